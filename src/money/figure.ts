@@ -1,0 +1,152 @@
+// A Figure is a price or cost together with how honestly it is known. Every known figure is an
+// interval [low, high] of non-negative exact decimals: exact and approximate figures have low = high,
+// a range has low < high, a lower bound ("from") has no high, and an unknown figure has neither.
+// Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
+// so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
+import { type Dec, dec, ONE, ZERO } from './decimal.js';
+
+export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';
+
+export interface Figure {
+  readonly low: Dec | null;
+  readonly high: Dec | null;
+  readonly approx: boolean;
+}
+
+export const UNKNOWN: Figure = Object.freeze({ low: null, high: null, approx: false });
+
+export function exact(value: Dec | string | number): Figure {
+  const v = dec(value);
+  return { low: v, high: v, approx: false };
+}
+
+export function approx(value: Dec | string | number): Figure {
+  const v = dec(value);
+  return { low: v, high: v, approx: true };
+}
+
+export function range(low: Dec | string | number, high: Dec | string | number, isApprox = true): Figure {
+  return { low: dec(low), high: dec(high), approx: isApprox };
+}
+
+export function atLeast(low: Dec | string | number, isApprox = false): Figure {
+  return { low: dec(low), high: null, approx: isApprox };
+}
+
+export function markerOf(f: Figure): Marker {
+  if (f.low === null) return 'unknown';
+  if (f.high === null) return 'from';
+  if (!f.low.eq(f.high)) return 'range';
+  return f.approx ? 'approx' : 'exact';
+}
+
+export function isKnown(f: Figure): boolean {
+  return f.low !== null;
+}
+
+/** A single value: exact or approximate (not a range, bound or unknown). */
+export function pointOf(f: Figure): Dec | null {
+  return f.low !== null && f.high !== null && f.low.eq(f.high) ? f.low : null;
+}
+
+/** The figure to budget: the high end of a range, the value of a point, null without an upper bound. */
+export function budgetOf(f: Figure): Dec | null {
+  return f.low === null ? null : f.high;
+}
+
+export function times(a: Figure, b: Figure | Dec): Figure {
+  const other: Figure = isFigure(b) ? b : { low: b, high: b, approx: false };
+  if (a.low === null || other.low === null) return UNKNOWN;
+  return {
+    low: a.low.times(other.low),
+    high: a.high === null || other.high === null ? null : a.high.times(other.high),
+    approx: a.approx || other.approx,
+  };
+}
+
+export function plus(a: Figure, b: Figure): Figure {
+  if (a.low === null || b.low === null) return UNKNOWN;
+  return {
+    low: a.low.plus(b.low),
+    high: a.high === null || b.high === null ? null : a.high.plus(b.high),
+    approx: a.approx || b.approx,
+  };
+}
+
+export function sum(figures: Iterable<Figure>): Figure {
+  let total: Figure = exact(ZERO);
+  for (const f of figures) total = plus(total, f);
+  return total;
+}
+
+/** Applies an exact function to both ends (it must be monotone non-decreasing, e.g. x ÷ 5). */
+export function mapEnds(f: Figure, fn: (d: Dec) => Dec): Figure {
+  if (f.low === null) return UNKNOWN;
+  return { low: fn(f.low), high: f.high === null ? null : fn(f.high), approx: f.approx };
+}
+
+export function withApprox(f: Figure, isApprox: boolean): Figure {
+  return f.low === null ? f : { ...f, approx: f.approx || isApprox };
+}
+
+export function isFigure(x: unknown): x is Figure {
+  return typeof x === 'object' && x !== null && 'low' in x && 'high' in x && 'approx' in x;
+}
+
+/** Orders figures for "which is cheaper": by what must be budgeted (the high end), then the low end. */
+export function compareBudget(a: Figure, b: Figure): number {
+  const ah = budgetOf(a);
+  const bh = budgetOf(b);
+  if (ah === null || bh === null) {
+    if (ah === null && bh === null) return 0;
+    return ah === null ? 1 : -1;
+  }
+  const c = ah.cmp(bh);
+  if (c !== 0) return c;
+  return (a.low ?? ZERO).cmp(b.low ?? ZERO);
+}
+
+export const ONE_FIGURE: Figure = exact(ONE);
+
+/**
+ * The figure syntax of price sheets and overrides: `0.01` exact, `~12` approximate,
+ * `from ~0.32` lower bound, `~0.07-0.14` range (a range is always approximate), `unknown`.
+ */
+export function parseFigure(input: string | number): Figure | { error: string } {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input) || input < 0) return { error: `expected a non-negative price, found ${input}` };
+    return exact(input);
+  }
+  const text = input.trim();
+  if (text === 'unknown') return UNKNOWN;
+  const m = /^(from\s+)?(~)?\s*\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)(?:\s*[-–]\s*\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?))?$/.exec(text);
+  if (!m) {
+    return { error: `expected a figure like 0.01, ~12, from ~0.32, ~0.07-0.14 or unknown, found "${text}"` };
+  }
+  const [, from, tilde, lowText = '', highText] = m;
+  const low = dec(lowText.replace(/,/g, ''));
+  if (from && highText) return { error: `a figure is either a lower bound ("from ...") or a range, not both: "${text}"` };
+  if (from) return atLeast(low, Boolean(tilde));
+  if (highText !== undefined) {
+    const high = dec(highText.replace(/,/g, ''));
+    if (high.lt(low)) return { error: `a range must go from low to high, found "${text}"` };
+    return range(low, high, true);
+  }
+  return tilde ? approx(low) : exact(low);
+}
+
+/** Writes a figure back in the sheet syntax (used by diffs and explanations). */
+export function figureToSyntax(f: Figure): string {
+  switch (markerOf(f)) {
+    case 'unknown':
+      return 'unknown';
+    case 'from':
+      return `from ${f.approx ? '~' : ''}${f.low!.toString()}`;
+    case 'range':
+      return `~${f.low!.toString()}-${f.high!.toString()}`;
+    case 'approx':
+      return `~${f.low!.toString()}`;
+    default:
+      return f.low!.toString();
+  }
+}

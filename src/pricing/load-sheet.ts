@@ -1,0 +1,170 @@
+// Text of a price sheet → a PriceSheet, validated exactly the same way whether it is a user's file
+// or one of the bundled sheets precompiled at build time. Pure: the caller reads the file.
+import { z } from 'zod';
+import { parseFigure, type Figure } from '../money/figure.js';
+import { InputError, type Problem } from '../errors.js';
+import { keysOfSchema, locate, parseYaml, problemsFromZod, type ParsedYaml } from '../input/yaml-document.js';
+import type { Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef } from './model.js';
+import { sheetSchema, type SheetData } from './sheet-schema.js';
+
+function figure(value: string | number): Figure {
+  const f = parseFigure(value);
+  if ('error' in f) throw new Error(`unchecked figure: ${f.error}`); // schema already refused it
+  return f;
+}
+
+/** Vendor and date a path like pricing-data/runway/2026-06-01.yaml claims, if it has that shape. */
+export function sheetPathClaims(file: string): { vendor: string; effective: string } | null {
+  const m = /(?:^|[\\/])([a-z0-9-]+)[\\/](\d{4}-\d{2}-\d{2})\.ya?ml$/.exec(file);
+  return m ? { vendor: m[1]!, effective: m[2]! } : null;
+}
+
+export function parseSheet(text: string, file: string, options: { checkPath?: boolean } = {}): PriceSheet {
+  const parsed = parseYaml(text, file);
+  return sheetFromData(parsed.data, parsed, options);
+}
+
+export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options: { checkPath?: boolean } = {}): PriceSheet {
+  const file = parsed?.file ?? '<data>';
+  const result = sheetSchema.safeParse(data);
+  if (!result.success) {
+    const problems = parsed
+      ? problemsFromZod(parsed, result.error, { knownKeys: (p) => keysOfSchema(sheetSchema, p) })
+      : result.error.issues.map((i) => ({ file, line: null, column: null, field: i.path.join('.'), message: i.message }));
+    throw new InputError(problems);
+  }
+  const sheet = result.data;
+  const problems = crossCheck(sheet, file, options.checkPath ?? true);
+  if (problems.length > 0) {
+    if (parsed) {
+      for (const p of problems) Object.assign(p, locate(parsed, pathOf(p.field)));
+    }
+    throw new InputError(problems);
+  }
+  return build(sheet, file);
+}
+
+function pathOf(field: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const add = (field: string, message: string) => problems.push({ file, line: null, column: null, field, message });
+  const claims = checkPath ? sheetPathClaims(file) : null;
+  if (claims && claims.vendor !== sheet.vendor) add('vendor', `the sheet says vendor "${sheet.vendor}" but sits in the folder "${claims.vendor}"`);
+  if (claims && claims.effective !== sheet.effective) add('effective', `the sheet says effective ${sheet.effective} but its file name says ${claims.effective}`);
+  const knownSource = (ref: string | undefined) => ref === undefined || ref in sheet.sources || /^https?:\/\//.test(ref);
+  const checkRef = (field: string, ref: string | undefined) => {
+    if (!knownSource(ref)) add(field, `source "${ref}" is neither a URL nor a name under sources (${Object.keys(sheet.sources).join(', ')})`);
+  };
+  checkRef('source', sheet.source);
+  checkRef('api_usd_per_credit_source', sheet.api_usd_per_credit_source);
+  const ids = new Set<string>();
+  sheet.offerings.forEach((o, i) => {
+    if (!o.id.startsWith(`${sheet.vendor}/`)) add(`offerings[${i}].id`, `offering "${o.id}" must start with "${sheet.vendor}/", the sheet's vendor`);
+    if (ids.has(o.id)) add(`offerings[${i}].id`, `offering "${o.id}" appears twice`);
+    ids.add(o.id);
+    checkRef(`offerings[${i}].sunset_source`, o.sunset_source);
+    checkRef(`offerings[${i}].batch.source`, o.batch?.source);
+    o.rates.forEach((r, j) => {
+      checkRef(`offerings[${i}].rates[${j}].source`, r.source);
+      const channel = r.channel;
+      if (channel && !o.channels.includes(channel)) add(`offerings[${i}].rates[${j}].channel`, `channel ${channel} is not among the offering's channels (${o.channels.join(', ')})`);
+    });
+  });
+  const planNames = new Set<string>();
+  sheet.plans.forEach((p, i) => {
+    checkRef(`plans[${i}].source`, p.source);
+    if (planNames.has(p.name)) add(`plans[${i}].name`, `plan "${p.name}" appears twice`);
+    planNames.add(p.name);
+  });
+  if (sheet.reference_plan !== undefined && !planNames.has(sheet.reference_plan)) {
+    add('reference_plan', `no plan named "${sheet.reference_plan}" in this sheet`);
+  }
+  return problems;
+}
+
+function build(sheet: SheetData, file: string): PriceSheet {
+  const url = (ref: string | undefined) => {
+    const r = ref ?? sheet.source;
+    return sheet.sources[r] ?? r;
+  };
+  const ref: SheetRef = { vendor: sheet.vendor, effective: sheet.effective, verified: sheet.verified, file };
+  const offerings: Offering[] = sheet.offerings.map((o) => {
+    const provenance = o.provenance ?? sheet.provenance;
+    // A rate that names no channel applies on every channel the offering is sold on.
+    const rates: Rate[] = o.rates.flatMap((r) => (r.channel ? [r.channel] : o.channels).map((channel) => ({
+      channel,
+      resolution: r.resolution ?? null,
+      audio: r.audio ?? o.audio,
+      hdr: r.hdr ?? false,
+      exr: r.exr ?? false,
+      unit: unitOf(r),
+      source: url(r.source),
+      verified: r.verified ?? sheet.verified,
+      provenance: r.provenance ?? provenance,
+      note: r.note ?? null,
+    })));
+    return {
+      id: o.id,
+      vendor: sheet.vendor,
+      name: o.name,
+      channels: o.channels,
+      capabilities: o.capabilities,
+      sunset: o.sunset ?? null,
+      sunsetSource: o.sunset ? url(o.sunset_source) : null,
+      batch: o.batch ? { factor: figure(o.batch.factor), latency: o.batch.latency, source: url(o.batch.source) } : null,
+      rates,
+      note: o.note ?? null,
+      source: url(undefined),
+      verified: sheet.verified,
+      provenance,
+      sheet: ref,
+    };
+  });
+  const plans: Plan[] = sheet.plans.map((p) => ({
+    vendor: sheet.vendor,
+    name: p.name,
+    usdPerMonth: figure(p.usd_per_month),
+    creditsPerMonth: figure(p.credits_per_month),
+    maxResolution: p.max_resolution ?? null,
+    watermark: p.watermark,
+    commercialUse: p.commercial_use,
+    note: p.note ?? null,
+    source: url(p.source),
+    verified: p.verified ?? sheet.verified,
+    provenance: p.provenance ?? sheet.provenance,
+    sheet: ref,
+  }));
+  return {
+    vendor: sheet.vendor,
+    effective: sheet.effective,
+    verified: sheet.verified,
+    provenance: sheet.provenance,
+    file,
+    sources: sheet.sources,
+    apiUsdPerCredit:
+      sheet.api_usd_per_credit === undefined
+        ? null
+        : { value: figure(sheet.api_usd_per_credit), source: url(sheet.api_usd_per_credit_source), verified: sheet.verified, provenance: sheet.provenance },
+    referencePlan: sheet.reference_plan ?? null,
+    offerings,
+    plans,
+    notes: sheet.notes,
+  };
+}
+
+type RateData = SheetData['offerings'][number]['rates'][number];
+
+function unitOf(r: RateData): RateUnit {
+  if (r.usd_per_second !== undefined) return { kind: 'usd_per_second', usd: figure(r.usd_per_second) };
+  if (r.credits_per_second !== undefined) return { kind: 'credits_per_second', credits: figure(r.credits_per_second) };
+  if (r.credits_per_clip !== undefined) return { kind: 'credits_per_clip', credits: figure(r.credits_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
+  if (r.usd_per_clip !== undefined) return { kind: 'usd_per_clip', usd: figure(r.usd_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
+  return { kind: 'gpu', usdPerGpuHour: figure(r.usd_per_gpu_hour!), gpuSecondsPerOutputSecond: figure(r.gpu_seconds_per_output_second!) };
+}
+
+export type { z };
