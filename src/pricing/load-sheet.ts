@@ -116,6 +116,7 @@ function build(sheet: SheetData, file: string): PriceSheet {
       capabilities: o.capabilities,
       sunset: o.sunset ?? null,
       sunsetSource: o.sunset ? url(o.sunset_source) : null,
+      apiThrough: o.api_through,
       batch: o.batch ? { factor: figure(o.batch.factor), latency: o.batch.latency, source: url(o.batch.source) } : null,
       rates,
       note: o.note ?? null,

@@ -42,6 +42,8 @@ export interface Offering extends Traced {
   sunset: string | null;
   sunsetSource: string | null;
   batch: BatchTier | null;
+  /** aggregator offerings that sell this model programmatically */
+  apiThrough: string[];
   rates: Rate[];
   note: string | null;
   sheet: SheetRef;

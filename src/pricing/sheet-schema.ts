@@ -74,6 +74,8 @@ const offeringSchema = z.strictObject({
     })
     .optional(),
   provenance: z.enum(PROVENANCES).optional(),
+  /** aggregator offerings that sell this model programmatically (Pika's API is fal/pika-2.5) */
+  api_through: z.array(z.string()).default([]),
   rates: z.array(rateSchema).min(1),
   note: z.string().optional(),
 });

@@ -1,0 +1,46 @@
+// The command-line shell: parse arguments, read files, pick a renderer, set the exit status.
+// Exit codes: 0 done, 1 a gate the user asked for failed, 2 bad input or usage, 3 internal error.
+import { Command, CommanderError } from 'commander';
+import { formatProblem, InputError } from '../errors.js';
+import { registerEstimate } from './commands/estimate.js';
+import { registerRates } from './commands/rates.js';
+import { registerValidate } from './commands/validate.js';
+import type { CliIo } from './io.js';
+
+export const VERSION = '0.1.0';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const debug = argv.includes('--debug');
+  const program = new Command('vidcost')
+    .description('What a generative-video feature costs per month on each closed video API, exact to the cent.')
+    .version(VERSION, '-v, --version')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
+  registerEstimate(program, io, setExit);
+  registerRates(program, io, setExit);
+  registerValidate(program, io, setExit);
+  try {
+    await program.parseAsync(['node', 'vidcost', ...argv.filter((a) => a !== '--debug')]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; every other commander error is a usage error
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InputError) {
+      for (const p of error.problems) io.stderr(`vidcost: ${formatProblem(p)}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`vidcost: internal error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('vidcost: this is a bug in vidcost; rerun with --debug for the stack trace and report it\n');
+    return 3;
+  }
+}

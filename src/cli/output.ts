@@ -1,0 +1,61 @@
+// Picks the renderer for --format and writes the result to stdout or --out.
+import { inputError } from '../errors.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderJson } from '../render/json.js';
+import { renderTable } from '../render/table.js';
+import type { View } from '../render/view.js';
+import { writeFileAtomic } from './files.js';
+import type { CliIo } from './io.js';
+import { resolve } from 'node:path';
+
+export const FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface OutputOptions {
+  format?: string;
+  out?: string;
+  force?: boolean;
+  color?: boolean;
+}
+
+export interface Renderers {
+  view: () => View;
+  json: () => unknown;
+  csv?: () => string;
+  html?: () => string;
+}
+
+export function checkFormat(format: string | undefined, allowed: readonly Format[]): Format {
+  const f = (format ?? 'table') as Format;
+  if (!allowed.includes(f)) {
+    throw inputError('--format', `expected one of ${allowed.join(', ')}, found "${format}"`);
+  }
+  return f;
+}
+
+export function render(format: Format, r: Renderers, io: CliIo, options: OutputOptions, toFile: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(r.json());
+    case 'markdown':
+      return renderMarkdown(r.view());
+    case 'csv':
+      if (!r.csv) throw inputError('--format', 'csv is not available for this command');
+      return r.csv();
+    case 'html':
+      if (!r.html) throw inputError('--format', 'html is not available for this command');
+      return r.html();
+    default: {
+      const color = !toFile && options.color !== false && io.isTTY && !io.env['NO_COLOR'];
+      return renderTable(r.view(), { color });
+    }
+  }
+}
+
+export function emit(io: CliIo, text: string, options: OutputOptions): void {
+  if (options.out) {
+    writeFileAtomic(resolve(io.cwd, options.out), text, Boolean(options.force));
+  } else {
+    io.stdout(text);
+  }
+}

@@ -1,0 +1,189 @@
+// The traps the article warns about, each a plain sentence with the numbers behind it.
+import { type Dec, dec, divide, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { budgetOf, compareBudget, exact, markerOf, times, type Figure } from '../money/figure.js';
+import { formatAmount, formatFigure } from '../money/format.js';
+import type { Offering, Plan } from '../pricing/model.js';
+import type { Workload } from '../scenario/model.js';
+import type { EstimateReport, OptionResult } from './estimate.js';
+import { costPerGeneration, priceFor, type PriceContext } from './price.js';
+import { recommendable } from './estimate.js';
+
+export const ADVISORY_CODES = [
+  'sunset',
+  'stale-prices',
+  'subscription-not-api',
+  'plan-capacity',
+  'free-tier-restrictions',
+  'over-ceiling',
+  'regeneration-capped',
+  'naive-regeneration',
+  'unknown-price',
+  'no-eligible-offering',
+] as const;
+export type AdvisoryCode = (typeof ADVISORY_CODES)[number];
+
+export interface Advisory {
+  code: AdvisoryCode;
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+  offering?: string;
+  workload?: string;
+  vendor?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+function plural(n: string, word: string): string {
+  return `${n} ${word}${n === '1' ? '' : 's'}`;
+}
+
+export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
+  const out: Advisory[] = [];
+  const { asOf, channel } = report;
+  const scenario = report.scenarioData;
+  const consideredVendors = [...new Set(considered.map((o) => o.vendor))];
+
+  // sunset: shut down, or shutting down, offerings the scenario considers
+  for (const o of considered) {
+    if (o.sunset === null) continue;
+    if (o.sunset <= asOf) {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is not recommended and is priced for reference only (source: ${o.sunsetSource}).` });
+    } else {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
+    }
+  }
+
+  // stale-prices: sheets verified too long before as_of
+  for (const sheet of report.catalog.sheets) {
+    if (!consideredVendors.includes(sheet.vendor)) continue;
+    const age = daysBetween(sheet.verified, asOf);
+    if (age > report.staleAfterDays) {
+      out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${report.staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
+    }
+  }
+
+  // regeneration: capped, or naively 1
+  for (const wr of report.workloads) {
+    const w = wr.workload;
+    if (!wr.billedGenerations.eq(w.regenerationFactor)) {
+      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${wr.billedGenerations} generations per job by budget.max_regenerations_per_job; ${wr.billedGenerations} are billed.` });
+    }
+    if (w.regenerationFactor.eq(1)) {
+      const best = cheapestOption(wr.options);
+      const tripled = best ? budgetOf(times(best.monthlyUsd, dec(3))) : null;
+      const at = best && tripled ? ` At a factor of 3 this workload costs ${formatUsd(tripled)}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.` : '';
+      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${at}` });
+    }
+  }
+
+  // subscription-not-api: the plan sticker price next to the real API cost
+  if (channel === 'api') {
+    for (const vendor of consideredVendors) {
+      const plan = cheapestPaidPlan(report.catalog.plans.filter((p) => p.vendor === vendor));
+      if (!plan) continue;
+      // The vendor's own API offerings, and the aggregators that sell its models programmatically.
+      const ids = new Set(considered.filter((o) => o.vendor === vendor).flatMap((o) => [o.id, ...o.apiThrough]));
+      const apiTotals = report.totals.filter((t) => ids.has(t.offering) && t.eligible && budgetOf(t.monthlyUsd) !== null);
+      const best = apiTotals.sort((a, b) => compareBudget(a.monthlyUsd, b.monthlyUsd))[0];
+      const sticker = `${capital(vendor)} ${plan.name} is ${formatAmount(plan.usdPerMonth)}/month for ${formatFigure(plan.creditsPerMonth, 'count')} credits, but seat credits don't power the API`;
+      const cost = best
+        ? `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`
+        : `: no ${capital(vendor)} API offering considered here prices this whole scenario.`;
+      out.push({ code: 'subscription-not-api', severity: 'warning', vendor, message: sticker + cost });
+    }
+  }
+
+  // plan-capacity: how many kept clips each plan's credits buy, at the web app's credit cost
+  const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
+  for (const wr of report.workloads) {
+    for (const o of considered) {
+      const plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null);
+      if (plans.length === 0) continue;
+      const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
+      const perClip = perClipFigure ? budgetOf(perClipFigure) : null;
+      if (perClip === null || perClip.eq(0)) continue;
+      const per = formatFigure(perClipFigure!, 'count', { tilde: false });
+      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${clipsOf(budgetOf(p.creditsPerMonth)!, perClip)} clips a month`);
+      out.push({ code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${formatNumber(wr.workload.clipsPerMonth)} clips a month. ${parts.join('; ')}.` });
+    }
+  }
+
+  // free-tier-restrictions
+  for (const vendor of consideredVendors) {
+    for (const plan of report.catalog.plans.filter((p) => p.vendor === vendor && (p.watermark || !p.commercialUse || p.maxResolution !== null))) {
+      const limits: string[] = [];
+      if (plan.maxResolution) limits.push(`${plan.maxResolution} at most`);
+      if (plan.watermark) limits.push('watermarked');
+      if (!plan.commercialUse) limits.push('not for commercial use');
+      const price = budgetOf(plan.usdPerMonth);
+      out.push({ code: 'free-tier-restrictions', severity: 'info', vendor, message: `${capital(vendor)} ${plan.name} (${price !== null && price.eq(0) ? 'free' : formatAmount(plan.usdPerMonth) + '/month'}, ${formatFigure(plan.creditsPerMonth, 'count')} credits) is ${limits.join(', ')}: vidcost never counts it toward a product's cost.` });
+    }
+  }
+
+  // unknown-price: eligible offerings whose price no source gives
+  for (const wr of report.workloads) {
+    for (const opt of wr.options) {
+      if (!opt.eligible || markerOf(opt.monthlyUsd) !== 'unknown') continue;
+      const creditGap = /dollar value of a (\S+) credit/.exec(opt.reason ?? '');
+      const gpuGap = /GPU-seconds/.test(opt.reason ?? '');
+      const how = creditGap
+        ? ` Supply it with overrides: { ${opt.vendor}: { usd_per_credit: 0.004 } } (your contract's figure).`
+        : gpuGap
+          ? ` Supply it with overrides: { ${opt.vendor}: { gpu_seconds_per_output_second: N } }.`
+          : '';
+      out.push({ code: 'unknown-price', severity: 'warning', workload: wr.workload.name, offering: opt.offering, message: `${wr.workload.name} on ${opt.offering}: the price is unknown (${opt.reason}); it is shown but never recommended.${how}` });
+    }
+  }
+
+  // no-eligible-offering
+  for (const step of report.recommendation.perWorkload) {
+    if (step.offering === null) {
+      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}; see each offering's reason in the table.` });
+    }
+  }
+
+  // over-ceiling: the recommended route against budget.monthly_ceiling_usd (exactly met is within it)
+  const ceiling = scenario.budget.monthlyCeilingUsd;
+  const route = budgetOf(report.recommendation.monthlyUsd);
+  if (ceiling !== null && route !== null && route.gt(ceiling)) {
+    const clips = report.workloads.reduce((acc, wr) => acc.plus(wr.workload.clipsPerMonth), dec(0));
+    const fit = route.eq(0) ? clips : floorDiv(clips.times(ceiling), route);
+    out.push({ code: 'over-ceiling', severity: 'error', message: `The recommended route costs ${formatFigure(report.recommendation.monthlyUsd, 'money')}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.` });
+  }
+  return out;
+}
+
+function cheapestOption(options: readonly OptionResult[]): OptionResult | null {
+  const ok = options.filter(recommendable);
+  return ok.sort((a, b) => budgetOf(a.monthlyUsd)!.cmp(budgetOf(b.monthlyUsd)!))[0] ?? null;
+}
+
+function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {
+  const paid = plans.filter((p) => budgetOf(p.usdPerMonth)?.gt(0));
+  return paid.sort((a, b) => budgetOf(a.usdPerMonth)!.cmp(budgetOf(b.usdPerMonth)!))[0] ?? null;
+}
+
+/** Clips a plan buys, rounded down to one place so capacity is never overstated ("1.8"). */
+function clipsOf(credits: Dec, perClip: Dec): string {
+  const tenths = floorDiv(credits.times(10), perClip);
+  return divide(tenths, dec(10)).toFixed(1);
+}
+
+/** Credits one kept clip uses in the web app (where plan credits are spent), if published. */
+function webAppCreditsPerKeptClip(ctx: PriceContext, o: Offering, w: Workload, gens: Dec): Figure | null {
+  if (!o.channels.includes('web-app')) return null;
+  const p = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
+  if (p.status !== 'priced') return null;
+  const perGeneration = costPerGeneration(p, exact(w.secondsPerClip), true);
+  return perGeneration.low === null ? null : times(perGeneration, gens);
+}
+
+const VENDOR_NAMES: Record<string, string> = { openai: 'OpenAI', runway: 'Runway', kling: 'Kling', pika: 'Pika', luma: 'Luma', fal: 'fal.ai', replicate: 'Replicate' };
+
+function capital(vendor: string): string {
+  return VENDOR_NAMES[vendor] ?? vendor.charAt(0).toUpperCase() + vendor.slice(1);
+}

@@ -1,0 +1,22 @@
+// vidcost as a library: everything the CLI does, as typed pure functions.
+export * from './money/decimal.js';
+export * from './money/figure.js';
+export { formatFigure } from './money/format.js';
+export type * from './pricing/model.js';
+export * from './pricing/vocabulary.js';
+export { parseSheet, sheetFromData } from './pricing/load-sheet.js';
+export { catalogAt, sheetsInForce, type Catalog } from './pricing/catalog.js';
+export { priceFor, type PriceQuery, type PriceResult, type Priced, type VendorOverride } from './engine/price.js';
+export { ratesReport, type RatesReport, type RateRow } from './engine/rates.js';
+export { estimate, type EstimateReport, type OptionResult, type WorkloadResult, type OfferingTotal, type Recommendation } from './engine/estimate.js';
+export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './engine/advisories.js';
+export { cheapestCover, type Cover } from './engine/plan-cover.js';
+export { parseScenario, parseScenarioFile } from './scenario/parse.js';
+export type { Scenario, Workload } from './scenario/model.js';
+export { scenarioSchema } from './scenario/schema.js';
+export { estimateJson, estimateView, estimateCsv } from './render/estimate.js';
+export { ratesJson, ratesView, ratesCsv } from './render/rates.js';
+export { renderTable } from './render/table.js';
+export { renderMarkdown, escapeMarkdown } from './render/markdown.js';
+export { InputError, formatProblem, type Problem } from './errors.js';
+export { run } from './cli/main.js';

@@ -1,0 +1,189 @@
+// `vidcost estimate` in every format: one place decides what an estimate says.
+import { formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { budgetOf, markerOf, type Figure } from '../money/figure.js';
+import { formatFigure } from '../money/format.js';
+import type { Cover } from '../engine/plan-cover.js';
+import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
+import { renderCsv } from './csv.js';
+import { decOrNull, figureFields } from './decimal-json.js';
+import type { Section, View } from './view.js';
+
+const money = (f: Figure) => formatFigure(f, 'money');
+
+export function coverText(cover: Cover): string {
+  if (cover.plans.length === 0) return 'no plan needed';
+  const plans = cover.plans.map((p) => `${p.count} × ${p.plan.name}`).join(' + ');
+  return `${plans}, ${formatNumber(cover.leftover)} credits left over`;
+}
+
+function workloadLine(wr: WorkloadResult): string {
+  const w = wr.workload;
+  const parts = [`${formatNumber(w.clipsPerMonth)} clips × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${formatNumber(wr.billedGenerations)} generations per kept clip`];
+  const extras = [w.audio && 'audio', w.hdr && 'HDR', w.batch && 'batch ok', ...w.requires].filter(Boolean);
+  if (extras.length) parts.push(`needs ${extras.join(', ')}`);
+  return parts.join(', ');
+}
+
+function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string | null): string {
+  const notes: string[] = [];
+  if (o.offering === cheapestId) notes.push('cheapest');
+  if (o.cover) notes.push(coverText(o.cover));
+  if (o.batch) notes.push('batch tier');
+  if (o.overridden) notes.push('*override');
+  if (o.reason) notes.push(o.reason);
+  else if (markerOf(o.monthlyUsd) === 'range') notes.push('range');
+  if (o.priced?.rate.provenance === 'secondary') notes.push('secondary source');
+  return notes.join('; ');
+}
+
+export function estimateView(report: EstimateReport): View {
+  const route = report.recommendation;
+  const sections: Section[] = [];
+  for (const wr of report.workloads) {
+    const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
+    const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
+    const rows = eligible.map((o) => [
+      o.offering,
+      o.usdPerSecond ? formatFigure(o.usdPerSecond, 'rate') : '–',
+      money(o.usdPerKeptClip),
+      money(o.monthlyUsd),
+      optionNote(report, o, step?.offering ?? null),
+    ]);
+    const excluded = wr.options.filter((o) => !o.eligible);
+    sections.push({
+      heading: `Workload "${wr.workload.name}": ${workloadLine(wr)}`,
+      table: {
+        columns: [
+          { header: 'Offering' },
+          { header: report.channel === 'web-app' ? '$/s (plan)' : '$/second', align: 'right' },
+          { header: 'Per kept clip', align: 'right' },
+          { header: 'Monthly', align: 'right' },
+          { header: 'Notes' },
+        ],
+        rows,
+      },
+      lines: excluded.length ? [`Not eligible: ${excluded.map((o) => `${o.offering} (${o.reason})`).join('; ')}`] : [],
+    });
+  }
+  const totals = report.totals.filter((t) => t.eligible).sort(byBudget);
+  if (report.workloads.length > 1 || report.channel === 'web-app') {
+    sections.push({
+      heading: 'Whole scenario on one offering',
+      table: {
+        columns: [{ header: 'Offering' }, { header: 'Monthly', align: 'right' }, { header: 'Notes' }],
+        rows: totals.map((t) => [t.offering, money(t.monthlyUsd), [t.cover ? coverText(t.cover) : '', t.overridden ? '*override' : '', t.reason ?? ''].filter(Boolean).join('; ')]),
+      },
+      lines: report.totals.length > totals.length ? [`${report.totals.length - totals.length} offerings cannot serve every workload.`] : [],
+    });
+  }
+  const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
+  for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
+  if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
+  sections.push({ heading: 'Recommended route', lines: routeLines });
+  if (report.advisories.length) sections.push({ heading: 'Advisories', notices: report.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
+  if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
+  return {
+    title: `vidcost estimate: ${report.scenario}`,
+    headline: headline(report),
+    subtitle: [`Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
+    sections,
+  };
+}
+
+export function headline(report: EstimateReport): string {
+  const r = report.recommendation;
+  if (!r.complete) return 'No complete route: at least one workload has no eligible offering with a known price.';
+  const total = budgetOf(r.monthlyUsd);
+  let text = `Cheapest route: ${money(r.monthlyUsd)}/month`;
+  if (report.ceiling !== null && total !== null) {
+    text += total.gt(report.ceiling) ? `, over the ${formatUsd(report.ceiling)} ceiling by ${formatUsd(total.minus(report.ceiling))}` : `, within the ${formatUsd(report.ceiling)} ceiling`;
+  }
+  return text;
+}
+
+function byBudget(a: { monthlyUsd: Figure; offering: string }, b: { monthlyUsd: Figure; offering: string }): number {
+  const ab = budgetOf(a.monthlyUsd);
+  const bb = budgetOf(b.monthlyUsd);
+  if (ab === null || bb === null) return ab === null && bb === null ? a.offering.localeCompare(b.offering) : ab === null ? 1 : -1;
+  return ab.cmp(bb) || a.offering.localeCompare(b.offering);
+}
+
+function coverJson(cover: Cover | null): unknown {
+  if (!cover) return undefined;
+  return {
+    plans: cover.plans.map((p) => ({ plan: p.plan.name, count: p.count, usdPerMonth: decOrNull(p.plan.usdPerMonth, true), creditsPerMonth: decOrNull(p.plan.creditsPerMonth) })),
+    monthlyUsd: moneyString(cover.usd),
+    credits: plainString(cover.credits),
+    leftoverCredits: plainString(cover.leftover),
+  };
+}
+
+export function estimateJson(report: EstimateReport): unknown {
+  const r = report.recommendation;
+  return {
+    schemaVersion: 1,
+    kind: 'estimate',
+    scenario: report.scenario,
+    asOf: report.asOf,
+    currency: report.currency,
+    channel: report.channel,
+    budget: {
+      monthlyCeilingUsd: report.ceiling === null ? null : moneyString(report.ceiling),
+      maxRegenerationsPerJob: report.maxRegenerations === null ? null : plainString(report.maxRegenerations),
+    },
+    workloads: report.workloads.map((wr) => ({
+      name: wr.workload.name,
+      clipsPerMonth: plainString(wr.workload.clipsPerMonth),
+      secondsPerClip: plainString(wr.workload.secondsPerClip),
+      resolution: wr.workload.resolution,
+      regenerationFactor: plainString(wr.workload.regenerationFactor),
+      billedGenerations: plainString(wr.billedGenerations),
+      options: wr.options.map((o) => ({
+        offering: o.offering,
+        eligible: o.eligible,
+        reason: o.reason,
+        ...(o.usdPerSecond ? figureFields('usdPerSecond', o.usdPerSecond, false) : { usdPerSecond: null }),
+        ...figureFields('usdPerKeptClip', o.usdPerKeptClip, true),
+        ...figureFields('monthlyUsd', o.monthlyUsd, true),
+        approx: o.monthlyUsd.approx,
+        marker: markerOf(o.monthlyUsd),
+        creditsPerKeptClip: decOrNull(o.creditsPerKeptClip),
+        batch: o.batch,
+        overridden: o.overridden,
+        ...(o.cover ? { plans: coverJson(o.cover) } : {}),
+      })),
+    })),
+    totals: report.totals.map((t) => ({
+      offering: t.offering,
+      eligible: t.eligible,
+      reason: t.reason,
+      ...figureFields('monthlyUsd', t.monthlyUsd, true),
+      approx: t.monthlyUsd.approx,
+      marker: markerOf(t.monthlyUsd),
+      overridden: t.overridden,
+      ...(t.cover ? { plans: coverJson(t.cover) } : {}),
+    })),
+    recommendation: {
+      workloads: r.perWorkload.map((s) => ({ workload: s.workload, offering: s.offering, ...figureFields('monthlyUsd', s.monthlyUsd, true), reason: s.reason })),
+      ...figureFields('monthlyUsd', r.monthlyUsd, true),
+      approx: r.monthlyUsd.approx,
+      complete: r.complete,
+      cheapestSingle: r.cheapestSingle ? { offering: r.cheapestSingle.offering, ...figureFields('monthlyUsd', r.cheapestSingle.monthlyUsd, true) } : null,
+      ...(r.covers.length ? { plans: r.covers.map((c) => ({ vendor: c.vendor, ...(coverJson(c.cover) as object) })) } : {}),
+    },
+    advisories: report.advisories,
+    sources: report.sheets,
+  };
+}
+
+export function estimateCsv(report: EstimateReport): string {
+  const header = ['scenario', 'asOf', 'channel', 'workload', 'offering', 'eligible', 'reason', 'usdPerSecond', 'usdPerKeptClip', 'monthlyUsd', 'monthlyUsdLow', 'monthlyUsdHigh', 'marker', 'recommended'];
+  const rows = report.workloads.flatMap((wr) => {
+    const step = report.recommendation.perWorkload.find((s) => s.workload === wr.workload.name);
+    return wr.options.map((o) => {
+      const m = figureFields('monthlyUsd', o.monthlyUsd, true);
+      return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, markerOf(o.monthlyUsd), step?.offering === o.offering];
+    });
+  });
+  return renderCsv(header, rows);
+}

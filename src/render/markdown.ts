@@ -1,0 +1,39 @@
+// Markdown for pull-request comments. Every string that can come from a user (scenario and
+// workload names, notes) is escaped so it can neither break a table nor inject markup.
+import type { View } from './view.js';
+
+// `$` starts GitHub math and `~` strikethrough, so prices need them escaped too.
+const SPECIAL = /[\\`*_{}[\]|<>~&$!]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+    .replace(/^(\s*)([#+\-=]|\d+[.)])/, '$1\\$2');
+}
+
+/** Figures like "~$0.07–$0.14" read fine as they are; only user text needs full escaping. */
+function cell(text: string): string {
+  return escapeMarkdown(text);
+}
+
+export function renderMarkdown(view: View): string {
+  const out: string[] = [];
+  if (view.headline) out.push(`**${cell(view.headline)}**`, '');
+  out.push(`### ${cell(view.title)}`, '');
+  for (const line of view.subtitle) out.push(`${cell(line)}  `);
+  for (const section of view.sections) {
+    out.push('');
+    if (section.heading) out.push(`#### ${cell(section.heading)}`, '');
+    if (section.table && section.table.rows.length > 0) {
+      const cols = section.table.columns;
+      out.push(`| ${cols.map((c) => cell(c.header)).join(' | ')} |`);
+      out.push(`|${cols.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
+      for (const row of section.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+      out.push('');
+    }
+    for (const line of section.lines ?? []) out.push(`${cell(line)}  `);
+    for (const n of section.notices ?? []) out.push(`- **${n.severity}** \`${n.code}\`: ${cell(n.text)}`);
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

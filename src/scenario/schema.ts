@@ -1,0 +1,44 @@
+// Scenario files, version 1 (DESIGN.md). No transforms here, so the same schema also yields the
+// JSON Schema that `vidcost schema` prints for editors.
+import { z } from 'zod';
+import { CAPABILITIES, CHANNELS, RESOLUTIONS } from '../pricing/vocabulary.js';
+
+const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+const MAX_CLIPS = 1_000_000_000;
+
+const overrideSchema = z.strictObject({
+  usd_per_credit: z.union([z.number().positive().max(1000), z.string()]).optional().describe('USD value of one credit (fills an unknown value, or a negotiated one); a number or figure like "~0.004"'),
+  discount_pct: z.number().min(0).max(100).optional().describe('contract discount on every price of this vendor, in percent'),
+  gpu_seconds_per_output_second: z.number().positive().max(100000).optional().describe('GPU-seconds one second of output takes, for GPU-billed offerings'),
+});
+
+export const workloadSchema = z.strictObject({
+  name: z.string().min(1).max(200).describe('what this workload is, e.g. "drafts"'),
+  clips_per_month: z.number().min(0).max(MAX_CLIPS).describe('finished clips kept per month'),
+  seconds_per_clip: z.number().positive().max(3600).describe('length of one finished clip in seconds'),
+  resolution: z.enum(RESOLUTIONS).default('1080p').describe('output resolution; default 1080p'),
+  regeneration_factor: z.number().min(1).max(1000).optional().describe('generations paid per clip kept; default 3'),
+  audio: z.boolean().default(false).describe('the clip needs generated audio'),
+  hdr: z.boolean().default(false).describe('the clip needs HDR output'),
+  batch: z.boolean().default(false).describe('accept a batch tier (cheaper, up to 24 h latency) where offered'),
+  requires: z.array(z.enum(CAPABILITIES)).default([]).describe('capabilities an offering must have'),
+});
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(1).describe('scenario format version; always 1'),
+  name: z.string().min(1).max(200).describe('name of the feature being costed'),
+  as_of: isoDate.optional().describe('prices in force on this date; default today'),
+  channel: z.enum(CHANNELS).default('api').describe('api: programmatic use at API rates; web-app: people on seat plans'),
+  offerings: z.array(z.string().min(1)).min(1).optional().describe('offering ids to compare; default every offering that fits'),
+  budget: z
+    .strictObject({
+      monthly_ceiling_usd: z.number().min(0).max(1e12).optional().describe('the most the feature may cost per month'),
+      max_regenerations_per_job: z.number().int().min(1).max(1000).optional().describe('hard cap on generations paid per clip kept'),
+    })
+    .optional(),
+  overrides: z.record(z.string(), overrideSchema).optional().describe('values you know better than the price sheets, per vendor'),
+  workloads: z.array(workloadSchema).min(1).max(100_000),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioData = z.output<typeof scenarioSchema>;

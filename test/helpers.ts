@@ -1,0 +1,52 @@
+// Test helpers: run the built binary as a user would, or the CLI entry in-process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'vidcost.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/vidcost.js ...args` (the built bundle), with colour off and no TTY. */
+export function vidcost(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI entry function in-process (for fuzzing and fast checks); today is pinned. */
+export async function vidcostInProcess(args: readonly string[], options: { cwd?: string; today?: string } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '1' },
+    isTTY: false,
+    today: () => options.today ?? '2026-06-01',
+  };
+  const status = await run(args, io);
+  return { status, stdout, stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'vidcost-test-'));
+}
