@@ -6,7 +6,7 @@ import type { Offering, Plan } from '../pricing/model.js';
 import type { Workload } from '../scenario/model.js';
 import type { EstimateReport, OptionResult } from './estimate.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
-import { recommendable } from './estimate.js';
+import { planAllows, recommendable } from './estimate.js';
 
 export const ADVISORY_CODES = [
   'sunset',
@@ -49,7 +49,7 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
 
   // sunset: shut down, or shutting down, offerings the scenario considers
   for (const o of considered) {
-    if (o.sunset === null) continue;
+    if (o.sunset === null || !o.channels.includes(channel)) continue;
     if (o.sunset <= asOf) {
       out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is not recommended and is priced for reference only (source: ${o.sunsetSource}).` });
     } else {
@@ -101,7 +101,7 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
   for (const wr of report.workloads) {
     for (const o of considered) {
-      const plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null);
+      const plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]));
       if (plans.length === 0) continue;
       const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
       const perClip = perClipFigure ? budgetOf(perClipFigure) : null;

@@ -5,7 +5,7 @@ import { type Dec, dec, HUNDRED, minDec, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, plus, sum, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import { catalogAt, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
-import type { Capability } from '../pricing/vocabulary.js';
+import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import { advise, type Advisory } from './advisories.js';
 import { cheapestCover, type Cover } from './plan-cover.js';
@@ -184,7 +184,8 @@ export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offerin
     usdPerKeptClip = creditsPerKeptClip && p.creditValue ? times(creditsPerKeptClip, p.creditValue.usdPerCredit) : UNKNOWN;
     const needed = creditsPerKeptClip ? times(creditsPerKeptClip, clips) : UNKNOWN;
     const plans = plansFor(ctx.catalog, o.vendor, [w]);
-    ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor));
+    ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor));
+    if (needed.low === null) reason = unknownReason(p);
   } else {
     usdPerKeptClip = times(times(costPerGeneration(p, seconds), gens), factor);
     monthlyUsd = times(usdPerKeptClip, clips);
@@ -218,20 +219,22 @@ function unknownReason(p: Priced): string {
 
 /** Plans a group of workloads could use: allowance and price known, allowed at their resolution and for commercial use. */
 export function plansFor(catalog: Catalog, vendor: string, workloads: readonly Workload[]): Plan[] {
-  const highest = Math.max(...workloads.map((w) => ['480p', '540p', '720p', '1024p', '1080p'].indexOf(w.resolution)));
-  return catalog.plans.filter((p) => {
-    if (p.vendor !== vendor || !p.commercialUse) return false;
-    if (p.maxResolution !== null && ['480p', '540p', '720p', '1024p', '1080p'].indexOf(p.maxResolution) < highest) return false;
-    return true;
-  });
+  return catalog.plans.filter((p) => p.vendor === vendor && p.commercialUse && planAllows(p, workloads));
 }
 
-function coverCost(needed: Figure, plans: readonly Plan[], factor: Dec): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
+/** A plan capped below a workload's resolution cannot serve it. */
+export function planAllows(plan: Plan, workloads: readonly Workload[]): boolean {
+  if (plan.maxResolution === null) return true;
+  const cap = resolutionRank(plan.maxResolution);
+  return workloads.every((w) => resolutionRank(w.resolution) <= cap);
+}
+
+function coverCost(needed: Figure, plans: readonly Plan[], factor: Dec, vendor: string): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
   // Plans cover a known credit need; with a range of credits, budget for the high end.
   const credits = budgetOf(needed);
   if (credits === null) return { cover: null, monthlyUsd: UNKNOWN, reason: needed.low === null ? 'credits per clip are not published for this variant' : 'credits needed have no upper bound' };
   const cover = cheapestCover(plans, credits);
-  if (!cover) return { cover: null, monthlyUsd: UNKNOWN, reason: 'no plan with a known price and credit allowance can cover it' };
+  if (!cover) return { cover: null, monthlyUsd: UNKNOWN, reason: `no ${vendor} plan with a known price and credit allowance` };
   const usd = cover.usd.times(factor);
   return { cover: { ...cover, usd }, monthlyUsd: withApprox(exact(usd), cover.approx || needed.approx), reason: null };
 }
@@ -250,8 +253,9 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
   if (scenario.channel === 'web-app') {
     // All workloads share one pool of plan credits.
     const needed = sum(options.map((x) => (x.creditsPerKeptClip ? times(x.creditsPerKeptClip, scenario.workloads[options.indexOf(x)]!.clipsPerMonth) : UNKNOWN)));
-    const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor);
-    return { offering: o.id, vendor: o.vendor, eligible: true, reason, monthlyUsd, cover, overridden };
+    const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor, o.vendor);
+    const unknownPart = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
+    return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknownPart?.reason ?? reason, monthlyUsd: unknownPart ? UNKNOWN : monthlyUsd, cover: unknownPart ? null : cover, overridden };
   }
   const unknown = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
   return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknown?.reason ?? null, monthlyUsd: sum(options.map((x) => x.monthlyUsd)), cover: null, overridden };
@@ -295,7 +299,7 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
     });
     let total: Figure = exact(ZERO);
     for (const [vendor, entry] of byVendor) {
-      const { cover, monthlyUsd: cost } = coverCost(entry.credits, plansFor(catalog, vendor, entry.workloads), discountFactor(scenario, vendor).factor);
+      const { cover, monthlyUsd: cost } = coverCost(entry.credits, plansFor(catalog, vendor, entry.workloads), discountFactor(scenario, vendor).factor, vendor);
       if (cover) covers.push({ vendor, cover });
       total = plus(total, cost);
     }

@@ -62,7 +62,7 @@ export function estimateView(report: EstimateReport): View {
         ],
         rows,
       },
-      lines: excluded.length ? [`Not eligible: ${excluded.map((o) => `${o.offering} (${o.reason})`).join('; ')}`] : [],
+      lines: notEligibleLines(excluded),
     });
   }
   const totals = report.totals.filter((t) => t.eligible).sort(byBudget);
@@ -88,6 +88,13 @@ export function estimateView(report: EstimateReport): View {
     subtitle: [`Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
     sections,
   };
+}
+
+/** Ineligible offerings grouped by reason, so thirteen "not sold on the web-app channel" read as one line. */
+function notEligibleLines(excluded: readonly OptionResult[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const o of excluded) byReason.set(o.reason ?? 'not eligible', [...(byReason.get(o.reason ?? 'not eligible') ?? []), o.offering]);
+  return [...byReason].map(([reason, ids]) => `Not eligible, ${reason}: ${ids.join(', ')}`);
 }
 
 export function headline(report: EstimateReport): string {

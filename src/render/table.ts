@@ -5,19 +5,50 @@ import type { View } from './view.js';
 
 export interface TableOptions {
   color: boolean;
+  /** terminal width to fit (default 80) */
+  width?: number;
+}
+
+/** Wraps a sentence at `width`, continuation lines indented by two spaces. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (candidate.length > width && line) {
+      out.push(line);
+      line = `  ${word}`;
+    } else line = candidate;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+/** Natural column widths; the last column shrinks (and wraps) so the table fits the terminal. */
+function columnWidths(head: string[], rows: string[][], width: number): number[] | undefined {
+  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
+  const total = natural.reduce((a, b) => a + b, 0) + natural.length - 1;
+  if (total <= width) return undefined;
+  const fixed = natural.slice(0, -1).reduce((a, b) => a + b, 0) + natural.length - 1;
+  return [...natural.slice(0, -1), Math.max(16, width - fixed)];
 }
 
 export function renderTable(view: View, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [c.bold(view.title)];
-  for (const line of view.subtitle) out.push(c.dim(line));
-  if (view.headline) out.push('', c.bold(view.headline));
+  for (const line of view.subtitle) out.push(...wrap(line, options.width ?? 80).map((l) => c.dim(l)));
+  if (view.headline) out.push('', ...wrap(view.headline, options.width ?? 80).map((l) => c.bold(l)));
   for (const section of view.sections) {
     out.push('');
-    if (section.heading) out.push(c.bold(section.heading));
+    if (section.heading) out.push(...wrap(section.heading, options.width ?? 80).map((l) => c.bold(l)));
     if (section.table && section.table.rows.length > 0) {
+      const head = section.table.columns.map((col) => col.header);
+      const colWidths = columnWidths(head, section.table.rows, options.width ?? 80);
       const t = new Table({
-        head: section.table.columns.map((col) => col.header),
+        head,
+        ...(colWidths ? { colWidths, wordWrap: true } : {}),
         colAligns: section.table.columns.map((col) => col.align ?? 'left'),
         style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
         chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
@@ -25,10 +56,14 @@ export function renderTable(view: View, options: TableOptions): string {
       for (const row of section.table.rows) t.push(row);
       out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
     }
-    for (const line of section.lines ?? []) out.push(line);
+    const width = options.width ?? 80;
+    for (const line of section.lines ?? []) out.push(...wrap(line, width));
     for (const n of section.notices ?? []) {
-      const mark = n.severity === 'error' ? c.red('error') : n.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-      out.push(`${mark} ${c.dim(`[${n.code}]`)} ${n.text}`);
+      const label = n.severity;
+      const lines = wrap(`${label} [${n.code}] ${n.text}`, width);
+      const mark = n.severity === 'error' ? c.red(label) : n.severity === 'warning' ? c.yellow(label) : c.blue(label);
+      lines[0] = lines[0]!.replace(`${label} [${n.code}]`, `${mark} ${c.dim(`[${n.code}]`)}`);
+      out.push(...lines);
     }
   }
   return `${out.join('\n')}\n`;
