@@ -55,8 +55,8 @@ export function estimateView(report: EstimateReport): View {
       table: {
         columns: [
           { header: 'Offering' },
-          { header: report.channel === 'web-app' ? '$/s (plan)' : '$/second', align: 'right' },
-          { header: 'Per kept clip', align: 'right' },
+          { header: report.channel === 'web-app' ? '$/s (plan)' : '$/second', align: 'right', optional: true },
+          { header: 'Per kept clip', align: 'right', optional: true },
           { header: 'Monthly', align: 'right' },
           { header: 'Notes' },
         ],

@@ -1,7 +1,7 @@
 // The default terminal renderer: readable at 80 columns, colour only when asked (a TTY without NO_COLOR).
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { View } from './view.js';
+import type { Column, View } from './view.js';
 
 export interface TableOptions {
   color: boolean;
@@ -26,6 +26,17 @@ export function wrap(text: string, width: number): string[] {
 
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 
+/** Drops optional columns while the fixed columns leave the last one under 24 characters. */
+function fitColumns(columns: Column[], rows: string[][], width: number): { columns: Column[]; rows: string[][] } {
+  let keep = columns.map((_, i) => i);
+  const fixedWidth = (idx: number[]) =>
+    idx.slice(0, -1).reduce((sum, i) => sum + Math.max(visible(columns[i]!.header), ...rows.map((r) => visible(r[i] ?? ''))) + 3, 0);
+  for (let i = columns.length - 1; i >= 0 && width - fixedWidth(keep) < 24; i--) {
+    if (columns[i]!.optional) keep = keep.filter((k) => k !== i);
+  }
+  return { columns: keep.map((i) => columns[i]!), rows: rows.map((r) => keep.map((i) => r[i] ?? '')) };
+}
+
 /** Natural column widths; the last column shrinks (and wraps) so the table fits the terminal. */
 function columnWidths(head: string[], rows: string[][], width: number): number[] | undefined {
   const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
@@ -44,16 +55,17 @@ export function renderTable(view: View, options: TableOptions): string {
     out.push('');
     if (section.heading) out.push(...wrap(section.heading, options.width ?? 80).map((l) => c.bold(l)));
     if (section.table && section.table.rows.length > 0) {
-      const head = section.table.columns.map((col) => col.header);
-      const colWidths = columnWidths(head, section.table.rows, options.width ?? 80);
+      const { columns, rows } = fitColumns(section.table.columns, section.table.rows, options.width ?? 80);
+      const head = columns.map((col) => col.header);
+      const colWidths = columnWidths(head, rows, options.width ?? 80);
       const t = new Table({
         head,
         ...(colWidths ? { colWidths, wordWrap: true } : {}),
-        colAligns: section.table.columns.map((col) => col.align ?? 'left'),
+        colAligns: columns.map((col) => col.align ?? 'left'),
         style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
         chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
       });
-      for (const row of section.table.rows) t.push(row);
+      for (const row of rows) t.push(row);
       out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
     }
     const width = options.width ?? 80;

@@ -5,6 +5,8 @@ export type Severity = 'info' | 'warning' | 'error';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
+  /** a terminal too narrow for the table drops optional columns first */
+  optional?: boolean;
 }
 
 export interface Table {
