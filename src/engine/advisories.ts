@@ -101,6 +101,9 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
   for (const wr of report.workloads) {
     for (const o of considered) {
+      // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
+      const w = wr.workload;
+      if ([...w.requires, ...(w.audio ? ['audio' as const] : []), ...(w.hdr ? ['hdr' as const] : [])].some((c) => !o.capabilities.includes(c))) continue;
       const plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]));
       if (plans.length === 0) continue;
       const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
