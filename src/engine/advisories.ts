@@ -90,9 +90,16 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       const apiTotals = report.totals.filter((t) => ids.has(t.offering) && t.eligible && budgetOf(t.monthlyUsd) !== null);
       const best = apiTotals.sort((a, b) => compareBudget(a.monthlyUsd, b.monthlyUsd))[0];
       const sticker = `${capital(vendor)} ${plan.name} is ${formatAmount(plan.usdPerMonth)}/month for ${formatFigure(plan.creditsPerMonth, 'count')} credits, but seat credits don't power the API`;
-      const cost = best
-        ? `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`
-        : `: no ${capital(vendor)} API offering considered here prices this whole scenario.`;
+      let cost = `: no ${capital(vendor)} API offering considered here has a known price for this scenario.`;
+      if (best) cost = `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`;
+      else {
+        // No one offering of the vendor serves every workload: give the API cost of those it can.
+        const parts = report.workloads.flatMap((wr) => {
+          const opt = cheapestOption(wr.options.filter((o) => ids.has(o.offering)));
+          return opt ? [`${wr.workload.name} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`] : [];
+        });
+        if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
+      }
       out.push({ code: 'subscription-not-api', severity: 'warning', vendor, message: sticker + cost });
     }
   }

@@ -139,7 +139,7 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
     if (issue.code === 'invalid_value' && 'values' in issue) {
       const allowed = (issue.values as unknown[]).map(String);
       message = `expected one of ${allowed.join(', ')}, found ${describe(found)}`;
-      if (typeof found === 'string') suggestion = nearMiss(found, allowed);
+      if (typeof found === 'string' || typeof found === 'number') suggestion = nearMiss(String(found), allowed);
     } else if (issue.code === 'invalid_type') {
       message = found === undefined ? `missing required field (expected ${issue.expected})` : `expected ${issue.expected}, found ${describe(found)}`;
     } else if (issue.code === 'custom' && issue.params && typeof issue.params['suggestion'] === 'string') {

@@ -153,7 +153,7 @@ export function estimateJson(report: EstimateReport): unknown {
         ...figureFields('usdPerKeptClip', o.usdPerKeptClip, true),
         ...figureFields('monthlyUsd', o.monthlyUsd, true),
         approx: o.monthlyUsd.approx,
-        marker: markerOf(o.monthlyUsd),
+        marker: o.eligible ? markerOf(o.monthlyUsd) : null,
         creditsPerKeptClip: decOrNull(o.creditsPerKeptClip),
         batch: o.batch,
         overridden: o.overridden,
@@ -166,7 +166,7 @@ export function estimateJson(report: EstimateReport): unknown {
       reason: t.reason,
       ...figureFields('monthlyUsd', t.monthlyUsd, true),
       approx: t.monthlyUsd.approx,
-      marker: markerOf(t.monthlyUsd),
+      marker: t.eligible ? markerOf(t.monthlyUsd) : null,
       overridden: t.overridden,
       ...(t.cover ? { plans: coverJson(t.cover) } : {}),
     })),
@@ -189,7 +189,7 @@ export function estimateCsv(report: EstimateReport): string {
     const step = report.recommendation.perWorkload.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
       const m = figureFields('monthlyUsd', o.monthlyUsd, true);
-      return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, markerOf(o.monthlyUsd), step?.offering === o.offering];
+      return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, o.eligible ? markerOf(o.monthlyUsd) : null, step?.offering === o.offering];
     });
   });
   return renderCsv(header, rows);
