@@ -5,6 +5,8 @@ import { formatProblem, InputError } from '../errors.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerRates } from './commands/rates.js';
 import { registerValidate } from './commands/validate.js';
+import { registerInit } from './commands/init.js';
+import { registerSchema } from './commands/schema.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -25,6 +27,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerEstimate(program, io, setExit);
   registerRates(program, io, setExit);
   registerValidate(program, io, setExit);
+  registerInit(program, io, setExit);
+  registerSchema(program, io, setExit);
   try {
     await program.parseAsync(['node', 'vidcost', ...argv.filter((a) => a !== '--debug')]);
     return exitCode;
