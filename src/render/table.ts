@@ -9,15 +9,16 @@ export interface TableOptions {
   width?: number;
 }
 
-/** Wraps a sentence at `width`, continuation lines indented by two spaces. */
+/** Wraps a sentence at `width`, keeping its indentation; continuation lines are indented two more spaces. */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (candidate.length > width && line) {
+  const indent = /^ */.exec(text)![0];
+  let line = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    const candidate = line.trim() ? `${line} ${word}` : `${line}${word}`;
+    if (candidate.length > width && line.trim()) {
       out.push(line);
-      line = `  ${word}`;
+      line = `${indent}  ${word}`;
     } else line = candidate;
   }
   if (line) out.push(line);
