@@ -1,33 +1,52 @@
 // `vidcost rates`: every offering normalized to USD per second at one resolution (the article's
-// Table 1), or every priced variant with `all`. Pure: catalog in, report out.
-import { dec, formatNumber, formatRate, formatUsd } from '../money/decimal.js';
-import { times, type Figure } from '../money/figure.js';
+// Table 1), or every priced variant with `all`. Pure: catalog in, report out. A row carries facts
+// (which resolution the figure is for, why a figure is unknown, what values a credit); renderers
+// decide how to say them.
+import { type Dec, dec, divide, formatNumber, formatRate, formatUsd } from '../money/decimal.js';
+import { pointOf, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
-import type { Offering, Rate } from '../pricing/model.js';
+import type { Offering, Rate, RateUnit } from '../pricing/model.js';
 import type { Channel, Provenance, Resolution } from '../pricing/vocabulary.js';
 import { nearestPricedResolution, priceFor, ratesOn, type PriceContext, type Priced, type PriceQuery } from './price.js';
+
+/** Why a row's dollars per second is unknown (null when it is known). */
+export type UnknownReason = 'credit-value' | 'credits' | 'clip-length' | 'gpu-seconds' | 'no-price';
 
 export interface RateRow {
   offering: string;
   name: string;
   vendor: string;
   channel: Channel;
+  /** the unit the source prices this variant in */
+  unit: RateUnit['kind'];
   /** the resolution the figure is for; null where the source names none */
   resolution: Resolution | null;
-  /** the resolution asked for, when the row had to fall back to another one */
+  /** the resolution asked for; differs from `resolution` when the row had to fall back */
   requestedResolution: Resolution;
   audio: boolean;
   hdr: boolean;
   exr: boolean;
   batch: boolean;
   usdPerSecond: Figure;
+  /** null when the variant is not priced in credits */
   creditsPerSecond: Figure | null;
-  /** a note on the credits figure, e.g. "with audio" when it is for another audio setting */
-  creditsNote: string | null;
+  /** the variant the credits figure is for when it is not this row's own (Kling's API price is in dollars) */
+  creditsFor: { channel: Channel; resolution: Resolution; audio: boolean } | null;
   usdPerCredit: Figure | null;
-  /** e.g. "720p std", "web-app plan credits (Standard)", "resolution not stated" */
-  note: string | null;
+  /** the seat plan whose price ÷ credits values a web-app credit */
+  creditPlan: string | null;
+  unknownBecause: UnknownReason | null;
+  /** per-clip units: the price of one clip and its length (unknown when no source gives it) */
+  usdPerClip: Figure | null;
+  clipSeconds: Figure | null;
+  /** GPU billing: the price of a GPU-hour */
+  usdPerGpuHour: Figure | null;
+  /** how many times this standard path the HDR (or HDR+EXR) path costs per second, where both are priced */
+  hdrPremium: { ratio: Dec; resolution: Resolution | null; exr: boolean } | null;
+  /** a first-party model whose price on this row is an aggregator's */
+  aggregatorPrice: boolean;
+  batchLatency: string | null;
   sunset: string | null;
   sunsetPassed: boolean;
   provenance: Provenance;
@@ -42,12 +61,14 @@ export interface RatesReport {
   resolution: Resolution;
   all: boolean;
   rows: RateRow[];
+  /** vendors with sheets, none of them in force yet on asOf */
+  notYetInForce: string[];
 }
 
 export interface RatesOptions {
   resolution?: Resolution;
   all?: boolean;
-  /** clip length for the worked "per clip" line of explanations */
+  /** clip length for the worked "per clip" line of explanations (default 10 seconds) */
   clipSeconds?: number;
 }
 
@@ -58,18 +79,14 @@ export function ratesReport(catalog: Catalog, options: RatesOptions = {}): Rates
   const ctx: PriceContext = { catalog };
   const clipSeconds = options.clipSeconds ?? 10;
   const rows: RateRow[] = [];
-  for (const offering of sortedOfferings(catalog.offerings)) {
+  for (const offering of [...catalog.offerings].sort((a, b) => a.id.localeCompare(b.id))) {
     if (options.all) rows.push(...allVariants(ctx, offering, resolution, clipSeconds));
     else {
       const row = headlineRow(ctx, offering, resolution, clipSeconds);
       if (row) rows.push(row);
     }
   }
-  return { kind: 'rates', asOf: catalog.asOf, resolution, all: Boolean(options.all), rows };
-}
-
-function sortedOfferings(offerings: readonly Offering[]): Offering[] {
-  return [...offerings].sort((a, b) => a.id.localeCompare(b.id));
+  return { kind: 'rates', asOf: catalog.asOf, resolution, all: Boolean(options.all), rows, notYetInForce: catalog.notYetInForce };
 }
 
 /** The API price when the offering is sold on the API, else the web-app plan-credit value. */
@@ -79,25 +96,21 @@ function primaryChannel(o: Offering): Channel {
 
 function headlineRow(ctx: PriceContext, o: Offering, wanted: Resolution, clipSeconds: number): RateRow | null {
   const channel = primaryChannel(o);
-  const tries = (resolution: Resolution) => [
-    priceFor(ctx, o, { channel, resolution, ...STANDARD }),
-    priceFor(ctx, o, { channel, resolution, ...STANDARD, audio: true }),
-  ];
-  let priced = tries(wanted).find((p): p is Priced => p.status === 'priced');
-  let fallback: Resolution | null = null;
+  const standardAt = (resolution: Resolution) =>
+    [priceFor(ctx, o, { channel, resolution, ...STANDARD }), priceFor(ctx, o, { channel, resolution, ...STANDARD, audio: true })].find(
+      (p): p is Priced => p.status === 'priced',
+    );
+  let priced = standardAt(wanted);
   if (!priced) {
-    fallback = nearestPricedResolution(o, channel, wanted);
-    if (fallback && fallback !== wanted) priced = tries(fallback).find((p): p is Priced => p.status === 'priced');
+    const fallback = nearestPricedResolution(o, channel, wanted);
+    if (fallback && fallback !== wanted) priced = standardAt(fallback);
   }
   if (!priced) {
-    // Offered at the resolution but with no published price for any standard variant.
+    // Sold on the channel, but no standard (SDR) variant has a published price.
     const rate = ratesOn(o, channel)[0];
-    if (!rate) return null;
-    return rowOf(ctx, o, null, rate, wanted, 'no standard variant priced', clipSeconds);
+    return rate ? rowOf(ctx, o, null, rate, wanted, clipSeconds, false) : null;
   }
-  const noteParts: string[] = [];
-  if (fallback && fallback !== wanted) noteParts.push(`${fallback} std`);
-  return rowOf(ctx, o, priced, priced.rate, wanted, noteParts.join(', ') || null, clipSeconds);
+  return rowOf(ctx, o, priced, priced.rate, wanted, clipSeconds, false);
 }
 
 function allVariants(ctx: PriceContext, o: Offering, wanted: Resolution, clipSeconds: number): RateRow[] {
@@ -113,88 +126,159 @@ function allVariants(ctx: PriceContext, o: Offering, wanted: Resolution, clipSec
     };
     const priced = priceFor(ctx, o, query);
     const p = priced.status === 'priced' && priced.rate === rate ? priced : null;
-    out.push(rowOf(ctx, o, p, rate, wanted, null, clipSeconds));
+    out.push(rowOf(ctx, o, p, rate, wanted, clipSeconds, true));
     if (o.batch && p) {
       const batch = priceFor(ctx, o, { ...query, batch: true });
-      if (batch.status === 'priced') out.push(rowOf(ctx, o, batch, rate, wanted, `batch, ${o.batch.latency}`, clipSeconds));
+      if (batch.status === 'priced') out.push(rowOf(ctx, o, batch, rate, wanted, clipSeconds, true));
     }
   }
   return out;
 }
 
-function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wanted: Resolution, note: string | null, clipSeconds: number): RateRow {
-  const notes: string[] = [];
-  if (note) notes.push(note);
-  if (rate.resolution === null) notes.push('resolution not stated');
-  if (rate.channel === 'web-app' && p?.creditValue?.plan) notes.push(`web-app plan credits (${p.creditValue.plan.name})`);
-  if (p?.billing.kind === 'per_clip' && p.billing.clipSeconds.low === null) notes.push(`${formatFigure(p.billing.usdPerClip, 'money')} per generation, its length not given`);
-  if (p?.creditValue && p.creditValue.usdPerCredit.low === null) notes.push(`${o.vendor} credit value unknown`);
+function unknownReason(p: Priced | null): UnknownReason | null {
+  if (p === null) return 'no-price';
+  if (p.usdPerSecond.low !== null) return null;
+  const unit = p.rate.unit;
+  if (p.creditValue && p.creditValue.usdPerCredit.low === null) return 'credit-value';
+  if (p.creditsPerSecond && p.creditsPerSecond.low === null) return 'credits';
+  if ((unit.kind === 'credits_per_clip' || unit.kind === 'usd_per_clip') && pointOf(unit.clipSeconds) === null) return 'clip-length';
+  if (unit.kind === 'gpu') return 'gpu-seconds';
+  return 'no-price';
+}
+
+function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wanted: Resolution, clipSeconds: number, all: boolean): RateRow {
   let creditsPerSecond = p?.creditsPerSecond ?? null;
-  let creditsNote: string | null = null;
-  if (creditsPerSecond === null && p) {
+  let creditsFor: RateRow['creditsFor'] = null;
+  if (!all && creditsPerSecond === null && p) {
     // Kling's API price is a dollar range; its credit table lives on the web-app side: show it beside.
-    const credits = creditsElsewhere(ctx, o, p, rate.resolution ?? wanted);
-    if (credits) ({ creditsPerSecond, creditsNote } = credits);
+    const found = creditsElsewhere(ctx, o, p, rate.resolution ?? wanted);
+    if (found) ({ creditsPerSecond, creditsFor } = found);
   }
+  const unit = rate.unit;
+  const perClip = p?.billing.kind === 'per_clip' ? p.billing : null;
+  const premium = !rate.hdr && p ? hdrPremium(ctx, o, p) : null;
   const asOf = ctx.catalog.asOf;
-  const usdPerSecond: Figure = p ? p.usdPerSecond : { low: null, high: null, approx: false };
-  return {
+  const row: RateRow = {
     offering: o.id,
     name: o.name,
     vendor: o.vendor,
     channel: rate.channel,
+    unit: rate.unit.kind,
     resolution: rate.resolution,
     requestedResolution: wanted,
     audio: rate.audio !== false,
     hdr: rate.hdr,
     exr: rate.exr,
     batch: p?.batch ?? false,
-    usdPerSecond,
+    usdPerSecond: p ? p.usdPerSecond : UNKNOWN,
     creditsPerSecond,
-    creditsNote,
+    creditsFor,
     usdPerCredit: p?.creditValue?.usdPerCredit ?? null,
-    note: notes.length ? notes.join('; ') : null,
+    creditPlan: p?.creditValue?.basis === 'plan' ? p.creditValue.plan?.name ?? null : null,
+    unknownBecause: unknownReason(p),
+    usdPerClip: perClip ? perClip.usdPerClip : null,
+    clipSeconds: perClip ? perClip.clipSeconds : null,
+    usdPerGpuHour: unit.kind === 'gpu' ? unit.usdPerGpuHour : null,
+    hdrPremium: premium ? { ratio: premium.ratio, resolution: premium.hdr.resolution, exr: premium.hdr.exr } : null,
+    aggregatorPrice: rate.provenance === 'aggregator' && o.provenance !== 'aggregator',
+    batchLatency: p?.batch && o.batch ? o.batch.latency : null,
     sunset: o.sunset,
     sunsetPassed: o.sunset !== null && o.sunset <= asOf,
     provenance: rate.provenance,
     source: rate.source,
     verified: rate.verified,
-    explanation: p ? explain(p, clipSeconds) : [`${o.id}: ${rate.note ?? 'no price published for this variant'}`],
+    explanation: [],
   };
+  row.explanation = p ? explain(p, clipSeconds, { wanted: all ? null : wanted, creditsFor, creditsPerSecond, premium }) : [`no price published for this variant${rate.note ? ` (${rate.note})` : ''}`];
+  return row;
 }
 
-function creditsElsewhere(ctx: PriceContext, o: Offering, p: Priced, resolution: Resolution): { creditsPerSecond: Figure; creditsNote: string | null } | null {
+function creditsElsewhere(ctx: PriceContext, o: Offering, p: Priced, resolution: Resolution): { creditsPerSecond: Figure; creditsFor: NonNullable<RateRow['creditsFor']> } | null {
   for (const channel of o.channels) {
     if (channel === p.rate.channel) continue;
     for (const audio of [false, true]) {
       const other = priceFor(ctx, o, { channel, resolution, audio, hdr: p.rate.hdr, exr: p.rate.exr, batch: false });
       if (other.status === 'priced' && other.creditsPerSecond && other.creditsPerSecond.low !== null) {
-        return { creditsPerSecond: other.creditsPerSecond, creditsNote: audio ? 'with audio' : null };
+        return { creditsPerSecond: other.creditsPerSecond, creditsFor: { channel, resolution, audio } };
       }
     }
   }
   return null;
 }
 
+interface Premium {
+  ratio: Dec;
+  /** the HDR variant compared against, with what each side costs per second */
+  hdr: Rate;
+  hdrPerSecond: Dec;
+  standardPerSecond: Dec;
+  unit: 'credits' | 'usd';
+}
+
+/**
+ * The HDR/EXR premium the article's Table 1 names for Luma ("HDR/EXR ~3×"): the HDR variant's cost
+ * per second ÷ this standard variant's, in credits where both are priced in credits (the dollar
+ * value of a credit cancels out, so the ratio is known even when that value is not), else in USD.
+ */
+function hdrPremium(ctx: PriceContext, o: Offering, standard: Priced): Premium | null {
+  for (const rate of ratesOn(o, standard.rate.channel)) {
+    if (!rate.hdr || !rate.resolution) continue;
+    const hdr = priceFor(ctx, o, { channel: rate.channel, resolution: rate.resolution, audio: rate.audio === true, hdr: true, exr: rate.exr, batch: false });
+    if (hdr.status !== 'priced' || hdr.rate !== rate) continue;
+    const pairs: [Figure | null, Figure | null, Premium['unit']][] = [
+      [hdr.creditsPerSecond, standard.creditsPerSecond, 'credits'],
+      [hdr.usdPerSecond, standard.usdPerSecond, 'usd'],
+    ];
+    for (const [h, s, unit] of pairs) {
+      const hv = h ? pointOf(h) : null;
+      const sv = s ? pointOf(s) : null;
+      if (hv !== null && sv !== null && sv.gt(0)) return { ratio: divide(hv, sv), hdr: rate, hdrPerSecond: hv, standardPerSecond: sv, unit };
+    }
+  }
+  return null;
+}
+
+function describe(resolution: Resolution | null, audio: boolean | 'included', hdr = false, exr = false): string {
+  const parts = [resolution ?? 'any resolution'];
+  if (hdr) parts.push(exr ? 'HDR+EXR' : 'HDR');
+  if (audio === true) parts.push('with audio');
+  else if (audio === false) parts.push('without audio');
+  return parts.join(' ');
+}
+
+interface ExplainContext {
+  /** the resolution asked for (headline rows), to say when the figure is for another one */
+  wanted: Resolution | null;
+  creditsFor: RateRow['creditsFor'];
+  creditsPerSecond: Figure | null;
+  premium: Premium | null;
+}
+
 /**
  * The arithmetic out loud, the way the article writes it ("12 credits × $0.01 per credit = $0.12
  * per second"). Numbers are written plainly; a line resting on an approximate figure says so.
  */
-export function explain(p: Priced, clipSeconds: number): string[] {
+export function explain(p: Priced, clipSeconds: number, context: Partial<ExplainContext> = {}): string[] {
   const lines: string[] = [];
   const say = (text: string, ...inputs: (Figure | null | undefined)[]) => {
-    const isApprox = inputs.some((f) => f?.approx);
-    lines.push(isApprox ? `${text} (approximate)` : text);
+    lines.push(inputs.some((f) => f?.approx) ? `${text} (approximate)` : text);
   };
   const plain = (f: Figure, style: 'money' | 'rate' | 'count') => formatFigure(f, style, { tilde: false });
   const amount = (f: Figure) => formatAmount({ ...f, approx: false });
   const unit = p.rate.unit;
   const cv = p.creditValue;
   const credit = cv ? plain(cv.usdPerCredit, 'rate') : '';
+  const vendor = p.offering.vendor;
+  if (context.wanted && p.rate.resolution && p.rate.resolution !== context.wanted) {
+    say(`no ${context.wanted} price is published; the figure is for ${p.rate.resolution}`);
+  }
   if (cv?.plan && cv.basis === 'plan') {
-    say(`${amount(cv.plan.usdPerMonth)} ÷ ${plain(cv.plan.creditsPerMonth, 'count')} credits = ${credit} per credit (${cv.plan.name} plan)`, cv.usdPerCredit);
+    say(`${cv.plan.name} plan: ${amount(cv.plan.usdPerMonth)} ÷ ${plain(cv.plan.creditsPerMonth, 'count')} credits = ${credit} per credit`, cv.usdPerCredit);
   }
   if (cv?.basis === 'override') say(`${credit} per credit, as the scenario's overrides say`);
+  if (cv && cv.usdPerCredit.low === null) {
+    say(`the dollar value of a ${vendor} credit is unknown: no source gives it (supply it with overrides: { ${vendor}: { usd_per_credit: ... } })`);
+  }
   switch (unit.kind) {
     case 'usd_per_second':
       say(`${plain(unit.usd, 'rate')} per second, as published`, unit.usd);
@@ -204,7 +288,9 @@ export function explain(p: Priced, clipSeconds: number): string[] {
       break;
     case 'credits_per_clip':
       if (p.billing.kind === 'per_clip' && p.billing.creditsPerClip) {
-        say(`${plain(p.billing.creditsPerClip, 'count')} credits × ${credit} per credit = ${plain(p.billing.usdPerClip, 'money')} per ${plain(unit.clipSeconds, 'count')}-second clip`, p.billing.creditsPerClip, cv?.usdPerCredit);
+        const len = plain(unit.clipSeconds, 'count');
+        say(`${plain(p.billing.creditsPerClip, 'count')} credits × ${credit} per credit = ${plain(p.billing.usdPerClip, 'money')} per ${len}-second clip`, p.billing.creditsPerClip, cv?.usdPerCredit);
+        if (p.creditsPerSecond) say(`${plain(p.billing.creditsPerClip, 'count')} credits ÷ ${len} seconds = ${plain(p.creditsPerSecond, 'count')} credits per second`, p.creditsPerSecond);
       }
       break;
     case 'usd_per_clip':
@@ -212,19 +298,48 @@ export function explain(p: Priced, clipSeconds: number): string[] {
         say(`${amount(unit.usd)} ÷ ${unit.perClips} clips = ${plain(p.billing.usdPerClip, 'money')} per clip`, unit.usd);
       }
       break;
-    case 'gpu':
-      say(`${amount(unit.usdPerGpuHour)} per GPU-hour ÷ 3,600 seconds × ${plain(unit.gpuSecondsPerOutputSecond, 'count')} GPU-seconds per output second = ${plain(p.usdPerSecond, 'rate')} per second`, p.usdPerSecond);
+    case 'gpu': {
+      const gpuSeconds = pointOf(unit.gpuSecondsPerOutputSecond);
+      if (gpuSeconds === null) {
+        say(`${amount(unit.usdPerGpuHour)} per GPU-hour, but the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)`, unit.usdPerGpuHour);
+      } else {
+        say(`${amount(unit.usdPerGpuHour)} per GPU-hour ÷ 3,600 seconds × ${plain(unit.gpuSecondsPerOutputSecond, 'count')} GPU-seconds per second of video = ${plain(p.usdPerSecond, 'rate')} per second`, p.usdPerSecond);
+      }
       break;
+    }
   }
   if (p.billing.kind === 'per_clip') {
-    say(`${plain(p.billing.usdPerClip, 'money')} per clip ÷ ${plain(p.billing.clipSeconds, 'count')} seconds = ${plain(p.usdPerSecond, 'rate')} per second; a clip bills whole ${plain(p.billing.clipSeconds, 'count')}-second units`, p.billing.usdPerClip);
+    const len = pointOf(p.billing.clipSeconds);
+    if (len === null) {
+      say(`${plain(p.billing.usdPerClip, 'money')} per generation; the length of one generation is not given, so the price per second is unknown`);
+    } else if (p.usdPerSecond.low !== null) {
+      say(`${plain(p.billing.usdPerClip, 'money')} per clip ÷ ${formatNumber(len)} seconds = ${plain(p.usdPerSecond, 'rate')} per second`, p.billing.usdPerClip);
+      say(`billed per whole clip: up to ${formatNumber(len)} seconds pays for one, up to ${formatNumber(len.times(2))} for two`);
+    }
   }
   if (p.batch && p.offering.batch) {
-    say(`batch tier: ${plain(p.offering.batch.factor, 'count')} × the standard price, up to ${p.offering.batch.latency.replace(/^up to /, '')} latency = ${plain(p.usdPerSecond, 'rate')} per second`, p.offering.batch.factor);
+    say(`batch tier (${p.offering.batch.latency}): ${plain(p.offering.batch.factor, 'count')} × the standard price = ${plain(p.usdPerSecond, 'rate')} per second`, p.offering.batch.factor);
   }
   if (p.billing.kind === 'per_second' && p.usdPerSecond.low !== null) {
     const seconds = dec(clipSeconds);
     say(`${formatNumber(seconds)} seconds × ${plain(p.usdPerSecond, 'rate')} per second = ${plain(times(p.usdPerSecond, seconds), 'money')} per clip`, p.usdPerSecond);
+  }
+  if (context.creditsFor && context.creditsPerSecond) {
+    const f = context.creditsFor;
+    say(`on the ${f.channel} channel: ${plain(context.creditsPerSecond, 'count')} credits per second at ${describe(f.resolution, f.audio)} (the credits column)`, context.creditsPerSecond);
+  }
+  const premium = context.premium;
+  if (premium) {
+    const hdrName = describe(premium.hdr.resolution, 'included', true, premium.hdr.exr);
+    const stdName = describe(p.rate.resolution, 'included');
+    const hu = premium.hdr.unit;
+    const su = unit;
+    const ratio = `${formatNumber(premium.ratio)}× the ${stdName} standard path`;
+    if (premium.unit === 'credits' && hu.kind === 'credits_per_clip' && su.kind === 'credits_per_clip' && pointOf(hu.clipSeconds)?.eq(pointOf(su.clipSeconds) ?? -1) && hu.perClips === su.perClips) {
+      say(`${hdrName}: ${plain(hu.credits, 'count')} ÷ ${plain(su.credits, 'count')} credits per ${plain(hu.clipSeconds, 'count')}-second clip = ${ratio}`, hu.credits, su.credits);
+    } else {
+      say(`${hdrName}: ${formatNumber(premium.hdrPerSecond)} ÷ ${formatNumber(premium.standardPerSecond)} ${premium.unit === 'credits' ? 'credits' : 'USD'} per second = ${ratio}`);
+    }
   }
   return lines;
 }

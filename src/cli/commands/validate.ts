@@ -1,79 +1,182 @@
+// `vidcost validate [PATH...]`: checks price sheets and scenario files without pricing anything.
+// Every problem names file, line, column and field; a near miss gets "did you mean ...?".
 import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { InputError, type Problem } from '../../errors.js';
+import { join, resolve } from 'node:path';
+import { formatProblem, InputError, nearMiss, type Problem } from '../../errors.js';
+import { locate, parseYaml } from '../../input/yaml-document.js';
+import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
-import { parseScenario } from '../../scenario/parse.js';
-import { displayPath, sheetFiles } from '../sheets.js';
+import type { PriceSheet } from '../../pricing/model.js';
+import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
+import { parseScenarioFile } from '../../scenario/parse.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { packageRoot } from '../sheets.js';
-import { join } from 'node:path';
+import { parseDateOption } from '../options.js';
+import { bundledPricingDir, displayPath, loadPricing } from '../sheets.js';
 
-/** A scenario file is told from a price sheet by its top-level `workloads:` key. */
-function isScenarioText(text: string): boolean {
-  return /^workloads\s*:/m.test(text);
+export interface ValidateCliOptions {
+  pricing?: string;
+  asOf?: string;
+}
+
+/** A scenario is told from a price sheet by a top-level `workloads:` (or `version:`) key; sheets have neither. */
+export function isScenarioText(text: string): boolean {
+  return /^(workloads|version)[ \t]*:/m.test(text);
+}
+
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage']);
+
+/** Every .yaml/.yml file under a folder, sorted, skipping dot-folders and build output. */
+function yamlFilesUnder(dir: string, depth = 0): string[] {
+  if (depth > 8) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      continue; // a dangling link
+    }
+    if (isDir) {
+      if (!SKIP_DIRS.has(name)) out.push(...yamlFilesUnder(path, depth + 1));
+    } else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+interface Checked {
+  file: string;
+  shown: string;
+  kind: 'sheet' | 'scenario';
+  sheet?: PriceSheet;
+  text: string;
 }
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('validate')
     .description('check price sheets and scenario files; every error names file, line, column and field')
-    .argument('[paths...]', 'files or folders (default: the bundled pricing-data/)')
+    .argument('[paths...]', 'files or folders, searched for .yaml files (default: the bundled pricing-data/)')
+    .option('--pricing <dir>', 'check scenarios\' offering ids against this pricing folder instead of the bundled one')
+    .option('--as-of <date>', 'check scenarios against the prices in force on this date (default: the scenario\'s as_of, else today)')
     .addHelpText(
       'after',
       `
+Files with a top-level "workloads:" key are read as scenarios, all others as price sheets.
+A sheet at <vendor>/<YYYY-MM-DD>.yaml must say that vendor and effective date.
+
 Examples:
   $ vidcost validate                                  the bundled price sheets
-  $ vidcost validate pricing-data/runway/2026-06-01.yaml scenarios/
-  pricing-data/runway/2026-06-01.yaml:14:7: offerings[0].chanels: unknown field "chanels" (did you mean channels?)`,
+  $ vidcost validate pricing-data/ scenarios/
+  $ vidcost validate my-sheet.yaml
+  my-sheet.yaml:14:7: offerings[0].chanels: unknown field "chanels" (did you mean channels?)
+
+Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).`,
     )
-    .action((paths: string[]) => {
-      const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [join(packageRoot(), 'pricing-data')];
+    .action((paths: string[], opts: ValidateCliOptions) => {
+      const asOfOption = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : null;
+      const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [bundledPricingDir()];
       const files: string[] = [];
       const problems: Problem[] = [];
-      for (const t of targets) {
+      for (const target of targets) {
         let isDir = false;
         try {
-          isDir = statSync(t).isDirectory();
+          isDir = statSync(target).isDirectory();
         } catch {
-          problems.push({ file: displayPath(t, io.cwd), line: null, column: null, field: '', message: 'no such file or folder' });
+          problems.push({ file: displayPath(target, io.cwd), line: null, column: null, field: '', message: 'no such file or folder' });
           continue;
         }
-        if (!isDir) files.push(t);
-        else if (looksLikePricingDir(t)) files.push(...sheetFiles(t));
-        else files.push(...yamlFilesIn(t));
+        if (!isDir) files.push(target);
+        else {
+          const found = yamlFilesUnder(target);
+          if (found.length === 0) problems.push({ file: displayPath(target, io.cwd), line: null, column: null, field: '', message: 'no .yaml files in this folder' });
+          files.push(...found);
+        }
       }
-      let ok = 0;
-      for (const file of files) {
+      const unique = [...new Set(files)];
+      const invalid = new Set<string>();
+      const checked: Checked[] = [];
+      for (const file of unique) {
         const shown = displayPath(file, io.cwd);
         try {
           const text = readTextFile(file, shown);
-          if (isScenarioText(text)) parseScenario(text, shown);
-          else parseSheet(text, shown);
-          ok += 1;
+          if (isScenarioText(text)) {
+            parseScenarioFile(text, shown);
+            checked.push({ file, shown, kind: 'scenario', text });
+          } else {
+            checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown), text });
+          }
         } catch (error) {
-          if (error instanceof InputError) problems.push(...error.problems);
-          else throw error;
+          if (!(error instanceof InputError)) throw error;
+          problems.push(...error.problems);
+          invalid.add(shown);
         }
       }
-      if (problems.length > 0) throw new InputError(problems);
-      io.stdout(`${ok} file${ok === 1 ? '' : 's'} valid\n`);
+      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io)];
+      for (const p of more) invalid.add(p.file);
+      problems.push(...more);
+      if (problems.length > 0) {
+        for (const p of problems) io.stderr(`vidcost: ${formatProblem(p)}\n`);
+        const total = unique.length;
+        io.stderr(`vidcost: ${invalid.size} of ${total} file${total === 1 ? '' : 's'} invalid\n`);
+        setExit(2);
+        return;
+      }
+      const sheets = checked.filter((c) => c.kind === 'sheet').length;
+      const scenarios = checked.length - sheets;
+      const kinds = [sheets ? `${sheets} price sheet${sheets === 1 ? '' : 's'}` : '', scenarios ? `${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''].filter(Boolean);
+      io.stdout(`${checked.length} file${checked.length === 1 ? '' : 's'} valid (${kinds.join(', ')})\n`);
       setExit(0);
     });
 }
 
-function looksLikePricingDir(dir: string): boolean {
-  try {
-    return sheetFiles(dir).length > 0;
-  } catch {
-    return false;
+/** Problems no single sheet shows: two sheets for one vendor and date; api_through naming an offering no sheet has. */
+function crossSheetProblems(checked: readonly Checked[]): Problem[] {
+  const problems: Problem[] = [];
+  const sheets = checked.filter((c): c is Checked & { sheet: PriceSheet } => c.sheet !== undefined);
+  const at = (c: Checked, path: (string | number)[]) => locate(parseYaml(c.text, c.shown), path);
+  const seen = new Map<string, Checked>();
+  for (const c of sheets) {
+    const key = `${c.sheet.vendor}@${c.sheet.effective}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({ file: c.shown, ...at(c, ['effective']), field: 'effective', message: `${first.shown} is already the ${c.sheet.vendor} sheet effective ${c.sheet.effective}; a vendor has one sheet per date` });
+    } else seen.set(key, c);
   }
+  const idsByVendor = new Map<string, Set<string>>();
+  for (const c of sheets) for (const o of c.sheet.offerings) idsByVendor.set(c.sheet.vendor, (idsByVendor.get(c.sheet.vendor) ?? new Set()).add(o.id));
+  for (const c of sheets) {
+    c.sheet.offerings.forEach((o, i) => {
+      o.apiThrough.forEach((id, j) => {
+        const ids = idsByVendor.get(id.split('/')[0] ?? '');
+        // Only checkable when the aggregator's sheets are among the files being validated.
+        if (!ids || ids.has(id)) return;
+        const suggestion = nearMiss(id, [...ids]);
+        problems.push({
+          file: c.shown,
+          ...at(c, ['offerings', i, 'api_through', j]),
+          field: `offerings[${i}].api_through[${j}]`,
+          message: `no sheet offers "${id}"`,
+          ...(suggestion ? { suggestion } : {}),
+        });
+      });
+    });
+  }
+  return problems;
 }
 
-function yamlFilesIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+/** Scenario offering ids and override vendors, checked against the prices in force at the scenario's date. */
+function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
+  const scenarios = checked.filter((c) => c.kind === 'scenario');
+  if (scenarios.length === 0) return [];
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+  const vendors = [...new Set(sheets.map((s) => s.vendor))];
+  return scenarios.flatMap((c) => {
+    const parsed = parseScenarioFile(c.text, c.shown);
+    const asOf = asOfOption ?? parsed.scenario.asOf ?? io.today();
+    return toProblems(c.shown, checkAgainstCatalog(parsed.scenario, catalogAt(sheets, asOf), vendors), parsed.locate);
+  });
 }
