@@ -8,8 +8,10 @@
 //   web-app: the cheapest set of seat plans whose credits cover the credits needed.
 // Figures are written the way `show` prints them: "1620.00" a point (exact or ~), "a–b" a range,
 // "from a" a lower bound, "unknown" no price.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vidcost } from './helpers.js';
+import { ROOT, vidcost } from './helpers.js';
 
 interface FigureJson {
   monthlyUsd: string | null;
@@ -448,3 +450,29 @@ describe('scenarios/web-app-team.yaml (seat plans covering the credits)', () => 
     expect(r.advisories.find((a) => a.code === 'plan-capacity' && a.workload === 'talking-heads')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1.8 clips a month');
   });
 });
+
+describe('README: the bundled-scenario table agrees with the CLI', () => {
+  it('names every bundled scenario with the monthly figure and route the CLI prints on 2026-06-01', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+    expect(files).toHaveLength(6);
+    for (const file of files) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`scenarios/${file}\``));
+      expect(row, file).toBeDefined();
+      const table = vidcost(['estimate', `scenarios/${file}`, '--as-of', '2026-06-01']).stdout;
+      const figure = /^Cheapest route: (.+?\/month)/m.exec(table)?.[1];
+      expect(figure, file).toBeDefined();
+      expect(row, file).toContain(`| ${figure} |`);
+      const r = estimate(file);
+      for (const step of r.recommendation.workloads) {
+        const vendor = step.offering!.split('/')[0]!;
+        // web-app routes are written as the plans bought; api routes name the offering
+        expect(row, file).toContain(r.channel === 'web-app' ? capitalize(vendor) : step.offering);
+      }
+    }
+  });
+});
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
