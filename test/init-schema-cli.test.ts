@@ -88,13 +88,17 @@ describe('vidcost schema', () => {
   });
 
   it('the schema the bundled scenarios name in their modeline is the current one', () => {
-    expect(readFileSync(join(SCENARIOS, 'vidcost.schema.json'), 'utf8')).toBe(schemaText());
+    // After changing src/scenario/schema.ts, refresh it with:
+    //   node scripts/build.mjs && node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force
+    const committed = readFileSync(join(SCENARIOS, 'vidcost.schema.json'), 'utf8');
+    expect(committed === schemaText(), 'scenarios/vidcost.schema.json is out of date: run `node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force`').toBe(true);
     for (const file of BUNDLED) {
       expect(readFileSync(join(SCENARIOS, file), 'utf8').split('\n')[0], file).toBe(MODELINE);
     }
     const r = vidcost(['validate', 'scenarios/']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`${BUNDLED.length} files valid\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith(`${BUNDLED.length} files valid`)).toBe(true);
   });
 });
 
