@@ -119,9 +119,14 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
       for (const p of more) invalid.add(p.file);
       problems.push(...more);
       if (problems.length > 0) {
-        for (const p of problems) io.stderr(`vidcost: ${formatProblem(p)}\n`);
+        // File by file in the order checked, each file's problems from top to bottom.
+        const order = new Map(unique.map((f, i) => [displayPath(f, io.cwd), i]));
+        const sorted = problems
+          .map((p, i) => ({ p, i }))
+          .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i);
+        for (const { p } of sorted) io.stderr(`vidcost: ${formatProblem(p)}\n`);
         const total = unique.length;
-        io.stderr(`vidcost: ${invalid.size} of ${total} file${total === 1 ? '' : 's'} invalid\n`);
+        if (total > 0) io.stderr(`vidcost: ${invalid.size} of ${total} file${total === 1 ? '' : 's'} invalid\n`);
         setExit(2);
         return;
       }

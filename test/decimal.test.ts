@@ -1,0 +1,126 @@
+// Exact decimal money (src/money/decimal.ts): no binary floating point anywhere, division rounds at
+// 20 places only, display rounds half-up to the cent only at the very end.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ceilDiv,
+  dec,
+  divide,
+  floorDiv,
+  formatNumber,
+  formatRate,
+  formatUsd,
+  isDecimalLiteral,
+  maxDec,
+  minDec,
+  moneyString,
+  plainString,
+  sumDec,
+} from '../src/money/decimal.js';
+
+describe('dec', () => {
+  it('adds the classic floating-point trap exactly: 0.1 + 0.2 = 0.3', () => {
+    // In binary floating point 0.1 + 0.2 = 0.30000000000000004.
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(dec('0.1').plus(dec('0.2')).eq(dec('0.3'))).toBe(true);
+    expect(moneyString(dec('0.1').plus(dec('0.2')))).toBe('0.30');
+  });
+
+  it('reads numbers through their shortest round-trip string, not their binary value', () => {
+    // 0.07 as a double is 0.070000000000000006661...; dec keeps 0.07.
+    expect(plainString(dec(0.07))).toBe('0.07');
+    expect(plainString(dec(1e-7))).toBe('0.0000001');
+    expect(plainString(dec('1_000.50'))).toBe('1000.5');
+  });
+
+  it('refuses what is not a decimal number', () => {
+    expect(() => dec('abc')).toThrow(RangeError);
+    expect(() => dec('1e5')).toThrow(RangeError);
+    expect(() => dec(Number.NaN)).toThrow(RangeError);
+    expect(() => dec(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(isDecimalLiteral('12.5')).toBe(true);
+    expect(isDecimalLiteral('1,250')).toBe(false);
+  });
+});
+
+describe('division, the only rounding in the engine', () => {
+  it('carries $10 ÷ 700 credits to 20 places, half-up', () => {
+    // 10/700 = 1/70 = 0.0142857 142857 142857 1428... : 20 places are 01428571428571428571,
+    // the 21st digit is 4, so it rounds down.
+    expect(divide(dec(10), dec(700)).toString()).toBe('0.01428571428571428571');
+    // 2/3 = 0.666...: the 21st digit is 6, so the 20th rounds up.
+    expect(divide(dec(2), dec(3)).toString()).toBe('0.66666666666666666667');
+  });
+
+  it('floors and ceils exactly', () => {
+    // Kling: 660 plan credits ÷ 360 credits per polished clip = 1.83 → one whole clip.
+    expect(floorDiv(dec(660), dec(360)).toString()).toBe('1');
+    // An 8-second clip on a 5-second unit bills ⌈8 ÷ 5⌉ = 2 units; exactly 10 s bills 2.
+    expect(ceilDiv(dec(8), dec(5)).toString()).toBe('2');
+    expect(ceilDiv(dec(10), dec(5)).toString()).toBe('2');
+    expect(ceilDiv(dec('10.5'), dec(5)).toString()).toBe('3');
+  });
+
+  it('min, max and sum', () => {
+    expect(minDec(dec('0.084'), dec('0.112')).toString()).toBe('0.084');
+    expect(maxDec(dec('0.084'), dec('0.112')).toString()).toBe('0.112');
+    expect(sumDec([dec('0.07'), dec('0.14'), dec('0.09')]).toString()).toBe('0.3');
+    expect(sumDec([]).toString()).toBe('0');
+  });
+
+  it('sums any list of cent amounts to the exact cent (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { maxLength: 200 }), (cents) => {
+        const total = sumDec(cents.map((c) => divide(dec(c), dec(100))));
+        const exactCents = cents.reduce((a, c) => a + BigInt(c), 0n);
+        const expected = `${exactCents / 100n}.${String(exactCents % 100n).padStart(2, '0')}`;
+        expect(moneyString(total)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('strings for JSON', () => {
+  it('money keeps at least two places and never rounds', () => {
+    expect(moneyString(dec('1250'))).toBe('1250.00');
+    expect(moneyString(dec('0.084'))).toBe('0.084');
+    expect(moneyString(dec('1.142857'))).toBe('1.142857');
+    expect(moneyString(dec('0.0000001'))).toBe('0.0000001'); // never exponent notation
+  });
+
+  it('plain strings drop padding zeros', () => {
+    expect(plainString(dec('12.50'))).toBe('12.5');
+    expect(plainString(dec('12'))).toBe('12');
+    expect(plainString(dec('0.084'))).toBe('0.084');
+  });
+});
+
+describe('strings for people', () => {
+  it('formats dollars to the cent, half-up, with thousands separators', () => {
+    expect(formatUsd(dec('1250'))).toBe('$1,250.00');
+    expect(formatUsd(dec('7'))).toBe('$7.00');
+    expect(formatUsd(dec('1.145'))).toBe('$1.15'); // half-up, not banker's rounding
+    expect(formatUsd(dec('1234567.891'))).toBe('$1,234,567.89');
+    expect(formatUsd(dec('-3.5'))).toBe('-$3.50');
+    // 80 credits × $0.01428571428571428571 = $1.1428571428571428568 → the article's "$1.14"
+    expect(formatUsd(dec(80).times(divide(dec(10), dec(700))))).toBe('$1.14');
+  });
+
+  it('formats unit rates the way the article writes them', () => {
+    expect(formatRate(dec('0.084'))).toBe('$0.084'); // fal Kling standard
+    expect(formatRate(divide(dec(10), dec(700)))).toBe('$0.0143'); // Pika credit
+    expect(formatRate(dec('0.7'))).toBe('$0.70'); // Sora 2 Pro
+    expect(formatRate(dec('0.12'))).toBe('$0.12'); // Runway Gen-4
+    expect(formatRate(dec('0.045'))).toBe('$0.045'); // $45 ÷ 100 clips ÷ 10 s
+    expect(formatRate(dec('0.01'))).toBe('$0.01'); // a Runway credit
+    expect(formatRate(dec('1.89'))).toBe('$1.89');
+    expect(formatRate(dec('0.11428571428571428568'))).toBe('$0.114');
+  });
+
+  it('formats counts with separators', () => {
+    expect(formatNumber(dec('1120'))).toBe('1,120');
+    expect(formatNumber(dec('26000'))).toBe('26,000');
+    expect(formatNumber(dec('1.875'))).toBe('1.88');
+    expect(formatNumber(dec('66'))).toBe('66');
+  });
+});
