@@ -8,10 +8,10 @@
 //   web-app: the cheapest set of seat plans whose credits cover the credits needed.
 // Figures are written the way `show` prints them: "1620.00" a point (exact or ~), "a–b" a range,
 // "from a" a lower bound, "unknown" no price.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, vidcost } from './helpers.js';
+import { ROOT, tempDir, vidcost } from './helpers.js';
 
 interface FigureJson {
   monthlyUsd: string | null;
@@ -385,6 +385,24 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
   it('raises no unknown-price advisory: the override supplies the Luma credit value', () => {
     expect(codes(r)).toEqual(['subscription-not-api']);
     expect(subjects(r, 'subscription-not-api')).toEqual(['runway']);
+  });
+
+  it('without the override, as the README says: every Luma price is unknown and the plates have no route', () => {
+    const dir = tempDir();
+    const text = readFileSync(join(ROOT, 'scenarios', 'hdr-pipeline.yaml'), 'utf8');
+    const without = text.replace(/^overrides:\n(?:  .*\n|\n)*?(?=^\S)/m, '');
+    expect(without).not.toMatch(/^overrides:/m);
+    writeFileSync(join(dir, 'hdr.yaml'), without);
+    const res = vidcost(['estimate', join(dir, 'hdr.yaml'), '--format', 'json', '--as-of', '2026-06-01']);
+    expect(res.status).toBe(0);
+    const u = JSON.parse(res.stdout) as Report;
+    expect(eligible(u, 'hdr-plates')).toEqual({ 'luma/ray3': 'unknown' });
+    // Runway Gen-4 still prices the previews: ~$0.12/s × 5 s × 2 × 120 = $144.00
+    expect(eligible(u, 'sdr-previews')).toEqual({ 'luma/ray3': 'unknown', 'luma/ray3.14': 'unknown', 'luma/dream-machine-api': 'from 76.80', 'runway/gen4': '144.00' });
+    expect(route(u).steps).toEqual({ 'hdr-plates': 'none (no eligible offering has a known price)', 'sdr-previews': 'runway/gen4 144.00' });
+    expect(codes(u)).toEqual(['no-eligible-offering', 'subscription-not-api', 'unknown-price']);
+    expect(subjects(u, 'unknown-price')).toEqual(['hdr-plates luma/ray3', 'sdr-previews luma/ray3', 'sdr-previews luma/ray3.14']);
+    expect(u.advisories.find((a) => a.code === 'unknown-price')?.message).toContain('overrides: { luma: { usd_per_credit:');
   });
 });
 
