@@ -190,5 +190,10 @@ describe('vidcost init', () => {
     const missing = vidcost(['init', 'nowhere/q3.yaml'], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('vidcost: nowhere/q3.yaml: folder nowhere does not exist; create it first\n');
+
+    // a folder is never replaced, even with --force
+    const folder = vidcost(['init', 'plans', '--force'], { cwd: dir });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe('vidcost: plans: is a folder; name the scenario file to write, e.g. vidcost init plans/vidcost.yaml\n');
   });
 });

@@ -1,7 +1,7 @@
 // `vidcost init [FILE]`: a commented starter scenario, and the JSON Schema beside it so the
 // editor completes and checks it. Never writes over an existing file unless --force.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../files.js';
@@ -92,6 +92,9 @@ kept (refresh it with: vidcost schema --out ${SCHEMA_FILE_NAME} --force).`,
       const path = resolve(io.cwd, file);
       const shown = displayPath(path, io.cwd);
       const force = Boolean(opts.force);
+      if (existsSync(path) && statSync(path).isDirectory()) {
+        throw inputError(shown, `is a folder; name the scenario file to write, e.g. vidcost init ${join(shown, DEFAULT_SCENARIO_FILE)}`);
+      }
       if (existsSync(path) && !force) {
         throw inputError(shown, 'already exists; vidcost init never replaces a file (pass --force to replace it, or name another file)');
       }
