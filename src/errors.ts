@@ -32,17 +32,21 @@ export function formatProblem(p: Problem): string {
   return `${where}:${field} ${p.message}${hint}`;
 }
 
-/** Levenshtein distance, for "did you mean". */
+/** Edit distance counting a swap of two neighbouring letters as one edit ("1800p" is one from "1080p"). */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // optimal string alignment: Levenshtein plus adjacent transpositions
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      cur.push(d);
     }
+    before = prev;
+    prev = cur;
   }
   return prev[b.length]!;
 }
@@ -50,6 +54,8 @@ export function editDistance(a: string, b: string): number {
 /** The closest candidate, if it is close enough to be a typo rather than a different word. */
 export function nearMiss(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
+  // a typo is short: past this, no candidate is close and the distance would only cost time
+  if (needle.length > 100) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {

@@ -23,7 +23,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(usageError(text)) });
   registerEstimate(program, io, setExit);
   registerRates(program, io, setExit);
   registerValidate(program, io, setExit);
@@ -38,13 +38,32 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof InputError) {
-      for (const p of error.problems) io.stderr(`vidcost: ${formatProblem(p)}\n`);
+      for (const p of error.problems) io.stderr(`vidcost: ${oneLine(formatProblem(p))}\n`);
+      if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`vidcost: internal error: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    else io.stderr('vidcost: this is a bug in vidcost; rerun with --debug for the stack trace and report it\n');
+    // Anything else is vidcost's own fault: one line, and the stack only when asked for.
+    const message = oneLine(error instanceof Error ? error.message : String(error)) || 'unknown error';
+    if (debug) {
+      io.stderr(`vidcost: internal error: ${message}\n`);
+      io.stderr(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+    } else {
+      io.stderr(`vidcost: internal error: ${message} (a bug in vidcost: rerun with --debug for the stack trace, and please report it)\n`);
+    }
     return 3;
   }
+}
+
+/** A message on one line: a stray newline in a file name or value must not forge extra output lines. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** Commander's "error: unknown option '--frmat'\n(Did you mean --format?)" in vidcost's voice. */
+export function usageError(text: string): string {
+  const lines = text.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+  const first = (lines[0] ?? 'bad usage').replace(/^error:\s*/, '');
+  const rest = lines.slice(1).map((l) => l.trim().replace(/^\(Did you mean (.*)\?\)$/, '(did you mean $1?)'));
+  const hint = rest.some((l) => l.startsWith('(did you mean')) ? '' : ' (see vidcost --help)';
+  return `vidcost: ${[first, ...rest].join(' ')}${hint}\n`;
 }

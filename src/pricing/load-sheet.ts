@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parseFigure, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
-import { keysOfSchema, locate, parseYaml, problemsFromZod, type ParsedYaml } from '../input/yaml-document.js';
+import { keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef } from './model.js';
 import { sheetSchema, type SheetData } from './sheet-schema.js';
 
@@ -20,20 +20,21 @@ export function sheetPathClaims(file: string): { vendor: string; effective: stri
 }
 
 export function parseSheet(text: string, file: string, options: { checkPath?: boolean } = {}): PriceSheet {
-  const parsed = parseYaml(text, file);
+  const parsed = readYaml(text, file);
   return sheetFromData(parsed.data, parsed, options);
 }
 
 export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options: { checkPath?: boolean } = {}): PriceSheet {
   const file = parsed?.file ?? '<data>';
-  const result = sheetSchema.safeParse(data);
-  if (!result.success) {
-    const problems = parsed
-      ? problemsFromZod(parsed, result.error, { knownKeys: (p) => keysOfSchema(sheetSchema, p) })
-      : result.error.issues.map((i) => ({ file, line: null, column: null, field: i.path.join('.'), message: i.message }));
-    throw new InputError(problems);
+  let sheet: SheetData;
+  if (parsed) {
+    // every problem of the file at once: values the YAML refused and the schema's
+    sheet = validateParsed(parsed, sheetSchema, { knownKeys: (p) => keysOfSchema(sheetSchema, p) });
+  } else {
+    const result = sheetSchema.safeParse(data);
+    if (!result.success) throw new InputError(result.error.issues.map((i) => ({ file, line: null, column: null, field: i.path.join('.'), message: i.message })));
+    sheet = result.data;
   }
-  const sheet = result.data;
   const problems = crossCheck(sheet, file, options.checkPath ?? true);
   if (problems.length > 0) {
     if (parsed) {
