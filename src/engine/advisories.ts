@@ -51,7 +51,7 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   for (const o of considered) {
     if (o.sunset === null || !o.channels.includes(channel)) continue;
     if (o.sunset <= asOf) {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is not recommended and is priced for reference only (source: ${o.sunsetSource}).` });
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
     } else {
       out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
     }
