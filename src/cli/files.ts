@@ -1,52 +1,205 @@
 // File IO for the shell: read text safely, write reports atomically and never over a user's file
 // unless asked. The engine never touches the file system.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { inputError } from '../errors.js';
+import { inputError, InputError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/yaml-document.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readTextFile(path: string, display = path): string {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw inputError(display, 'no such file');
+/** Why a path cannot be used, in words, from a Node file-system error. */
+function reason(error: unknown, what: 'read' | 'write'): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return what === 'read' ? 'no such file' : 'no such folder';
+    case 'ENOTDIR':
+      return 'no such file (a part of the path is not a folder)';
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot be ${what === 'read' ? 'read' : 'written'}: permission denied`;
+    case 'EISDIR':
+      return 'is a directory; expected a file';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
+    case 'ELOOP':
+      return 'the path loops through symbolic links';
+    case 'ENOSPC':
+      return 'cannot be written: the disk is full';
+    case 'EROFS':
+      return 'cannot be written: the file system is read-only';
+    default:
+      return `cannot be ${what === 'read' ? 'read' : 'written'} (${code ?? (error instanceof Error ? error.message : String(error))})`;
   }
-  if (stat.isDirectory()) throw inputError(display, 'is a directory; expected a file');
-  if (!stat.isFile()) throw inputError(display, 'is not a regular file');
-  if (stat.size > MAX_INPUT_BYTES) throw inputError(display, `file is ${stat.size} bytes; vidcost reads scenarios and price sheets up to 1 MiB`);
-  const bytes = readFileSync(path);
+}
+
+/**
+ * Reads a scenario or price sheet as UTF-8 text: a regular file of at most MAX_INPUT_BYTES.
+ * Never reads more than the limit (a file that grows while read is still refused).
+ */
+export function readTextFile(path: string, display = path): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch (error) {
+    throw inputError(display, reason(error, 'read'));
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw inputError(display, 'is a directory; expected a file');
+    if (!stat.isFile()) throw inputError(display, 'is not a regular file (a device, pipe or socket); expected a file');
+    if (stat.size > MAX_INPUT_BYTES) throw inputError(display, `file is ${stat.size} bytes; vidcost reads scenarios and price sheets up to ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES} bytes)`);
+    const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_INPUT_BYTES) throw inputError(display, `file is larger than ${MAX_INPUT_BYTES} bytes; vidcost reads scenarios and price sheets up to ${MAX_INPUT_BYTES / 1024} KiB`);
+    }
+    bytes = buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw inputError(display, reason(error, 'read'));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return decodeText(bytes, display);
+}
+
+/** UTF-8 bytes to text (a leading byte-order mark dropped); anything else is refused with where it goes wrong. */
+export function decodeText(bytes: Uint8Array, display: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw inputError(display, 'file is UTF-16 text; save it as UTF-8');
+  }
   try {
     const text = utf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw inputError(display, 'file is not UTF-8 text');
+    const bad = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, bad);
+    let line = 1;
+    let lineStart = 0;
+    before.forEach((b, i) => {
+      if (b === 0x0a) {
+        line += 1;
+        lineStart = i + 1;
+      }
+    });
+    const column = utf8.decode(bytes.subarray(lineStart, bad)).length + 1;
+    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    throw inputError(display, `file is not UTF-8 text (byte 0x${hex} at byte offset ${bad}): expected a YAML text file`, '', line, column);
   }
 }
 
-/** Writes the whole report to a temporary file beside the target, then renames it into place. */
-export function writeFileAtomic(path: string, text: string, force: boolean): void {
-  if (existsSync(path) && !force) throw inputError(path, 'already exists; pass --force to replace it');
-  const dir = dirname(path);
-  if (!existsSync(dir)) throw inputError(path, `folder ${dir} does not exist`);
-  const tmp = join(dir, `.vidcost-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
+/** Offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0 || i + need >= bytes.length + (need === 0 ? 1 : 0)) return i;
+    if (need > 0 && !utf8Ok(bytes.subarray(i, i + need + 1))) return i;
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+function utf8Ok(seq: Uint8Array): boolean {
   try {
-    const fd = openSync(tmp, 'wx');
+    utf8.decode(seq);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file-system calls a write makes; tests pass failing ones to prove a failed write leaves nothing behind. */
+export interface WriteOps {
+  openSync: typeof fs.openSync;
+  /** writes bytes [offset, offset + length) of data; returns how many were written */
+  writeSync: (fd: number, data: Uint8Array, offset: number, length: number) => number;
+  fsyncSync: typeof fs.fsyncSync;
+  closeSync: typeof fs.closeSync;
+  renameSync: typeof fs.renameSync;
+  linkSync: typeof fs.linkSync;
+  unlinkSync: typeof fs.unlinkSync;
+}
+
+const nodeOps: WriteOps = {
+  openSync: fs.openSync,
+  writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
+  fsyncSync: fs.fsyncSync,
+  closeSync: fs.closeSync,
+  renameSync: fs.renameSync,
+  linkSync: fs.linkSync,
+  unlinkSync: fs.unlinkSync,
+};
+
+/**
+ * Writes the whole text to a temporary file beside the target, then moves it into place in one
+ * step, so a reader sees the old file or the new one, never half of one. Without `force` an
+ * existing target is refused (and the final step is a hard link, which cannot replace a file that
+ * appears meanwhile). On any failure the temporary file is removed and the target is untouched.
+ */
+export function writeFileAtomic(path: string, text: string, force: boolean, options: { display?: string; ops?: Partial<WriteOps> } = {}): void {
+  const display = options.display ?? path;
+  const ops: WriteOps = { ...nodeOps, ...options.ops };
+  let existing: fs.Stats | null = null;
+  try {
+    existing = fs.statSync(path);
+  } catch {
+    existing = null;
+  }
+  if (existing?.isDirectory()) throw inputError(display, 'is a directory; expected a file name to write');
+  if (existing && !force) throw inputError(display, 'already exists; pass --force to replace it');
+  const dir = dirname(path);
+  let dirStat: fs.Stats;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch {
+    throw inputError(display, `folder ${dir} does not exist`);
+  }
+  if (!dirStat.isDirectory()) throw inputError(display, `${dir} is not a folder`);
+  const tmp = join(dir, `.${basename(path)}.vidcost-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const fd = ops.openSync(tmp, 'wx', 0o644);
+    created = true;
     try {
-      writeSync(fd, text);
-      fsyncSync(fd);
+      writeAll(ops, fd, Buffer.from(text, 'utf8'));
+      ops.fsyncSync(fd);
     } finally {
-      closeSync(fd);
+      ops.closeSync(fd);
     }
-    renameSync(tmp, path);
+    if (force) ops.renameSync(tmp, path);
+    else {
+      ops.linkSync(tmp, path);
+      ops.unlinkSync(tmp);
+    }
+    created = false;
   } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
+    if (created) {
+      try {
+        fs.unlinkSync(tmp);
+      } catch {
+        /* already gone */
+      }
     }
-    throw error;
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EEXIST' && !force) throw inputError(display, 'already exists; pass --force to replace it');
+    if (error instanceof InputError) throw error;
+    throw inputError(display, reason(error, 'write'));
+  }
+}
+
+/** Writes until every byte is down (a short write is not an error in Node, so loop). */
+function writeAll(ops: WriteOps, fd: number, data: Uint8Array): void {
+  let offset = 0;
+  while (offset < data.length) {
+    const n = ops.writeSync(fd, data, offset, data.length - offset);
+    if (!(n > 0)) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += n;
   }
 }

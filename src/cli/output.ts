@@ -54,7 +54,7 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
 
 export function emit(io: CliIo, text: string, options: OutputOptions): void {
   if (options.out) {
-    writeFileAtomic(resolve(io.cwd, options.out), text, Boolean(options.force));
+    writeFileAtomic(resolve(io.cwd, options.out), text, Boolean(options.force), { display: options.out });
   } else {
     io.stdout(text);
   }
