@@ -7,6 +7,7 @@ import { registerRates } from './commands/rates.js';
 import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
+import { registerDiff } from './commands/diff.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -29,6 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerValidate(program, io, setExit);
   registerInit(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerDiff(program, io, setExit);
   try {
     await program.parseAsync(['node', 'vidcost', ...argv.filter((a) => a !== '--debug')]);
     return exitCode;

@@ -14,6 +14,8 @@ import type { CliIo } from '../io.js';
 import { parseCountOption, parseDateOption } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing } from '../sheets.js';
+import { baselineRun } from '../baseline.js';
+import { estimateHtml } from '../../render/html.js';
 
 export interface EstimateCliOptions {
   asOf?: string;
@@ -23,6 +25,8 @@ export interface EstimateCliOptions {
   pricing?: string;
   staleAfter?: string;
   failOnCeiling?: boolean;
+  compareTo?: string;
+  failOnIncrease?: string;
 }
 
 /** Reads a scenario and the sheets, checks one against the other, and estimates. Shared by commands that start from a scenario. */
@@ -54,26 +58,32 @@ export function registerEstimate(program: Command, io: CliIo, setExit: (code: nu
     .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
     .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
     .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: the scenario\'s as_of, else today)')
-    .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
+    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
     .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
     .option('--force', 'replace the --out file if it exists')
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
     .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd')
+    .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
+    .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')
     .addHelpText(
       'after',
       `
 Examples:
   $ vidcost estimate scenarios/social-drafts.yaml --as-of 2026-06-01
   $ vidcost estimate scenarios/social-drafts.yaml --format json --out base.json
+  $ vidcost estimate scenarios/social-drafts.yaml --compare-to base.json --fail-on-increase 10 --format markdown
   $ vidcost estimate scenarios/ad-variants.yaml --fail-on-ceiling --format markdown
 
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((file: string, opts: EstimateCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
       const { report } = loadAndEstimate(file, opts, io);
-      const text = render(format, { view: () => estimateView(report), json: () => estimateJson(report), csv: () => estimateCsv(report) }, io, opts, Boolean(opts.out));
+      const baseline = baselineRun(report, opts, io);
+      const text = baseline
+        ? baseline.text(format, io, opts, Boolean(opts.out))
+        : render(format, { view: () => estimateView(report), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);
@@ -81,6 +91,11 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
           io.stderr(`vidcost: ${failure}\n`);
           setExit(1);
         }
+      }
+      const increase = baseline?.gate();
+      if (increase) {
+        io.stderr(`vidcost: ${increase}\n`);
+        setExit(1);
       }
     });
 }

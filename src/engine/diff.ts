@@ -1,0 +1,351 @@
+// `vidcost diff`: what changed between two sets of prices, and what it does to a scenario.
+// For every priced variant of every offering: old → new USD per second and credits per second,
+// absolute and percent change; offerings and plans added, removed or sunset; changed credit values
+// and plan allowances; with a scenario, the monthly cost per offering and on the recommended route.
+// Pure: two catalogs (or two sheet sets at two dates) in, a DiffReport out.
+import { formatRate } from '../money/decimal.js';
+import type { Figure } from '../money/figure.js';
+import { formatFigure } from '../money/format.js';
+import { catalogAt, type Catalog } from '../pricing/catalog.js';
+import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
+import type { Channel, Resolution } from '../pricing/vocabulary.js';
+import type { Scenario } from '../scenario/model.js';
+import { changeOf, compareSnapshots, figuresEqual, snapshotOf, type Change, type Comparison } from './compare.js';
+import { estimate, type EstimateReport } from './estimate.js';
+import { planCreditValue } from './price.js';
+import { ratesReport, type RateRow } from './rates.js';
+
+export type DiffStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+
+export interface DiffSide {
+  /** what the reader calls this side: a file, a folder, a date */
+  label: string;
+  asOf: string;
+  sheets: { vendor: string; effective: string; verified: string; file: string }[];
+}
+
+export interface FigureChange extends Change {
+  baseFigure: Figure | null;
+  nowFigure: Figure | null;
+}
+
+export interface RateChange {
+  offering: string;
+  vendor: string;
+  channel: Channel;
+  /** null: the source names no resolution */
+  resolution: Resolution | null;
+  audio: boolean;
+  hdr: boolean;
+  exr: boolean;
+  batch: boolean;
+  status: DiffStatus;
+  usdPerSecond: FigureChange;
+  creditsPerSecond: FigureChange;
+  /** what else changed: "low end ~$0.07 → ~$0.08", "now approximate", "credit value changed" */
+  notes: string[];
+}
+
+export type OfferingStatus = 'added' | 'removed' | 'sunset' | 'changed' | 'unchanged';
+
+export interface OfferingChange {
+  offering: string;
+  vendor: string;
+  name: string;
+  status: OfferingStatus;
+  baseSunset: string | null;
+  sunset: string | null;
+  /** shut down (sunset on or before the side's date) */
+  baseShutDown: boolean;
+  shutDown: boolean;
+  notes: string[];
+}
+
+export interface PlanChange {
+  vendor: string;
+  plan: string;
+  status: DiffStatus;
+  usdPerMonth: FigureChange;
+  creditsPerMonth: FigureChange;
+  /** USD per credit the plan works out to (price ÷ credits) */
+  usdPerCredit: FigureChange;
+  notes: string[];
+}
+
+export interface CreditValueChange {
+  vendor: string;
+  /** api: the sheet's API credit value; plan: the reference plan's price ÷ credits (web app) */
+  basis: 'api' | 'plan';
+  plan: string | null;
+  status: DiffStatus;
+  usdPerCredit: FigureChange;
+}
+
+export interface ScenarioImpact {
+  scenario: string;
+  comparison: Comparison;
+  base: EstimateReport;
+  now: EstimateReport;
+}
+
+export interface DiffReport {
+  kind: 'diff';
+  base: DiffSide;
+  now: DiffSide;
+  /** resolution used to price variants whose source names none */
+  resolution: Resolution;
+  offerings: OfferingChange[];
+  rates: RateChange[];
+  plans: PlanChange[];
+  creditValues: CreditValueChange[];
+  impact: ScenarioImpact | null;
+}
+
+export interface DiffOptions {
+  baseLabel: string;
+  nowLabel: string;
+  scenario?: Scenario;
+  /** only these vendors' offerings, plans and credit values are listed (the scenario still sees all) */
+  vendors?: readonly string[];
+  resolution?: Resolution;
+  staleAfterDays?: number;
+}
+
+/** Two sheet sets, each read at its own date (the same set at two dates is `diff --from --to`). */
+export function diffSheets(base: { sheets: readonly PriceSheet[]; asOf: string }, now: { sheets: readonly PriceSheet[]; asOf: string }, options: DiffOptions): DiffReport {
+  return diffCatalogs(catalogAt(base.sheets, base.asOf), catalogAt(now.sheets, now.asOf), options);
+}
+
+export function diffCatalogs(base: Catalog, now: Catalog, options: DiffOptions): DiffReport {
+  const resolution = options.resolution ?? '1080p';
+  const keep = (vendor: string) => !options.vendors || options.vendors.includes(vendor);
+  const side = (c: Catalog, label: string): DiffSide => ({
+    label,
+    asOf: c.asOf,
+    sheets: c.sheets.map((s) => ({ vendor: s.vendor, effective: s.effective, verified: s.verified, file: s.file })),
+  });
+  const baseRates = ratesReport(base, { resolution, all: true }).rows.filter((r) => keep(r.vendor));
+  const nowRates = ratesReport(now, { resolution, all: true }).rows.filter((r) => keep(r.vendor));
+  const rates = diffRates(baseRates, nowRates);
+  const offerings = diffOfferings(base.offerings.filter((o) => keep(o.vendor)), now.offerings.filter((o) => keep(o.vendor)), base.asOf, now.asOf, rates);
+  const plans = diffPlans(base.plans.filter((p) => keep(p.vendor)), now.plans.filter((p) => keep(p.vendor)));
+  const creditValues = diffCreditValues(base, now).filter((c) => keep(c.vendor));
+  const impact = options.scenario ? scenarioImpact(base, now, options.scenario, options.baseLabel, options.staleAfterDays) : null;
+  return { kind: 'diff', base: side(base, options.baseLabel), now: side(now, options.nowLabel), resolution, offerings, rates, plans, creditValues, impact };
+}
+
+// --- rates -------------------------------------------------------------------------------------
+
+function variantKey(r: RateRow): string {
+  return [r.offering, r.channel, r.resolution ?? 'any', r.audio, r.hdr, r.exr, r.batch].join('|');
+}
+
+/** Rows keyed by variant; a variant a sheet lists twice keeps both (#2, #3...). */
+function keyed(rows: readonly RateRow[]): Map<string, RateRow> {
+  const out = new Map<string, RateRow>();
+  for (const r of rows) {
+    let key = variantKey(r);
+    for (let n = 2; out.has(key); n++) key = `${variantKey(r)}#${n}`;
+    out.set(key, r);
+  }
+  return out;
+}
+
+export function figureChange(base: Figure | null, now: Figure | null): FigureChange {
+  return { ...changeOf(base, now), baseFigure: base, nowFigure: now };
+}
+
+function sameOrBothNull(a: Figure | null, b: Figure | null): boolean {
+  return a === null || b === null ? a === b : figuresEqual(a, b);
+}
+
+function creditValueText(f: Figure | null): string {
+  return f === null ? 'none' : formatFigure(f, 'rate');
+}
+
+function diffRates(baseRows: readonly RateRow[], nowRows: readonly RateRow[]): RateChange[] {
+  const b = keyed(baseRows);
+  const n = keyed(nowRows);
+  // By offering, then in the order the variants appear in the sheets (the new side's first).
+  const order = new Map<string, number>();
+  for (const k of [...n.keys(), ...b.keys()]) if (!order.has(k)) order.set(k, order.size);
+  const keys = [...order.keys()].sort((x, y) => {
+    const rx = (n.get(x) ?? b.get(x))!;
+    const ry = (n.get(y) ?? b.get(y))!;
+    return rx.offering.localeCompare(ry.offering) || order.get(x)! - order.get(y)!;
+  });
+  return keys.map((key) => {
+    const o = b.get(key) ?? null;
+    const x = n.get(key) ?? null;
+    const row = (x ?? o)!;
+    const usd = figureChange(o?.usdPerSecond ?? null, x?.usdPerSecond ?? null);
+    const credits = figureChange(o?.creditsPerSecond ?? null, x?.creditsPerSecond ?? null);
+    const notes: string[] = [];
+    let status: DiffStatus;
+    if (!o) status = 'added';
+    else if (!x) status = 'removed';
+    else {
+      const same = figuresEqual(o.usdPerSecond, x.usdPerSecond) && sameOrBothNull(o.creditsPerSecond, x.creditsPerSecond);
+      status = same ? 'unchanged' : 'changed';
+      if (!same) notes.push(...figureNotes(o.usdPerSecond, x.usdPerSecond, usd));
+      if (!same && !sameOrBothNull(o.usdPerCredit, x.usdPerCredit)) {
+        notes.push(`credit value ${creditValueText(o.usdPerCredit)} → ${creditValueText(x.usdPerCredit)}`);
+      }
+    }
+    return {
+      offering: row.offering,
+      vendor: row.vendor,
+      channel: row.channel,
+      resolution: row.resolution,
+      audio: row.audio,
+      hdr: row.hdr,
+      exr: row.exr,
+      batch: row.batch,
+      status,
+      usdPerSecond: usd,
+      creditsPerSecond: credits,
+      notes,
+    };
+  });
+}
+
+/** What a change of the figure to budget does not show: a range's low end, the honesty marker. */
+function figureNotes(base: Figure, now: Figure, change: Change): string[] {
+  const notes: string[] = [];
+  if (base.low === null && now.low !== null) notes.push('now priced');
+  if (base.low !== null && now.low === null) notes.push('price now unknown');
+  if (base.low === null || now.low === null) return notes;
+  if (!base.low.eq(now.low) && change.change !== null && change.change.eq(0)) notes.push(`low end ${formatRate(base.low)} → ${formatRate(now.low)}`);
+  if ((base.high === null) !== (now.high === null)) notes.push(now.high === null ? 'now a lower bound' : 'now bounded');
+  if (base.approx !== now.approx) notes.push(now.approx ? 'now approximate' : 'now exact');
+  return notes;
+}
+
+// --- offerings ---------------------------------------------------------------------------------
+
+function diffOfferings(baseList: readonly Offering[], nowList: readonly Offering[], baseAsOf: string, nowAsOf: string, rates: readonly RateChange[]): OfferingChange[] {
+  const b = new Map(baseList.map((o) => [o.id, o]));
+  const n = new Map(nowList.map((o) => [o.id, o]));
+  const ids = [...new Set([...b.keys(), ...n.keys()])].sort((x, y) => x.localeCompare(y));
+  return ids.map((id) => {
+    const o = b.get(id) ?? null;
+    const x = n.get(id) ?? null;
+    const any = (x ?? o)!;
+    const baseSunset = o?.sunset ?? null;
+    const sunset = x?.sunset ?? null;
+    const baseShutDown = baseSunset !== null && baseSunset <= baseAsOf;
+    const shutDown = sunset !== null && sunset <= nowAsOf;
+    const notes: string[] = [];
+    let status: OfferingStatus;
+    if (!o) {
+      status = 'added';
+      if (sunset) notes.push(shutDown ? `shut down ${sunset}` : `sunset ${sunset}`);
+    } else if (!x) status = 'removed';
+    else {
+      if (baseSunset !== sunset) {
+        if (baseSunset === null) notes.push(`sunset announced: ${sunset}`);
+        else if (sunset === null) notes.push(`sunset ${baseSunset} withdrawn`);
+        else notes.push(`sunset moved ${baseSunset} → ${sunset}`);
+      }
+      if (shutDown && !baseShutDown) notes.push(`shut down on ${sunset}`);
+      const added = (xs: readonly string[], ys: readonly string[]) => xs.filter((c) => !ys.includes(c));
+      const capsIn = added(x.capabilities, o.capabilities);
+      const capsOut = added(o.capabilities, x.capabilities);
+      if (capsIn.length || capsOut.length) notes.push(`capabilities ${[...capsIn.map((c) => `+${c}`), ...capsOut.map((c) => `-${c}`)].join(' ')}`);
+      const chIn = added(x.channels, o.channels);
+      const chOut = added(o.channels, x.channels);
+      if (chIn.length || chOut.length) notes.push(`channels ${[...chIn.map((c) => `+${c}`), ...chOut.map((c) => `-${c}`)].join(' ')}`);
+      const sunsetChanged = baseSunset !== sunset || shutDown !== baseShutDown;
+      const ratesChanged = rates.some((r) => r.offering === id && r.status !== 'unchanged');
+      status = sunsetChanged ? 'sunset' : ratesChanged || notes.length > 0 ? 'changed' : 'unchanged';
+    }
+    return { offering: id, vendor: any.vendor, name: any.name, status, baseSunset, sunset, baseShutDown, shutDown, notes };
+  });
+}
+
+// --- plans and credit values -------------------------------------------------------------------
+
+function diffPlans(baseList: readonly Plan[], nowList: readonly Plan[]): PlanChange[] {
+  const key = (p: Plan) => `${p.vendor}|${p.name}`;
+  const b = new Map(baseList.map((p) => [key(p), p]));
+  const n = new Map(nowList.map((p) => [key(p), p]));
+  const keys = [...n.keys(), ...[...b.keys()].filter((k) => !n.has(k))];
+  const vendorOrder = [...new Set(keys.map((k) => k.split('|')[0]!))].sort();
+  keys.sort((x, y) => vendorOrder.indexOf(x.split('|')[0]!) - vendorOrder.indexOf(y.split('|')[0]!));
+  return keys.map((k) => {
+    const o = b.get(k) ?? null;
+    const x = n.get(k) ?? null;
+    const any = (x ?? o)!;
+    const usd = figureChange(o?.usdPerMonth ?? null, x?.usdPerMonth ?? null);
+    const credits = figureChange(o?.creditsPerMonth ?? null, x?.creditsPerMonth ?? null);
+    const perCredit = figureChange(o ? planCreditValue(o) : null, x ? planCreditValue(x) : null);
+    const notes: string[] = [];
+    let status: DiffStatus;
+    if (!o) status = 'added';
+    else if (!x) status = 'removed';
+    else {
+      if (o.maxResolution !== x.maxResolution) notes.push(`max resolution ${o.maxResolution ?? 'any'} → ${x.maxResolution ?? 'any'}`);
+      if (o.watermark !== x.watermark) notes.push(x.watermark ? 'now watermarked' : 'watermark removed');
+      if (o.commercialUse !== x.commercialUse) notes.push(x.commercialUse ? 'commercial use now allowed' : 'commercial use no longer allowed');
+      const same = figuresEqual(o.usdPerMonth, x.usdPerMonth) && figuresEqual(o.creditsPerMonth, x.creditsPerMonth);
+      status = same && notes.length === 0 ? 'unchanged' : 'changed';
+    }
+    return { vendor: any.vendor, plan: any.name, status, usdPerMonth: usd, creditsPerMonth: credits, usdPerCredit: perCredit, notes };
+  });
+}
+
+function creditValuesOf(c: Catalog): Map<string, { basis: 'api' | 'plan'; plan: string | null; value: Figure }> {
+  const out = new Map<string, { basis: 'api' | 'plan'; plan: string | null; value: Figure }>();
+  for (const s of c.sheets) {
+    if (s.apiUsdPerCredit) out.set(`${s.vendor}|api`, { basis: 'api', plan: null, value: s.apiUsdPerCredit.value });
+    if (s.referencePlan) {
+      const plan = c.plans.find((p) => p.vendor === s.vendor && p.name === s.referencePlan);
+      if (plan) out.set(`${s.vendor}|plan`, { basis: 'plan', plan: plan.name, value: planCreditValue(plan) });
+    }
+  }
+  return out;
+}
+
+function diffCreditValues(base: Catalog, now: Catalog): CreditValueChange[] {
+  const b = creditValuesOf(base);
+  const n = creditValuesOf(now);
+  const keys = [...new Set([...b.keys(), ...n.keys()])].sort();
+  return keys.map((k) => {
+    const o = b.get(k) ?? null;
+    const x = n.get(k) ?? null;
+    const any = (x ?? o)!;
+    let status: DiffStatus;
+    if (!o) status = 'added';
+    else if (!x) status = 'removed';
+    else status = figuresEqual(o.value, x.value) && o.plan === x.plan ? 'unchanged' : 'changed';
+    return { vendor: k.split('|')[0]!, basis: any.basis, plan: any.plan, status, usdPerCredit: figureChange(o?.value ?? null, x?.value ?? null) };
+  });
+}
+
+// --- scenario impact ---------------------------------------------------------------------------
+
+/** The scenario with its `offerings` list cut to the ones a catalog has (the rest show as new or gone). */
+function scenarioFor(catalog: Catalog, scenario: Scenario): Scenario {
+  if (!scenario.offerings) return scenario;
+  const ids = new Set(catalog.offerings.map((o) => o.id));
+  return { ...scenario, offerings: scenario.offerings.filter((id) => ids.has(id)) };
+}
+
+function scenarioImpact(base: Catalog, now: Catalog, scenario: Scenario, baseLabel: string, staleAfterDays?: number): ScenarioImpact {
+  const run = (c: Catalog) => estimate(c.sheets, scenarioFor(c, scenario), { asOf: c.asOf, forceAsOf: true, ...(staleAfterDays === undefined ? {} : { staleAfterDays }) });
+  const b = run(base);
+  const n = run(now);
+  return { scenario: scenario.name, comparison: compareSnapshots(snapshotOf(b), snapshotOf(n), baseLabel), base: b, now: n };
+}
+
+/** How many entries changed, by kind, for summaries. */
+export function diffCounts(report: DiffReport): { rates: number; added: number; removed: number; sunset: number; plans: number; creditValues: number } {
+  return {
+    rates: report.rates.filter((r) => r.status === 'changed').length,
+    added: report.offerings.filter((o) => o.status === 'added').length,
+    removed: report.offerings.filter((o) => o.status === 'removed').length,
+    sunset: report.offerings.filter((o) => o.status === 'sunset').length,
+    plans: report.plans.filter((p) => p.status !== 'unchanged').length,
+    creditValues: report.creditValues.filter((c) => c.status !== 'unchanged').length,
+  };
+}
