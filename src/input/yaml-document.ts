@@ -392,7 +392,7 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
       case 'invalid_value': {
         const allowed = issue.values.map((v) => (typeof v === 'string' ? v : String(v)));
         message = allowed.length === 1 ? `expected ${allowed[0]}, found ${shown}` : `expected one of ${allowed.join(', ')}, found ${shown}`;
-        if (typeof found === 'string') suggestion = nearMiss(found, allowed);
+        if (typeof found === 'string' || typeof found === 'number') suggestion = nearMiss(String(found), allowed);
         break;
       }
       case 'too_small':
