@@ -7,8 +7,8 @@ import { pointOf, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Rate, RateUnit } from '../pricing/model.js';
-import type { Channel, Provenance, Resolution } from '../pricing/vocabulary.js';
-import { nearestPricedResolution, priceFor, ratesOn, type PriceContext, type Priced, type PriceQuery } from './price.js';
+import { resolutionRank, type Channel, type Provenance, type Resolution } from '../pricing/vocabulary.js';
+import { priceFor, ratesOn, type PriceContext, type Priced, type PriceQuery } from './price.js';
 
 /** Why a row's dollars per second is unknown (null when it is known). */
 export type UnknownReason = 'credit-value' | 'credits' | 'clip-length' | 'gpu-seconds' | 'no-price';
@@ -101,9 +101,11 @@ function headlineRow(ctx: PriceContext, o: Offering, wanted: Resolution, clipSec
       (p): p is Priced => p.status === 'priced',
     );
   let priced = standardAt(wanted);
-  if (!priced) {
-    const fallback = nearestPricedResolution(o, channel, wanted);
-    if (fallback && fallback !== wanted) priced = standardAt(fallback);
+  // Else the nearest resolution with a standard price: the highest below, else the lowest above
+  // (Luma Ray3 at 480p skips 540p, which is priced only with HDR, for 1080p).
+  for (const fallback of fallbackOrder(o, channel, wanted)) {
+    if (priced) break;
+    priced = standardAt(fallback);
   }
   if (!priced) {
     // Sold on the channel, but no standard (SDR) variant has a published price.
@@ -111,6 +113,13 @@ function headlineRow(ctx: PriceContext, o: Offering, wanted: Resolution, clipSec
     return rate ? rowOf(ctx, o, null, rate, wanted, clipSeconds, false) : null;
   }
   return rowOf(ctx, o, priced, priced.rate, wanted, clipSeconds, false);
+}
+
+function fallbackOrder(o: Offering, channel: Channel, wanted: Resolution): Resolution[] {
+  const priced = [...new Set(ratesOn(o, channel).map((r) => r.resolution))].filter((r): r is Resolution => r !== null && r !== wanted);
+  const below = priced.filter((r) => resolutionRank(r) < resolutionRank(wanted)).sort((a, b) => resolutionRank(b) - resolutionRank(a));
+  const above = priced.filter((r) => resolutionRank(r) > resolutionRank(wanted)).sort((a, b) => resolutionRank(a) - resolutionRank(b));
+  return [...below, ...above];
 }
 
 function allVariants(ctx: PriceContext, o: Offering, wanted: Resolution, clipSeconds: number): RateRow[] {

@@ -65,8 +65,8 @@ function fellBack(r: RateRow): boolean {
 function usdCell(r: RateRow, pad: boolean): string {
   const figure = formatFigure(r.usdPerSecond, 'rate');
   const space = pad ? ' ' : '';
-  if (r.usdPerSecond.low === null) return `${figure}${space}`;
   if (fellBack(r)) return `${figure} (${r.resolution} std)`;
+  if (r.usdPerSecond.low === null) return `${figure}${space}`;
   return r.resolution === null ? `${figure}${NO_RESOLUTION_MARK}` : `${figure}${space}`;
 }
 
