@@ -75,7 +75,7 @@ export function rateSection(report: DiffReport): Section {
       ],
       rows,
     },
-    lines: [changed.length === 0 ? `No rate changed (${unchanged} variants compared).` : `${unchanged} other variant${unchanged === 1 ? '' : 's'} unchanged.`],
+    lines: changed.length === 0 ? [`No rate changed (${unchanged} variant${unchanged === 1 ? '' : 's'} compared).`] : unchanged > 0 ? [`${unchanged} other variant${unchanged === 1 ? '' : 's'} unchanged.`] : [],
   };
 }
 

@@ -83,7 +83,8 @@ function valueText(f: Figure | null | undefined, style: 'money' | 'rate'): strin
 export function renderChart(chart: BarChart): string {
   const paired = chart.bars.some((b) => b.base !== undefined);
   const rowH = paired ? BAR_H * 2 + 14 : BAR_H + 12;
-  const height = TOP + chart.bars.length * rowH + 16;
+  const plotBottom = TOP + chart.bars.length * rowH;
+  const height = plotBottom + (paired ? 34 : 12);
   let max = chart.ceiling ?? null;
   for (const b of chart.bars) for (const d of [...ends(b.value), ...ends(b.base)]) if (max === null || d.gt(max)) max = d;
   const scale = max ?? ONE;
@@ -91,8 +92,9 @@ export function renderChart(chart: BarChart): string {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`);
   out.push(`<title id="chart-title">${escapeHtml(chart.title)}</title>`);
   if (paired) {
-    out.push(`<rect class="base" x="${LABEL_W}" y="6" width="12" height="10"/><text x="${LABEL_W + 16}" y="15">${escapeHtml(chart.baseName ?? 'base')}</text>`);
-    out.push(`<rect class="now" x="${LABEL_W + 150}" y="6" width="12" height="10"/><text x="${LABEL_W + 166}" y="15">${escapeHtml(chart.nowName ?? 'now')}</text>`);
+    const y = plotBottom + 12;
+    out.push(`<g class="legend"><rect class="base" x="${LABEL_W}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 16}" y="${y + 9}">${escapeHtml(chart.baseName ?? 'base')}</text>`);
+    out.push(`<rect class="now" x="${LABEL_W + 170}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 186}" y="${y + 9}">${escapeHtml(chart.nowName ?? 'now')}</text></g>`);
   }
   chart.bars.forEach((b, i) => {
     const y = TOP + i * rowH;
@@ -109,7 +111,7 @@ export function renderChart(chart: BarChart): string {
   });
   if (chart.ceiling !== null && max !== null) {
     const x = LABEL_W + px(chart.ceiling, max);
-    out.push(`<line class="ceiling" x1="${x}" y1="${TOP - 8}" x2="${x}" y2="${height - 8}"/>`);
+    out.push(`<line class="ceiling" x1="${x}" y1="${TOP - 8}" x2="${x}" y2="${plotBottom}"/>`);
     out.push(`<text class="ceiling-label" x="${x}" y="${TOP - 12}" text-anchor="middle">ceiling ${escapeHtml(formatUsd(chart.ceiling))}</text>`);
   }
   out.push('</svg>');
