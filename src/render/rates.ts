@@ -154,8 +154,9 @@ function describeCreditsFor(r: RateRow): string | null {
   return `${f.channel} ${f.resolution} ${f.audio ? 'with' : 'without'} audio`;
 }
 
+/** Dollars as exact decimal strings with at least two places ("0.10", "0.084"), null where unknown. */
 function usdFields(f: Figure): Record<string, string | null> {
-  return figureFields('usdPerSecond', f, false);
+  return figureFields('usdPerSecond', f, true);
 }
 
 export function ratesJson(report: RatesReport): unknown {
@@ -181,7 +182,7 @@ export function ratesJson(report: RatesReport): unknown {
       ...usdFields(r.usdPerSecond),
       creditsPerSecond: decOrNull(r.creditsPerSecond),
       creditsFor: describeCreditsFor(r),
-      usdPerCredit: decOrNull(r.usdPerCredit),
+      usdPerCredit: decOrNull(r.usdPerCredit, true),
       approx: r.usdPerSecond.approx,
       marker: markerOf(r.usdPerSecond),
       unknownBecause: r.unknownBecause,
