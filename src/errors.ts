@@ -11,10 +11,13 @@ export interface Problem {
   suggestion?: string;
 }
 
+/** Most problems shown for one file; the rest are counted on one last line. */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super(limitProblems(problems).map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
   }
@@ -22,6 +25,28 @@ export class InputError extends Error {
 
 export function inputError(file: string, message: string, field = '', line: number | null = null, column: number | null = null, suggestion?: string): InputError {
   return new InputError([{ file, line, column, field, message, ...(suggestion ? { suggestion } : {}) }]);
+}
+
+/**
+ * The problems to show: in the order given, at most `max` per file, and after a file's last shown
+ * problem one line saying how many more that file has.
+ */
+export function limitProblems(problems: readonly Problem[], max = MAX_PROBLEMS_PER_FILE): Problem[] {
+  const total = new Map<string, number>();
+  for (const p of problems) total.set(p.file, (total.get(p.file) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (shown.get(p.file) ?? 0) + 1;
+    shown.set(p.file, n);
+    if (n <= max) out.push(p);
+    const all = total.get(p.file)!;
+    if (n === max && all > max) {
+      const more = all - max;
+      out.push({ file: p.file, line: null, column: null, field: '', message: `and ${more} more problem${more === 1 ? '' : 's'} in this file (vidcost shows the first ${max}; fix these and run it again)` });
+    }
+  }
+  return out;
 }
 
 /** "scenario.yaml:12:17: workloads[0].resolution: expected one of ... (did you mean 1080p?)" */

@@ -1,7 +1,7 @@
 // The command-line shell: parse arguments, read files, pick a renderer, set the exit status.
 // Exit codes: 0 done, 1 a gate the user asked for failed, 2 bad input or usage, 3 internal error.
 import { Command, CommanderError } from 'commander';
-import { formatProblem, InputError } from '../errors.js';
+import { formatProblem, InputError, limitProblems } from '../errors.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerRates } from './commands/rates.js';
 import { registerValidate } from './commands/validate.js';
@@ -40,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof InputError) {
-      for (const p of error.problems) io.stderr(`vidcost: ${oneLine(formatProblem(p))}\n`);
+      for (const p of limitProblems(error.problems)) io.stderr(`vidcost: ${oneLine(formatProblem(p))}\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return 2;
     }

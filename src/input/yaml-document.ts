@@ -5,7 +5,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
-import { InputError, nearMiss, type Problem } from '../errors.js';
+import { InputError, MAX_PROBLEMS_PER_FILE, nearMiss, type Problem } from '../errors.js';
 
 /** Largest file read, in bytes (scenarios and price sheets are a few kilobytes). */
 export const MAX_INPUT_BYTES = 256 * 1024;
@@ -15,8 +15,10 @@ export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
 /** Most values (scalars, lists, mappings) a document may hold once its aliases are expanded. */
 export const MAX_VALUES = 100_000;
-/** Most problems reported for one file. */
-export const MAX_PROBLEMS = 20;
+/** Most problems shown for one file (the rest are counted). */
+export const MAX_PROBLEMS = MAX_PROBLEMS_PER_FILE;
+/** Problems past this many get no "did you mean" (finding one costs time a hostile file could multiply). */
+const MAX_SUGGESTED = 100;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // C0 controls other than tab, line feed and carriage return, and DEL: never in a text file.
@@ -61,7 +63,7 @@ function fail(file: string, message: string, where: Where = { line: null, column
 /** Parses YAML text and throws every problem it finds, value problems included. */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const parsed = readYaml(text, file);
-  if (parsed.problems.length > 0) throw new InputError(capProblems(parsed.problems, file));
+  if (parsed.problems.length > 0) throw new InputError(parsed.problems);
   return parsed;
 }
 
@@ -104,13 +106,13 @@ export function readYaml(text: string, file: string): ParsedYaml {
     problems.push({ file, ...position(lines, offset), field: offset === undefined ? '' : fieldPath(pathAtOffset(document, offset)), message: yamlMessage(err.code, err.message, text, offset) });
   }
   if (document.contents === null) {
-    if (problems.length > 0) throw new InputError(capProblems(problems, file));
+    if (problems.length > 0) throw new InputError(problems);
     const onlyComments = /^\s*#/m.test(text);
     fail(file, onlyComments ? 'file holds only comments: expected a YAML mapping (key: value lines)' : 'file holds no data: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
   }
   const values: Problem[] = [];
   checkNodes(document.contents as Node, file, lines, problems, values);
-  if (problems.length > 0) throw new InputError(capProblems(sortProblems([...problems, ...values]), file));
+  if (problems.length > 0) throw new InputError(sortProblems([...problems, ...values]));
 
   let data: unknown;
   try {
@@ -239,7 +241,6 @@ function pathAtOffset(document: Document.Parsed, offset: number): (string | numb
 function checkNodes(root: Node, file: string, lines: LineCounter, problems: Problem[], values: Problem[]): void {
   const stack: { node: Node | null; path: (string | number)[] }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
-    if (problems.length + values.length > MAX_PROBLEMS) return;
     const { node, path } = stack.pop()!;
     if (node === null) continue;
     const at = () => position(lines, node.range?.[0]);
@@ -318,6 +319,20 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+type YamlMap = Extract<Node, { items: unknown[] }> & { items: { key: unknown; value: unknown }[] };
+const keyIndexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
+/** A mapping's pairs by key, built once: locating thousands of problems stays linear. */
+function keyIndex(map: YamlMap): Map<string, { key: unknown; value: unknown }> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 /** The YAML node at a path, or the nearest parent that exists, and whether the path was found whole. */
 function nodeAt(parsed: ParsedYaml, path: readonly PropertyKey[], preferKey = false): { node: Node | null; whole: boolean } {
   let node: unknown = parsed.document.contents;
@@ -325,7 +340,7 @@ function nodeAt(parsed: ParsedYaml, path: readonly PropertyKey[], preferKey = fa
   let whole = true;
   for (const part of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      const pair = keyIndex(node).get(String(part));
       if (!pair) {
         whole = false;
         break;
@@ -357,14 +372,14 @@ export function locate(parsed: ParsedYaml, path: readonly PropertyKey[], preferK
 /** zod issues → problems at their line and column, with what was expected, what was found, and near misses. */
 export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: SuggestionHints = {}): Problem[] {
   const problems: Problem[] = [];
+  const near = (input: string, candidates: readonly string[]) => (problems.length < MAX_SUGGESTED ? nearMiss(input, candidates) : undefined);
   for (const issue of flattenUnions(parsed.data, error.issues, [])) {
-    if (problems.length > MAX_PROBLEMS) break;
     const path = issue.path as PropertyKey[];
     if (issue.code === 'unrecognized_keys') {
       const known = hints.knownKeys?.(path) ?? [];
       for (const key of issue.keys) {
         const at = locate(parsed, [...path, key], true);
-        const suggestion = nearMiss(key, known);
+        const suggestion = near(key, known);
         const listed = !suggestion && known.length > 0 && known.length <= 20 ? ` (fields here: ${known.join(', ')})` : '';
         problems.push({ file: parsed.file, ...at, field: fieldPath([...path, key]), message: `unknown field "${key}"${listed}`, ...(suggestion ? { suggestion } : {}) });
       }
@@ -392,7 +407,8 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
       case 'invalid_value': {
         const allowed = issue.values.map((v) => (typeof v === 'string' ? v : String(v)));
         message = allowed.length === 1 ? `expected ${allowed[0]}, found ${shown}` : `expected one of ${allowed.join(', ')}, found ${shown}`;
-        if (typeof found === 'string' || typeof found === 'number') suggestion = nearMiss(String(found), allowed);
+        if (typeof found === 'string' && issue.values.some((v) => typeof v !== 'string' && String(v) === found)) message += ' (write it without quotes)';
+        else if (typeof found === 'string' || typeof found === 'number') suggestion = near(String(found), allowed);
         break;
       }
       case 'too_small':
@@ -432,17 +448,11 @@ export function validateParsed<S extends z.ZodType>(parsed: ParsedYaml, schema: 
     const taken = new Set(parsed.problems.map((p) => p.field));
     for (const p of problemsFromZod(parsed, result.error, hints)) if (!taken.has(p.field)) problems.push(p);
   }
-  if (problems.length > 0) throw new InputError(capProblems(sortProblems(problems), parsed.file));
+  if (problems.length > 0) throw new InputError(sortProblems(problems));
   return (result as { data: z.output<S> }).data;
 }
 
-/** In file order, and at most MAX_PROBLEMS of them with a last line saying how many were left out. */
-export function capProblems(problems: readonly Problem[], file: string): Problem[] {
-  if (problems.length <= MAX_PROBLEMS) return [...problems];
-  const more = problems.length - MAX_PROBLEMS;
-  return [...problems.slice(0, MAX_PROBLEMS), { file, line: null, column: null, field: '', message: `and ${more} more problem${more === 1 ? '' : 's'} (vidcost reports the first ${MAX_PROBLEMS}; fix these and run it again)` }];
-}
-
+/** In file order; problems of the whole file (no line) first. */
 function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

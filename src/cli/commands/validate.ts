@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem, InputError, nearMiss, type Problem } from '../../errors.js';
+import { formatProblem, InputError, nearMiss, type Problem, limitProblems } from '../../errors.js';
 import { locate, parseYaml } from '../../input/yaml-document.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
@@ -124,7 +124,7 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
         const sorted = problems
           .map((p, i) => ({ p, i }))
           .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i);
-        for (const { p } of sorted) io.stderr(`vidcost: ${formatProblem(p)}\n`);
+        for (const p of limitProblems(sorted.map((x) => x.p))) io.stderr(`vidcost: ${formatProblem(p)}\n`);
         const total = unique.length;
         if (total > 0) io.stderr(`vidcost: ${invalid.size} of ${total} file${total === 1 ? '' : 's'} invalid\n`);
         setExit(2);
