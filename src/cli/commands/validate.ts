@@ -81,23 +81,28 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
       const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [bundledPricingDir()];
       const files: string[] = [];
       const problems: Problem[] = [];
+      const invalid = new Set<string>();
+      const badPath = (target: string, message: string) => {
+        const shown = displayPath(target, io.cwd);
+        problems.push({ file: shown, line: null, column: null, field: '', message });
+        invalid.add(shown);
+      };
       for (const target of targets) {
         let isDir = false;
         try {
           isDir = statSync(target).isDirectory();
         } catch {
-          problems.push({ file: displayPath(target, io.cwd), line: null, column: null, field: '', message: 'no such file or folder' });
+          badPath(target, 'no such file or folder');
           continue;
         }
         if (!isDir) files.push(target);
         else {
           const found = yamlFilesUnder(target);
-          if (found.length === 0) problems.push({ file: displayPath(target, io.cwd), line: null, column: null, field: '', message: 'no .yaml files in this folder' });
+          if (found.length === 0) badPath(target, 'no .yaml files in this folder');
           files.push(...found);
         }
       }
       const unique = [...new Set(files)];
-      const invalid = new Set<string>();
       const checked: Checked[] = [];
       for (const file of unique) {
         const shown = displayPath(file, io.cwd);
@@ -125,8 +130,9 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           .map((p, i) => ({ p, i }))
           .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i);
         for (const p of limitProblems(sorted.map((x) => x.p))) io.stderr(`vidcost: ${formatProblem(p)}\n`);
-        const total = unique.length;
-        if (total > 0) io.stderr(`vidcost: ${invalid.size} of ${total} file${total === 1 ? '' : 's'} invalid\n`);
+        // Paths that are missing or hold no YAML count among the files checked.
+        const total = unique.length + [...invalid].filter((f) => !order.has(f)).length;
+        if (total > 1) io.stderr(`vidcost: ${invalid.size} of ${total} files invalid\n`);
         setExit(2);
         return;
       }
