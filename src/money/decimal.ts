@@ -35,7 +35,9 @@ export function dec(value: string | number | Dec): Dec {
   if (value instanceof Big) return value as Dec;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-    return new Exact(String(value).includes('e') ? value.toFixed(20) : String(value));
+    // The shortest round-trip string is exact; big.js reads its exponent form ("1e-30") too.
+    // (toFixed(20) would turn 1e-30 into 0 and leave 1e21 and above in exponent form anyway.)
+    return new Exact(String(value));
   }
   const text = value.trim().replace(/_/g, '');
   if (!DECIMAL_LITERAL.test(text)) throw new RangeError(`not a decimal number: ${value}`);
