@@ -434,7 +434,7 @@ describe('ratesReport: the article\'s Table 1 as data', () => {
     expect(ratesReport(catalog, { clipSeconds: 8 }).rows.find((r) => r.offering === 'openai/sora-2')!.explanation).toContain(
       '8 seconds × $0.10 per second = $0.80 per clip (approximate)',
     );
-    expect(row('luma/ray3').explanation).toContain('540p HDR+EXR: 1,120 ÷ 330 credits per 5-second clip = 3.39× the 1080p standard path');
+    expect(row('luma/ray3').explanation).toContain('540p HDR+EXR: 1,120 ÷ 330 credits per 5-second clip = 3.39× 1080p SDR');
   });
 
 });

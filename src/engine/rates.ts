@@ -343,7 +343,7 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     const stdName = describe(p.rate.resolution, 'included');
     const hu = premium.hdr.unit;
     const su = unit;
-    const ratio = `${formatNumber(premium.ratio)}× the ${stdName} standard path`;
+    const ratio = `${formatNumber(premium.ratio)}× ${stdName} SDR`;
     if (premium.unit === 'credits' && hu.kind === 'credits_per_clip' && su.kind === 'credits_per_clip' && pointOf(hu.clipSeconds)?.eq(pointOf(su.clipSeconds) ?? -1) && hu.perClips === su.perClips) {
       say(`${hdrName}: ${plain(hu.credits, 'count')} ÷ ${plain(su.credits, 'count')} credits per ${plain(hu.clipSeconds, 'count')}-second clip = ${ratio}`, hu.credits, su.credits);
     } else {

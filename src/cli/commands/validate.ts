@@ -65,14 +65,17 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .addHelpText(
       'after',
       `
-Files with a top-level "workloads:" key are read as scenarios, all others as price sheets.
-A sheet at <vendor>/<YYYY-MM-DD>.yaml must say that vendor and effective date.
+Files with a top-level "workloads:" (or "version:") key are read as scenarios,
+all others as price sheets. A sheet at <vendor>/<YYYY-MM-DD>.yaml must say that
+vendor and effective date. Scenario offering ids are checked against the prices
+in force at the scenario's date.
 
 Examples:
-  $ vidcost validate                                  the bundled price sheets
+  $ vidcost validate                     the bundled price sheets
   $ vidcost validate pricing-data/ scenarios/
   $ vidcost validate my-sheet.yaml
-  my-sheet.yaml:14:7: offerings[0].chanels: unknown field "chanels" (did you mean channels?)
+  vidcost: my-sheet.yaml:12:5: offerings[0].chanels: unknown field "chanels"
+    (did you mean channels?)
 
 Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).`,
     )
