@@ -115,7 +115,7 @@ export function renderChart(chart: BarChart): string {
     out.push(`<text class="ceiling-label" x="${x}" y="${TOP - 12}" text-anchor="middle">ceiling ${escapeHtml(formatUsd(chart.ceiling))}</text>`);
   }
   out.push('</svg>');
-  return out.join('\n');
+  return out.filter((line) => line !== '').join('\n');
 }
 
 // --- page --------------------------------------------------------------------------------------
