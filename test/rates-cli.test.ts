@@ -24,7 +24,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, vidcost } from './helpers.js';
+import { FIXTURES, ROOT, tempDir, vidcost } from './helpers.js';
 
 const AS_OF = ['--as-of', '2026-06-01'];
 
@@ -430,5 +430,25 @@ describe('vidcost rates --out', () => {
     expect(ok(['rates', ...AS_OF, '--format', 'json', '--out', file, '--force'])).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8')).kind).toBe('rates');
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('the README', () => {
+  /** The lines of a README code block that starts with "$ <command>", up to its closing fence. */
+  const example = (command: string) => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+    const start = readme.indexOf(`$ ${command}`);
+    expect(start, command).toBeGreaterThan(0);
+    const end = readme.findIndex((l, i) => i > start && l === '```');
+    return readme.slice(start + 1, end);
+  };
+
+  it('shows the real output of vidcost rates --as-of 2026-06-01', () => {
+    expect(`${example('vidcost rates --as-of 2026-06-01').join('\n')}\n`).toBe(ok(['rates', ...AS_OF]));
+  });
+
+  it('shows real --explain lines', () => {
+    const out = ok(['rates', ...AS_OF, '--explain']);
+    for (const line of example('vidcost rates --as-of 2026-06-01 --explain').filter((l) => l !== '...')) expect(out.split('\n')).toContain(line);
   });
 });

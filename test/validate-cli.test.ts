@@ -2,7 +2,7 @@
 // broken hypothetical fixtures (test/fixtures/sheets/) fail with exit 2, one line per problem naming
 // file:line:column and field, with "did you mean ...?" for near misses. Line and column numbers
 // below were counted by hand in the fixture files.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, vidcost } from './helpers.js';
@@ -180,5 +180,20 @@ describe('paths that are not there', () => {
     const r = vidcost(['validate', '--as-of', '2026-02-30']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('vidcost: --as-of: expected a date written YYYY-MM-DD, found "2026-02-30"\n');
+  });
+});
+
+describe('the README', () => {
+  it('shows the real output of vidcost validate', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+    const start = readme.indexOf('$ vidcost validate test/fixtures/sheets/broken/typos.yaml test/fixtures/sheets/mismatch');
+    expect(start).toBeGreaterThan(0);
+    const end = readme.findIndex((l, i) => i > start && l === '```');
+    const r = vidcost(['validate', `${SHEETS}/broken/typos.yaml`, `${SHEETS}/mismatch`]);
+    expect(r.status).toBe(2);
+    expect(`${readme.slice(start + 1, end).join('\n')}\n`).toBe(r.stderr);
+    const ok = readme.indexOf('$ vidcost validate');
+    expect(ok).toBeGreaterThan(0);
+    expect(readme[ok + 1]).toBe(vidcost(['validate']).stdout.trimEnd());
   });
 });
