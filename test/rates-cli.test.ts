@@ -341,6 +341,78 @@ describe('vidcost rates --format', () => {
     expect(row('luma/dream-machine-api')).toMatchObject({ usdPerSecond: null, unknownBecause: 'clip-length', notes: ['from ~$0.32/clip', 'clip length unknown'] });
   });
 
+  it('json: the numbers of every row, and of every variant with --all', () => {
+    // "offering channel resolution(? = not stated) [flags] usd=usdPerSecond [low-high] credits=creditsPerSecond marker";
+    // each figure is worked by hand at the top of this file.
+    type Row = { offering: string; channel: string; resolution: string; resolutionStated: boolean; audio: boolean; hdr: boolean; exr: boolean; batch: boolean; usdPerSecond: string | null; usdPerSecondLow?: string; usdPerSecondHigh?: string; creditsPerSecond: string | null; marker: string };
+    const summary = (r: Row) => {
+      const flags = (['audio', 'hdr', 'exr', 'batch'] as const).filter((k) => r[k]).join(' ');
+      const range = r.usdPerSecondLow !== undefined ? ` ${r.usdPerSecondLow}-${r.usdPerSecondHigh}` : '';
+      return `${r.offering} ${r.channel} ${r.resolution}${r.resolutionStated ? '' : '?'} [${flags}] usd=${r.usdPerSecond}${range} credits=${r.creditsPerSecond} ${r.marker}`;
+    };
+    expect(JSON.parse(ok(['rates', ...AS_OF, '--format', 'json'])).rates.map(summary)).toEqual([
+      "fal/h100-gpu api 1080p? [] usd=null credits=null unknown",
+      "fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx",
+      "fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx",
+      "fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx",
+      "fal/veo-3 api 1080p? [] usd=0.40 credits=null approx",
+      "fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx",
+      "kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=12 range",
+      "luma/dream-machine-api api 1080p? [] usd=null credits=null unknown",
+      "luma/ray3 api 1080p [] usd=null credits=66 unknown",
+      "luma/ray3.14 api 1080p [] usd=null credits=80 unknown",
+      "openai/sora-2 api 720p [audio] usd=0.10 credits=null approx",
+      "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
+      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428568 credits=8 approx",
+      "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
+      "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",
+      "runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx",
+      "runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact",
+      "runway/veo3 api 1080p? [] usd=0.40 credits=40 exact",
+      "runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact",
+      "runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact",
+    ]);
+    expect(JSON.parse(ok(['rates', ...AS_OF, '--all', '--format', 'json'])).rates.map(summary)).toEqual([
+      "fal/h100-gpu api 1080p? [] usd=null credits=null unknown",
+      "fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx",
+      "fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx",
+      "fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx",
+      "fal/veo-3 api 1080p? [] usd=0.40 credits=null approx",
+      "fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx",
+      "kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=null range",
+      "kling/kling-3.0 web-app 720p [] usd=0.06354545454545454546 credits=6 approx",
+      "kling/kling-3.0 web-app 1080p [audio] usd=0.12709090909090909092 credits=12 approx",
+      "luma/dream-machine-api api 1080p? [] usd=null credits=null unknown",
+      "luma/ray3 api 1080p [] usd=null credits=66 unknown",
+      "luma/ray3 web-app 1080p [] usd=null credits=66 unknown",
+      "luma/ray3 api 540p [hdr exr] usd=null credits=224 unknown",
+      "luma/ray3 web-app 540p [hdr exr] usd=null credits=224 unknown",
+      "luma/ray3.14 api 1080p [] usd=null credits=80 unknown",
+      "luma/ray3.14 web-app 1080p [] usd=null credits=80 unknown",
+      "openai/sora-2 api 720p [audio] usd=0.10 credits=null approx",
+      "openai/sora-2 api 720p [audio batch] usd=0.05 credits=null approx",
+      "openai/sora-2-pro api 720p [audio] usd=0.30 credits=null approx",
+      "openai/sora-2-pro api 720p [audio batch] usd=0.15 credits=null approx",
+      "openai/sora-2-pro api 1024p [audio] usd=0.50 credits=null approx",
+      "openai/sora-2-pro api 1024p [audio batch] usd=0.25 credits=null approx",
+      "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
+      "openai/sora-2-pro api 1080p [audio batch] usd=0.35 credits=null approx",
+      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428568 credits=8 approx",
+      "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
+      "runway/gen4 web-app 1080p? [] usd=null credits=null unknown",
+      "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",
+      "runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx",
+      "runway/gen4-turbo web-app 1080p? [] usd=null credits=null unknown",
+      "runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact",
+      "runway/gen4.5 web-app 1080p? [] usd=0.60 credits=25 approx",
+      "runway/veo3 api 1080p? [] usd=0.40 credits=40 exact",
+      "runway/veo3.1 api 1080p? [audio] usd=0.40 credits=40 exact",
+      "runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact",
+      "runway/veo3.1-fast api 1080p? [audio] usd=0.15 credits=15 exact",
+      "runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact",
+    ]);
+  });
+
   it('json --all: every row has the DESIGN.md fields, booleans always present', () => {
     const json = JSON.parse(ok(['rates', ...AS_OF, '--all', '--format', 'json']));
     expect(json.all).toBe(true);

@@ -158,6 +158,17 @@ describe('broken scenarios', () => {
   });
 });
 
+describe('validate --pricing', () => {
+  it('checks scenarios against another pricing folder (hypothetical vendor acme only)', () => {
+    const r = vidcost(['validate', `${SHEETS}/scenario-dir/hero.yaml`, '--pricing', `${SHEETS}/in-force`]);
+    expect(r.status).toBe(2);
+    // hero.yaml line 10 "  luma: { usd_per_credit: 0.004 }": the value at column 9
+    expect(r.stderr).toBe(`vidcost: ${SHEETS}/scenario-dir/hero.yaml:10:9: overrides.luma: unknown vendor "luma" (known: acme)\n`);
+    // against the bundled sheets the same file is valid
+    expect(vidcost(['validate', `${SHEETS}/scenario-dir/hero.yaml`]).status).toBe(0);
+  });
+});
+
 describe('paths that are not there', () => {
   it('a missing path', () => {
     const r = vidcost(['validate', 'no-such-file.yaml']);
