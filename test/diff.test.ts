@@ -258,6 +258,18 @@ describe('vidcost diff (the built CLI)', () => {
     expect(ceiling.stderr).toContain('over the $300.00 ceiling (--fail-on-ceiling)');
   });
 
+  it('bundled prices across the Sora sunset: the route is lost, and the increase gate fails closed', () => {
+    // scenarios/brand-spots.yaml: dialogue spots only Sora can serve; Sora shuts down on 2026-09-24
+    const r = vidcost(['diff', '--from', '2026-06-01', '--to', '2026-10-01', '--scenario', 'scenarios/brand-spots.yaml', '--format', 'json', '--fail-on-increase', '10']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("vidcost: gate failed: the recommended route's monthly cost under the current prices is unknown (no complete route), so a rise over 10% cannot be ruled out (--fail-on-increase 10)\n");
+    const j = JSON.parse(r.stdout);
+    expect(j.offerings.filter((o: { status: string }) => o.status === 'sunset').map((o: { offering: string }) => o.offering)).toEqual(['openai/sora-2', 'openai/sora-2-pro']);
+    expect(j.summary.rates).toBe(0);
+    const route = j.scenario.comparison.recommendation;
+    expect([route.baseComplete, route.complete, route.monthlyUsd, route.changeUsd]).toEqual([true, false, null, null]);
+  });
+
   it('usage errors exit 2 with a message', () => {
     const none = run([]);
     expect(none.status).toBe(2);

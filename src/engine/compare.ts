@@ -56,7 +56,7 @@ export interface RouteChange extends Change {
   /** the offerings the route uses, in workload order, without repeats */
   baseOfferings: string[];
   offerings: string[];
-  workloads: { workload: string; baseOffering: string | null; offering: string | null; change: Change }[];
+  workloads: { workload: string; baseOffering: string | null; offering: string | null; baseFigure: Figure | null; nowFigure: Figure | null; change: Change }[];
 }
 
 export interface Comparison {
@@ -145,6 +145,8 @@ export function compareSnapshots(base: EstimateSnapshot, now: EstimateSnapshot, 
         workload,
         baseOffering: b?.offering ?? null,
         offering: n?.offering ?? null,
+        baseFigure: b?.offering ? b.monthlyUsd : null,
+        nowFigure: n?.offering ? n.monthlyUsd : null,
         change: changeOf(b?.offering ? b.monthlyUsd : null, n?.offering ? n.monthlyUsd : null),
       };
     }),

@@ -124,17 +124,13 @@ export function totalsTable(c: Comparison, compact: boolean): { table: Table; hi
 export function routeLines(c: Comparison): string[] {
   const r = c.recommendation;
   const lines = r.workloads.map((w) => {
-    const from = w.baseOffering ? `${w.baseOffering} ${money(w.change.base)}` : 'none';
-    const to = w.offering ? `${w.offering} ${money(w.change.now)}` : 'none';
+    const from = w.baseOffering ? `${w.baseOffering} ${figureOrDash(w.baseFigure, 'money')}` : 'none';
+    const to = w.offering ? `${w.offering} ${figureOrDash(w.nowFigure, 'money')}` : 'none';
     const delta = w.change.change === null ? '' : ` (${changeInline(w.change.change, w.change.pct)})`;
     return `${w.workload}: ${from} → ${to}${delta}`;
   });
   lines.push(`Whole route: ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}${r.change === null ? '' : ` (${changeInline(r.change, r.pct)})`}`);
   return lines;
-}
-
-function money(d: Dec | null): string {
-  return d === null ? 'unknown' : formatUsd(d);
 }
 
 export function newGoneLines(c: Comparison): string[] {
@@ -154,7 +150,8 @@ export function comparisonSections(c: Comparison, compact: boolean): Section[] {
   const { table, hidden, neither } = totalsTable(c, compact);
   const lines: string[] = [];
   if (hidden > 0) lines.push(`${hidden} other offering${hidden === 1 ? '' : 's'} unchanged.`);
-  if (neither > 0) lines.push(`${neither} offering${neither === 1 ? '' : 's'} cannot serve every workload under either price set.`);
+  if (neither > 0 && table.rows.length === 0 && hidden === 0) lines.push('No single offering serves every workload under either price set; see the recommended route.');
+  else if (neither > 0) lines.push(`${neither} offering${neither === 1 ? '' : 's'} cannot serve every workload under either price set.`);
   return [
     { heading: 'Monthly cost, whole scenario on one offering', table, lines: [...lines, ...newGoneLines(c)] },
     { heading: 'Recommended route', lines: routeLines(c) },
