@@ -427,6 +427,22 @@ describe('ratesReport: the article\'s Table 1 as data', () => {
     expect(kling).toEqual(['api any 0.07..0.14 ~', 'web-app 720p 0.06354545454545454546 ~', 'web-app 1080p 0.12709090909090909092 ~']);
   });
 
+  it('explains an unknown as unknown, never as a number', () => {
+    const all = ratesReport(catalog, { all: true });
+    const gen4App = all.rows.find((r) => r.offering === 'runway/gen4' && r.channel === 'web-app')!;
+    // Runway Standard: $15 ÷ 625 credits = $0.024 per credit; the credits per second are not published
+    expect(gen4App.explanation).toEqual([
+      'Standard plan: $15 ÷ 625 credits = $0.024 per credit (approximate)',
+      'no source publishes the credits per second on the web-app channel: the price per second is unknown',
+    ]);
+    expect(row('fal/h100-gpu').explanation).toEqual([
+      '~$1.89 per GPU-hour; the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)',
+    ]);
+    for (const r of all.rows.filter((x) => x.usdPerSecond.low === null)) {
+      for (const line of r.explanation) expect(line, r.offering).not.toMatch(/\$0(\.0+)?\b(?!\.)/);
+    }
+  });
+
   it('explains the arithmetic as the article writes it', () => {
     expect(row('runway/gen4').explanation).toContain('12 credits × $0.01 per credit = $0.12 per second (approximate)');
     expect(row('pika/pika-2.5').explanation[0]).toBe('Standard plan: $10 ÷ 700 credits = $0.0143 per credit (approximate)');

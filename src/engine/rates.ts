@@ -293,6 +293,10 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
       say(`${plain(unit.usd, 'rate')} per second, as published`, unit.usd);
       break;
     case 'credits_per_second':
+      if (unit.credits.low === null) {
+        say(`no source publishes the credits per second on the ${p.rate.channel} channel: the price per second is unknown`);
+        break;
+      }
       say(`${plain(unit.credits, 'count')} credits × ${credit} per credit = ${plain(times(unit.credits, cv!.usdPerCredit), 'rate')} per second`, unit.credits, cv?.usdPerCredit);
       break;
     case 'credits_per_clip':
@@ -310,7 +314,7 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     case 'gpu': {
       const gpuSeconds = pointOf(unit.gpuSecondsPerOutputSecond);
       if (gpuSeconds === null) {
-        say(`${amount(unit.usdPerGpuHour)} per GPU-hour, but the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)`, unit.usdPerGpuHour);
+        say(`${formatFigure(unit.usdPerGpuHour, 'rate')} per GPU-hour; the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)`);
       } else {
         say(`${amount(unit.usdPerGpuHour)} per GPU-hour ÷ 3,600 seconds × ${plain(unit.gpuSecondsPerOutputSecond, 'count')} GPU-seconds per second of video = ${plain(p.usdPerSecond, 'rate')} per second`, p.usdPerSecond);
       }
