@@ -80,12 +80,14 @@ describe('estimate --compare-to', () => {
     const r = vidcost(['estimate', 's.yaml', '--compare-to', 'base.json', '--format', 'json', '--fail-on-increase', '0'], { cwd: dir });
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout).comparison;
-    expect(c.totals.map((t: { status: string }) => t.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(c.totals.map((t: { status: string }) => t.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     // kling ~$0.07–$0.14/s × 1,000 s = ~$70–$140: the budget figure is the high end
     const kling = c.totals.find((t: { offering: string }) => t.offering === 'kling/kling-3.0');
     expect([kling.baseMonthlyUsd, kling.baseMonthlyUsdLow, kling.monthlyUsd, kling.changeUsd]).toEqual(['140.00', '70.00', '140.00', '0.00']);
-    // unknown (Luma credit) and lower bound (Dream Machine, from ~$64) have no change figure
-    expect(c.totals.filter((t: { changeUsd: string | null }) => t.changeUsd === null).map((t: { offering: string }) => t.offering)).toEqual(['luma/ray3', 'luma/dream-machine-api']);
+    // unknown (Luma credit), lower bound (Dream Machine, from ~$64) and not eligible (Pika: web app
+    // only; its JSON marker is null) have no change figure
+    expect(c.totals.filter((t: { changeUsd: string | null }) => t.changeUsd === null).map((t: { offering: string }) => t.offering)).toEqual(['luma/ray3', 'luma/dream-machine-api', 'pika/pika-2.5']);
+    expect(c.totals.find((t: { offering: string }) => t.offering === 'pika/pika-2.5')).toMatchObject({ baseEligible: false, eligible: false, baseMonthlyUsd: null, monthlyUsd: null });
     // route: runway/gen4-turbo ~5 credits × $0.01 × 1,000 s = ~$50.00 both times
     expect([c.recommendation.baseMonthlyUsd, c.recommendation.monthlyUsd, c.recommendation.changeUsd, c.recommendation.changePct]).toEqual(['50.00', '50.00', '0.00', '0']);
     const md = vidcost(['estimate', 's.yaml', '--compare-to', 'base.json', '--format', 'markdown'], { cwd: dir });

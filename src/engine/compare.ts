@@ -210,8 +210,9 @@ const figureShape = {
   monthlyUsd: money,
   monthlyUsdLow: money.optional(),
   monthlyUsdHigh: money.optional(),
-  approx: z.boolean().optional(),
-  marker: markerSchema.optional(),
+  approx: z.boolean().nullable().optional(),
+  // null for an offering that is not eligible
+  marker: markerSchema.nullable().optional(),
 };
 
 const baselineSchema = z.object({
@@ -227,7 +228,7 @@ const baselineSchema = z.object({
   }),
 });
 
-type FigureJson = { monthlyUsd: string | null; monthlyUsdLow?: string | null | undefined; monthlyUsdHigh?: string | null | undefined; approx?: boolean | undefined; marker?: z.infer<typeof markerSchema> | undefined };
+type FigureJson = { monthlyUsd: string | null; monthlyUsdLow?: string | null | undefined; monthlyUsdHigh?: string | null | undefined; approx?: boolean | null | undefined; marker?: z.infer<typeof markerSchema> | null | undefined };
 
 /** Reads a figure back from `figureFields` output: budget value, Low/High for ranges and bounds. */
 export function figureFromJson(f: FigureJson): Figure {
