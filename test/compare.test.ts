@@ -92,6 +92,8 @@ describe('estimate --compare-to', () => {
     expect([c.recommendation.baseMonthlyUsd, c.recommendation.monthlyUsd, c.recommendation.changeUsd, c.recommendation.changePct]).toEqual(['50.00', '50.00', '0.00', '0']);
     const md = vidcost(['estimate', 's.yaml', '--compare-to', 'base.json', '--format', 'markdown'], { cwd: dir });
     expect(md.stdout.split('\n')[0]).toBe('**Monthly cost unchanged: \\~\\$50.00 → \\~\\$50.00**');
+    // the route's workload keeps its ~ from the baseline's option row
+    expect(md.stdout).toContain('clips: runway/gen4-turbo \\~\\$50.00 → runway/gen4-turbo \\~\\$50.00 (\\$0.00)  \n');
   });
 });
 

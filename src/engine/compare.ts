@@ -221,6 +221,8 @@ const baselineSchema = z.object({
   scenario: z.string(),
   asOf: z.string(),
   totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
+  // per workload and offering: the route's figures with their honesty markers
+  workloads: z.array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() })).optional(),
   recommendation: z.object({
     ...figureShape,
     complete: z.boolean(),
@@ -327,7 +329,11 @@ export function readBaseline(text: string, file: string, expectScenario: string)
       route: {
         monthlyUsd: figureFromJson(b.recommendation),
         complete: b.recommendation.complete,
-        workloads: b.recommendation.workloads.map((w) => ({ workload: w.workload, offering: w.offering, monthlyUsd: figureFromJson(w) })),
+        workloads: b.recommendation.workloads.map((w) => {
+          // The route's entry carries the budget figure; the workload's option row also says ~ or range.
+          const option = b.workloads?.find((x) => x.name === w.workload)?.options?.find((o) => o.offering === w.offering && o.eligible);
+          return { workload: w.workload, offering: w.offering, monthlyUsd: figureFromJson(option ?? w) };
+        }),
       },
     },
   };
