@@ -72,7 +72,7 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
         : render(
             format,
             {
-              view: () => compareView(report, comparison),
+              view: () => compareView(report, comparison, { compactRows: true }),
               json: () => ({ ...(estimateJson(report) as Record<string, unknown>), comparison: comparisonJson(comparison) }),
               csv: () => compareCsv(comparison, report.scenario),
               html: () => estimateHtml(report, comparison),

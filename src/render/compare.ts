@@ -167,12 +167,19 @@ export function advisorySection(advisories: readonly Advisory[], compact: boolea
 
 // --- estimate --compare-to ---------------------------------------------------------------------
 
-export function compareView(report: EstimateReport, c: Comparison, compact = false): View {
+export interface ViewOptions {
+  /** only offerings that changed, are new or gone, or carry the route (terminal tables, PR comments) */
+  compactRows?: boolean;
+  /** warnings and errors only */
+  compactAdvisories?: boolean;
+}
+
+export function compareView(report: EstimateReport, c: Comparison, options: ViewOptions = {}): View {
   return {
     title: `vidcost estimate: ${report.scenario}, compared with ${c.baseLabel}`,
     headline: summaryLine(c),
     subtitle: [`Base: prices in force on ${c.baseAsOf} (${c.baseLabel}); now: prices in force on ${c.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
-    sections: [...comparisonSections(c, compact), ...advisorySection(report.advisories, compact)],
+    sections: [...comparisonSections(c, options.compactRows ?? false), ...advisorySection(report.advisories, options.compactAdvisories ?? false)],
   };
 }
 

@@ -2,7 +2,7 @@
 import { diffCounts, type DiffReport, type FigureChange, type RateChange } from '../engine/diff.js';
 import { moneyString, plainString } from '../money/decimal.js';
 import type { Figure } from '../money/figure.js';
-import { advisorySection, changeText, comparisonCsvRows, comparisonJson, comparisonSections, figureOrDash, renderPrMarkdown, summaryLine, type ChangeStyle } from './compare.js';
+import { advisorySection, changeText, comparisonCsvRows, comparisonJson, comparisonSections, figureOrDash, renderPrMarkdown, summaryLine, type ChangeStyle, type ViewOptions } from './compare.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
@@ -147,14 +147,14 @@ export function diffHeadline(report: DiffReport): string {
   return report.impact ? summaryLine(report.impact.comparison) : countsLine(report);
 }
 
-export function diffView(report: DiffReport): View {
+export function diffView(report: DiffReport, options: ViewOptions = {}): View {
   const impact = report.impact;
   const subtitle = [`Base: ${sideText(report, 'base')}; new: ${sideText(report, 'now')}. ~ approximate, from = lower bound.`];
   if (impact) subtitle.push(`Scenario "${impact.scenario}": ${impact.now.channel} channel, USD per month. ${countsLine(report)}.`);
   const sections: Section[] = [];
-  if (impact) sections.push(...comparisonSections(impact.comparison, false));
+  if (impact) sections.push(...comparisonSections(impact.comparison, options.compactRows ?? false));
   sections.push(...priceSections(report));
-  if (impact) sections.push(...advisorySection(impact.now.advisories, false));
+  if (impact) sections.push(...advisorySection(impact.now.advisories, options.compactAdvisories ?? false));
   return { title: `vidcost diff: ${report.base.label} → ${report.now.label}`, headline: diffHeadline(report), subtitle, sections };
 }
 

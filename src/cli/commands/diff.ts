@@ -142,7 +142,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const text =
         format === 'markdown'
           ? diffMarkdown(report)
-          : render(format, { view: () => diffView(report), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
+          : render(format, { view: () => diffView(report, { compactRows: true }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       const failures: string[] = [];
       if (report.impact && maxPct !== null) {
