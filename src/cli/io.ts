@@ -11,6 +11,7 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  ignoreClosedStdout();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -19,4 +20,17 @@ export function processIo(): CliIo {
     isTTY: Boolean(process.stdout.isTTY),
     today: () => new Date().toISOString().slice(0, 10),
   };
+}
+
+/**
+ * A reader that stops early (`vidcost rates | head`) closes the pipe: the rest of the output has
+ * nowhere to go, which is not an error of vidcost's. Drop it quietly and keep the exit status
+ * the command sets; any other failure to write stdout is said in one line (exit 2).
+ */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`vidcost: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.exit(2);
+  });
 }
