@@ -1,6 +1,7 @@
 // Output safety: user strings cannot become spreadsheet formulas, break a Markdown table or inject
 // HTML; --out writes atomically, never replaces a file without --force, and a failed write leaves
 // neither a temporary file nor a half-written target.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -259,5 +260,18 @@ describe('writeFileAtomic when the file system fails', () => {
     expect(readFileSync(target, 'utf8')).toBe(text);
     expect(existsSync(target)).toBe(true);
     expect(readdirSync(dir)).toEqual(['report.txt']);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`vidcost estimate ... | head -c 1` is no crash: no stack, the exit status kept (built binary)', { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    // about a megabyte of report: far more than a pipe buffers, so the writes meet a closed pipe
+    const names = Array.from({ length: 300 }, (_, i) => `workload ${i}`);
+    writeFileSync(join(dir, 's.yaml'), scenarioWith(names, 'Big'));
+    const bin = join(__dirname, '..', 'bin', 'vidcost.js');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" estimate s.yaml | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('status=0\n');
   });
 });
