@@ -1,7 +1,7 @@
 // `vidcost diff`: every kind of change, the scenario impact, the gates and the golden outputs, all
 // against the HYPOTHETICAL sheets under test/fixtures/diff/ (made-up vendors "acme" and "credco").
 // Every expected figure is worked by hand in the comment beside it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, diffSheets, type DiffReport, type RateChange } from '../src/engine/diff.js';
@@ -11,7 +11,7 @@ import { catalogAt } from '../src/pricing/catalog.js';
 import { sheetFromData } from '../src/pricing/load-sheet.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { readSheets } from '../src/cli/sheets.js';
-import { FIXTURES, vidcost } from './helpers.js';
+import { FIXTURES, ROOT, tempDir, vidcost } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');
 const sheetsA = readSheets(join(DIR, 'pricing-a'), DIR);
@@ -286,5 +286,57 @@ describe('vidcost diff (the built CLI)', () => {
     expect(early.status).toBe(2);
     expect(early.stderr).toContain('--as-of: 2026-06-15 is before 2026-07-01');
     expect(run(['--base', 'no-such-folder']).status).toBe(2);
+  });
+});
+
+describe('README: the diff, baseline and gate examples are the binary\'s real output', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('## Price changes: `vidcost diff`');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const blocks = [...section.matchAll(/```\n(\$ vidcost[\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('has the examples', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(blocks.length).toBe(4);
+  });
+
+  /** Runs a block's `$ ` lines in a scratch folder that sees scenarios/ and test/; checks each output ("..." cuts it short). */
+  function check(block: string): void {
+    const dir = tempDir();
+    symlinkSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'));
+    symlinkSync(join(ROOT, 'test'), join(dir, 'test'));
+    const parts = block.split(/^\$ /m).filter(Boolean);
+    let last = 0;
+    for (const part of parts) {
+      const [command, ...out] = part.split('\n');
+      const expected = out.join('\n');
+      if (command === 'echo $?') {
+        expect(`${last}\n`).toBe(expected);
+        continue;
+      }
+      const args = command!.split(' ');
+      expect(args[0]).toBe('vidcost');
+      const r = vidcost(args.slice(1), { cwd: dir });
+      last = r.status;
+      const shown = args.includes('--out') ? r.stderr : r.stdout;
+      if (expected.endsWith('...\n')) expect(shown.startsWith(expected.slice(0, -'...\n'.length))).toBe(true);
+      else expect(shown).toBe(expected);
+    }
+  }
+
+  it('every block', () => {
+    for (const block of blocks) check(block);
+  });
+
+  it('the refused baseline', () => {
+    const line = /^ {4}(vidcost: base\.json:4:15: scenario: .*)$/m.exec(section)![1]!;
+    const dir = tempDir();
+    symlinkSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'));
+    expect(vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json', '--out', 'base.json'], { cwd: dir }).status).toBe(0);
+    const text = readFileSync(join(dir, 'base.json'), 'utf8').replace('"scenario": "Social drafts (high volume)"', '"scenario": "Other feature"');
+    writeFileSync(join(dir, 'base.json'), text);
+    const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--compare-to', 'base.json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${line}\n`);
   });
 });
