@@ -2,6 +2,21 @@ import type { Dec } from '../money/decimal.js';
 import type { VendorOverride } from '../engine/price.js';
 import type { Capability, Channel, Resolution } from '../pricing/vocabulary.js';
 
+/** A three-point estimate from a scenario file: `{ low, likely, high, shape }` (low <= likely <= high). */
+export interface ThreePoint {
+  low: Dec;
+  likely: Dec;
+  high: Dec;
+  shape: 'pert' | 'triangular';
+}
+
+/** The workload fields written as three-point estimates; the point fields hold their `likely`. */
+export interface UncertainInputs {
+  clipsPerMonth?: ThreePoint;
+  secondsPerClip?: ThreePoint;
+  regenerationFactor?: ThreePoint;
+}
+
 export interface Workload {
   name: string;
   clipsPerMonth: Dec;
@@ -14,6 +29,8 @@ export interface Workload {
   hdr: boolean;
   batch: boolean;
   requires: Capability[];
+  /** present only when a field is a three-point estimate (used by `forecast`; `estimate` uses the likely values) */
+  uncertain?: UncertainInputs;
 }
 
 export interface Scenario {

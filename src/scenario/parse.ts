@@ -1,11 +1,12 @@
 // Text of a scenario → a Scenario, with every error at its line and column.
+import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
-import { dec } from '../money/decimal.js';
+import { dec, type Dec } from '../money/decimal.js';
 import { parseFigure, exact } from '../money/figure.js';
-import { keysOfSchema, locate, parseYaml, problemsFromZod, type ParsedYaml } from '../input/yaml-document.js';
+import { keysOfSchema, locate, problemsFromZod, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { VendorOverride } from '../engine/price.js';
-import { DEFAULT_REGENERATION_FACTOR, type Scenario } from './model.js';
-import { scenarioSchema, type ScenarioData } from './schema.js';
+import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs } from './model.js';
+import { scenarioSchema, THREE_POINT_FIELDS, type ScenarioData } from './schema.js';
 
 export interface ParsedScenario {
   scenario: Scenario;
@@ -15,19 +16,42 @@ export interface ParsedScenario {
 }
 
 export function parseScenarioFile(text: string, file: string): ParsedScenario {
-  const parsed = parseYaml(text, file);
-  const result = scenarioSchema.safeParse(parsed.data);
-  if (!result.success) {
-    throw new InputError(problemsFromZod(parsed, result.error, { knownKeys: (p) => keysOfSchema(scenarioSchema, p) }));
+  const parsed = readYaml(text, file);
+  let data: ScenarioData;
+  try {
+    data = validateParsed(parsed, scenarioSchema, { knownKeys: (p) => keysOfSchema(scenarioSchema, p) });
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(threePointProblems(error.problems, parsed)) : error;
   }
   const problems: Problem[] = [];
-  const scenario = build(result.data, parsed, problems);
+  const scenario = build(data, parsed, problems);
   if (problems.length > 0) throw new InputError(problems);
   return { scenario, locate: (path) => locate(parsed, path), file };
 }
 
 export function parseScenario(text: string, file: string): Scenario {
   return parseScenarioFile(text, file).scenario;
+}
+
+/**
+ * A field that takes a number or a three-point estimate, written as a mapping with a mistake in it:
+ * report the mapping's own problems (a missing `high`, a misspelt shape) rather than "a number or a mapping".
+ */
+function threePointProblems(problems: readonly Problem[], parsed: ParsedYaml): Problem[] {
+  const out = problems.flatMap((p) => {
+    const m = /^workloads\[(\d+)\]\.(clips_per_month|seconds_per_clip|regeneration_factor)$/.exec(p.field);
+    if (!m) return [p];
+    const path = ['workloads', Number(m[1]), m[2]!] as const;
+    const workloads = (parsed.data as { workloads?: unknown } | null)?.workloads;
+    const value = Array.isArray(workloads) ? (workloads[path[1]] as Record<string, unknown> | undefined)?.[path[2]] : undefined;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return [p];
+    const schema = THREE_POINT_FIELDS[path[2] as keyof typeof THREE_POINT_FIELDS];
+    const result = schema.safeParse(value);
+    if (result.success) return [p];
+    const issues = result.error.issues.map((i) => ({ ...i, path: [...path, ...i.path] }));
+    return problemsFromZod(parsed, new z.ZodError(issues), { knownKeys: () => Object.keys(schema.shape) });
+  });
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Scenario {
@@ -62,17 +86,42 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
       maxRegenerationsPerJob: data.budget?.max_regenerations_per_job === undefined ? null : dec(data.budget.max_regenerations_per_job),
     },
     overrides,
-    workloads: data.workloads.map((w) => ({
-      name: w.name,
-      clipsPerMonth: dec(w.clips_per_month),
-      secondsPerClip: dec(w.seconds_per_clip),
-      resolution: w.resolution,
-      regenerationFactor: dec(w.regeneration_factor ?? DEFAULT_REGENERATION_FACTOR),
-      regenerationFactorGiven: w.regeneration_factor !== undefined,
-      audio: w.audio,
-      hdr: w.hdr,
-      batch: w.batch,
-      requires: w.requires,
-    })),
+    workloads: data.workloads.map((w, i) => {
+      const uncertain: UncertainInputs = {};
+      const clips = pointOf(w.clips_per_month, ['workloads', i, 'clips_per_month'], parsed, problems, (t) => (uncertain.clipsPerMonth = t));
+      const seconds = pointOf(w.seconds_per_clip, ['workloads', i, 'seconds_per_clip'], parsed, problems, (t) => (uncertain.secondsPerClip = t));
+      const factor = pointOf(w.regeneration_factor ?? DEFAULT_REGENERATION_FACTOR, ['workloads', i, 'regeneration_factor'], parsed, problems, (t) => (uncertain.regenerationFactor = t));
+      return {
+        name: w.name,
+        clipsPerMonth: clips,
+        secondsPerClip: seconds,
+        resolution: w.resolution,
+        regenerationFactor: factor,
+        regenerationFactorGiven: w.regeneration_factor !== undefined,
+        audio: w.audio,
+        hdr: w.hdr,
+        batch: w.batch,
+        requires: w.requires,
+        ...(Object.keys(uncertain).length > 0 ? { uncertain } : {}),
+      };
+    }),
   };
+}
+
+type NumberOrThreePoint = number | { low: number; likely: number; high: number; shape?: ThreePoint['shape'] | undefined };
+
+/** The point value of a field (a three-point estimate's `likely`), recording the three points when given. */
+function pointOf(value: NumberOrThreePoint, path: (string | number)[], parsed: ParsedYaml, problems: Problem[], keep: (t: ThreePoint) => void): Dec {
+  if (typeof value === 'number') return dec(value);
+  const t: ThreePoint = { low: dec(value.low), likely: dec(value.likely), high: dec(value.high), shape: value.shape ?? 'pert' };
+  if (t.low.gt(t.likely) || t.likely.gt(t.high)) {
+    problems.push({
+      file: parsed.file,
+      ...locate(parsed, path),
+      field: path.map((x, j) => (typeof x === 'number' ? `[${x}]` : j === 0 ? x : `.${x}`)).join(''),
+      message: `a three-point estimate needs low <= likely <= high, found low ${value.low}, likely ${value.likely}, high ${value.high}`,
+    });
+  }
+  keep(t);
+  return t.likely;
 }

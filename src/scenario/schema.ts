@@ -12,12 +12,41 @@ const overrideSchema = z.strictObject({
   gpu_seconds_per_output_second: z.number().positive().max(100000).optional().describe('GPU-seconds one second of output takes, for GPU-billed offerings'),
 });
 
+/** Shapes of a three-point estimate: PERT (a smooth Beta through the three points, default) or triangular. */
+export const SHAPES = ['pert', 'triangular'] as const;
+
+/**
+ * A three-point estimate `{ low, likely, high, shape? }` for `vidcost forecast`. low <= likely <= high
+ * is checked by the parser at the field (no transforms or refinements here).
+ */
+function threePoint(point: z.ZodNumber, what: string) {
+  return z
+    .strictObject({
+      low: point.describe(`the lowest plausible ${what}`),
+      likely: point.describe(`the most likely ${what}: what \`estimate\` uses`),
+      high: point.describe(`the highest plausible ${what}`),
+      shape: z.enum(SHAPES).optional().describe('pert (default): a smooth curve through the three points; triangular: straight lines'),
+    })
+    .describe(`a three-point estimate of the ${what} for \`vidcost forecast\``);
+}
+
+const clipsNumber = z.number().min(0).max(MAX_CLIPS);
+const secondsNumber = z.number().positive().max(3600);
+const factorNumber = z.number().min(1).max(1000);
+
+/** The workload fields that take a number or a three-point estimate, and the estimate's schema for each. */
+export const THREE_POINT_FIELDS = {
+  clips_per_month: threePoint(clipsNumber, 'clips kept per month'),
+  seconds_per_clip: threePoint(secondsNumber, 'clip length in seconds'),
+  regeneration_factor: threePoint(factorNumber, 'generations per kept clip'),
+} as const;
+
 export const workloadSchema = z.strictObject({
   name: z.string().min(1).max(200).describe('what this workload is, e.g. "drafts"'),
-  clips_per_month: z.number().min(0).max(MAX_CLIPS).describe('finished clips kept per month'),
-  seconds_per_clip: z.number().positive().max(3600).describe('length of one finished clip in seconds'),
+  clips_per_month: z.union([clipsNumber, THREE_POINT_FIELDS.clips_per_month]).describe('finished clips kept per month, or { low, likely, high } for a forecast'),
+  seconds_per_clip: z.union([secondsNumber, THREE_POINT_FIELDS.seconds_per_clip]).describe('length of one finished clip in seconds, or { low, likely, high } for a forecast'),
   resolution: z.enum(RESOLUTIONS).default('1080p').describe('output resolution; default 1080p'),
-  regeneration_factor: z.number().min(1).max(1000).optional().describe('generations paid per clip kept; default 3'),
+  regeneration_factor: z.union([factorNumber, THREE_POINT_FIELDS.regeneration_factor]).optional().describe('generations paid per clip kept; default 3; or { low, likely, high } for a forecast'),
   audio: z.boolean().default(false).describe('the clip needs generated audio'),
   hdr: z.boolean().default(false).describe('the clip needs HDR output'),
   batch: z.boolean().default(false).describe('accept a batch tier (cheaper, up to 24 h latency) where offered'),
