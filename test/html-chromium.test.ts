@@ -162,7 +162,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless Chromium', () => {
     const r = vidcost(['diff', 'pricing-a/acme/2026-06-01.yaml', 'pricing-b/acme/2026-07-01.yaml', '--format', 'html'], { cwd: DIR });
     const run = await open(r.stdout);
     expectInert(run);
-    expect(run.result.headline).toBe('Price changes: 2 rates changed, 1 offering added, 1 offering removed, 1 sunset');
+    expect(run.result.headline).toBe('Price changes: 2 rates, 1 offering added, 1 offering removed, 1 sunset');
     expect(run.result.chartText).toContain('$0.12');
     expect(run.result.ceilingX).toBeNull();
   });

@@ -338,10 +338,15 @@ function scenarioImpact(base: Catalog, now: Catalog, scenario: Scenario, baseLab
   return { scenario: scenario.name, comparison: compareSnapshots(snapshotOf(b), snapshotOf(n), baseLabel), base: b, now: n };
 }
 
-/** How many entries changed, by kind, for summaries. */
+/**
+ * How many entries changed, by kind, for summaries. `rates`: variants changed, added or removed
+ * within offerings on both sides (an added or removed offering is counted once, as such);
+ * `plans` and `creditValues`: changed, added or removed.
+ */
 export function diffCounts(report: DiffReport): { rates: number; added: number; removed: number; sunset: number; plans: number; creditValues: number } {
+  const whole = new Set(report.offerings.filter((o) => o.status === 'added' || o.status === 'removed').map((o) => o.offering));
   return {
-    rates: report.rates.filter((r) => r.status === 'changed').length,
+    rates: report.rates.filter((r) => r.status !== 'unchanged' && !whole.has(r.offering)).length,
     added: report.offerings.filter((o) => o.status === 'added').length,
     removed: report.offerings.filter((o) => o.status === 'removed').length,
     sunset: report.offerings.filter((o) => o.status === 'sunset').length,

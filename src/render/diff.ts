@@ -25,19 +25,19 @@ function changeCell(c: FigureChange, style: ChangeStyle): string {
   return changeText(c.change, c.pct, style);
 }
 
-/** "Price changes: 2 rates changed, 1 offering added, ..." or "No price changes". */
+/** "Price changes: 2 rates, 1 offering added, 1 sunset, ..." or "No price changes". */
 export function countsLine(report: DiffReport): string {
   const n = diffCounts(report);
   const parts: string[] = [];
   const say = (count: number, one: string, many: string) => {
     if (count > 0) parts.push(`${count} ${count === 1 ? one : many}`);
   };
-  say(n.rates, 'rate changed', 'rates changed');
+  say(n.rates, 'rate', 'rates');
   say(n.added, 'offering added', 'offerings added');
   say(n.removed, 'offering removed', 'offerings removed');
   say(n.sunset, 'sunset', 'sunsets');
-  say(n.plans, 'plan changed', 'plans changed');
-  say(n.creditValues, 'credit value changed', 'credit values changed');
+  say(n.plans, 'plan', 'plans');
+  say(n.creditValues, 'credit value', 'credit values');
   return parts.length ? `Price changes: ${parts.join(', ')}` : 'No price changes';
 }
 
