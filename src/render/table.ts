@@ -49,7 +49,7 @@ function columnWidths(head: string[], rows: string[][], width: number): number[]
 
 export function renderTable(view: View, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [c.bold(view.title)];
+  const out: string[] = wrap(view.title, options.width ?? 80).map((l) => c.bold(l));
   for (const line of view.subtitle) out.push(...wrap(line, options.width ?? 80).map((l) => c.dim(l)));
   if (view.headline) out.push('', ...wrap(view.headline, options.width ?? 80).map((l) => c.bold(l)));
   for (const section of view.sections) {
