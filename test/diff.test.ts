@@ -201,6 +201,14 @@ describe('vidcost diff (the built CLI)', () => {
     expect(r.stdout).toContain('- **error** `over-ceiling`');
   });
 
+  it('Markdown escapes names holding HTML', () => {
+    const r = run(['--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'xss-scenario.yaml', '--format', 'markdown']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/<img|<script|<\/td>/i);
+    expect(r.stdout).toContain('scenario "&lt;img src=x onerror="window.\\_\\_vidcostXss=1;alert(1)"&gt; launch"');
+    expect(r.stdout).toContain('&lt;/td&gt;&lt;script&gt;window.\\_\\_vidcostXss=2;alert(2)&lt;/script&gt;drafts: acme/legacy \\$240.00 → acme/turbo \\$270.00');
+  });
+
   it('golden table and Markdown for two sheet files (only their vendor is listed)', () => {
     const files = ['pricing-a/credco/2026-06-01.yaml', 'pricing-b/credco/2026-07-01.yaml'];
     const t = run(files);
