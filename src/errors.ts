@@ -54,7 +54,16 @@ export function formatProblem(p: Problem): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
   const field = p.field ? ` ${p.field}:` : '';
   const hint = p.suggestion ? ` (did you mean ${p.suggestion}?)` : '';
-  return `${where}:${field} ${p.message}${hint}`;
+  return printable(`${where}:${field} ${p.message}${hint}`);
+}
+
+/**
+ * One line of plain text: line breaks become spaces and other control characters are written as
+ * \u escapes, so text from a file (a key, a value, a file name) can neither forge extra output
+ * lines nor send escape sequences to the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/\s*(\r\n|[\r\n\u2028\u2029])+\s*/g, ' ').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit ("1800p" is one from "1080p"). */

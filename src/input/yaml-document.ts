@@ -23,6 +23,13 @@ const MAX_SUGGESTED = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // C0 controls other than tab, line feed and carriage return, and DEL: never in a text file.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// The same, and C1 controls, in text after YAML escapes ("\e", "\x9b") are decoded.
+const STRING_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function codePoint(text: string): string {
+  const ch = STRING_CONTROL.exec(text)?.[0] ?? '';
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 export interface ParsedYaml {
   file: string;
@@ -101,15 +108,25 @@ export function readYaml(text: string, file: string): ParsedYaml {
     const second = documents[1]!;
     problems.push({ file, ...position(lines, second.range[0]), field: '', message: 'file holds more than one YAML document (a second "---"); vidcost reads exactly one' });
   }
+  const reported = new Set<number>();
   for (const err of [...document.errors, ...document.warnings]) {
     const offset = err.pos?.[0];
-    problems.push({ file, ...position(lines, offset), field: offset === undefined ? '' : fieldPath(pathAtOffset(document, offset)), message: yamlMessage(err.code, err.message, text, offset) });
+    // one message per place: a syntax error often comes with a second one about the same token
+    if (offset !== undefined && reported.has(offset)) continue;
+    if (offset !== undefined) reported.add(offset);
+    // the field only while the path is made of real keys: in a misread document it is noise
+    const path = offset === undefined ? [] : pathAtOffset(document, offset);
+    const field = path.every((part) => typeof part === 'number' || /^[A-Za-z0-9_-]{1,64}$/.test(part)) ? fieldPath(path) : '';
+    problems.push({ file, ...position(lines, offset), field, message: yamlMessage(err.code, err.message, text, offset) });
   }
   if (document.contents === null) {
     if (problems.length > 0) throw new InputError(problems);
     const onlyComments = /^\s*#/m.test(text);
     fail(file, onlyComments ? 'file holds only comments: expected a YAML mapping (key: value lines)' : 'file holds no data: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
   }
+  // A document that does not parse is misread past its first error: what the checks below would
+  // say about its keys and values is noise. Its syntax errors come first; the rest after the fix.
+  if (document.errors.length > 0) throw new InputError(sortProblems(problems));
   const values: Problem[] = [];
   checkNodes(document.contents as Node, file, lines, problems, values);
   if (problems.length > 0) throw new InputError(sortProblems([...problems, ...values]));
@@ -255,6 +272,10 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
           continue;
         }
         const key = String(keyNode.value);
+        if (STRING_CONTROL.test(key)) {
+          problems.push({ file, ...kpos, field: fieldPath(path), message: `a key holds the control character ${codePoint(key)}: keys are plain text` });
+          continue;
+        }
         if (FORBIDDEN_KEYS.has(key)) {
           problems.push({ file, ...kpos, field: fieldPath([...path, key]), message: `"${key}" is not allowed as a key (it could reach JavaScript object prototypes)` });
           continue;
@@ -281,6 +302,9 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
         // More digits than a double holds: refuse rather than silently round money.
         values.push({ file, ...at(), field: fieldPath(path), message: `${source} has more significant digits than vidcost keeps exactly (15); quote it as a string if it is a price` });
       }
+    } else if (isScalar(node) && typeof node.value === 'string' && STRING_CONTROL.test(node.value)) {
+      // written as an escape ("\e[31m"): text with it would drive the terminal it is printed on
+      values.push({ file, ...at(), field: fieldPath(path), message: `text holds the control character ${codePoint(node.value)}: vidcost reads plain text` });
     } else if (isScalar(node) && typeof node.value === 'bigint') {
       values.push({ file, ...at(), field: fieldPath(path), message: `expected a number, found ${String(node.value)}` });
     }
@@ -310,11 +334,16 @@ function countValues(data: unknown, limit: number): number {
   return count;
 }
 
+/** "workloads[0].clips_per_month"; a key that is not a plain word is quoted (and shortened): overrides["a b"]. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else if (/^[A-Za-z0-9_-]{1,64}$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
+    else {
+      const key = String(part);
+      out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key)}]`;
+    }
   }
   return out;
 }
