@@ -1,14 +1,14 @@
 // Errors people can act on: every validation error names file, line, column and field, says what was
 // expected and what was found, suggests the near miss; all of a file's errors at once; exit 2 with
 // no stack; internal errors exit 3 on one line inviting --debug.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import { editDistance, nearMiss } from '../src/errors.js';
-import { MAX_PROBLEMS } from '../src/input/yaml-document.js';
-import { FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
+import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_PROBLEMS, MAX_VALUES } from '../src/input/yaml-document.js';
+import { FIXTURES, ROOT, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');
 const rel = (name: string) => `test/fixtures/hostile/${name}`;
@@ -246,5 +246,33 @@ describe('near misses', () => {
     expect(nearMiss('lipsync', ['editing', 'lip_sync', 'audio'])).toBe('lip_sync');
     expect(nearMiss('completely-different', ['api', 'web-app'])).toBeUndefined();
     expect(nearMiss('x'.repeat(5000), ['api', 'web-app'])).toBeUndefined();
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const section = readme.slice(readme.indexOf('## Errors you can act on, and input limits'));
+  const examples = section
+    .map((line, i) => ({ line, i }))
+    .filter(({ line }) => line.startsWith('$ vidcost '))
+    .map(({ line, i }) => ({ argv: line.slice('$ vidcost '.length).split(' '), expected: section.slice(i + 1, section.findIndex((l, j) => j > i && l === '```')) }));
+
+  it('shows three error examples', () => {
+    expect(examples).toHaveLength(3);
+  });
+
+  it.each(examples.map((e) => [e.argv.join(' '), e] as const))('`vidcost %s` prints exactly what the README shows (built binary)', (_, { argv, expected }) => {
+    const r = vidcost(argv);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual(expected);
+  });
+
+  it('states the limits the code enforces', () => {
+    const text = section.join('\n');
+    expect(text).toContain(`| file size | ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes)`);
+    expect(text).toContain(`| nesting | ${MAX_DEPTH} levels of lists and mappings |`);
+    expect(text).toContain(`| aliases | ${MAX_ALIASES} alias uses (\`*name\`), and ${MAX_VALUES.toLocaleString('en-US')} values once they are expanded |`);
+    expect(text).toContain(`| problems shown | ${MAX_PROBLEMS} per file, then a count of the rest |`);
   });
 });

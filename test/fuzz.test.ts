@@ -206,7 +206,7 @@ const plan = (seeds: number): fc.Arbitrary<Plan> =>
     data: fc.array(dataMutation, { maxLength: 4 }),
     // text mutations mostly break the YAML itself; half of the inputs get none, so that the data
     // mutations reach the schema, the catalog checks, the engine and the renderers
-    text: fc.oneof(fc.constant([]), fc.array(textMutation, { minLength: 1, maxLength: 3 })),
+    text: fc.oneof(fc.constant<TextMutation[]>([]), fc.array(textMutation, { minLength: 1, maxLength: 3 })),
     restringify: fc.boolean(),
   });
 

@@ -106,6 +106,15 @@ describe('resource exhaustion', () => {
   });
 });
 
+describe('volume', () => {
+  it('refuses more than 1,000 workloads (a report nobody can read, and work a hostile file could multiply)', { timeout: HOSTILE_TIMEOUT }, async () => {
+    const workloads = Array.from({ length: 1001 }, (_, i) => `  - { name: w${i}, clips_per_month: 1, seconds_per_clip: 5 }`);
+    const r = await estimateText(['version: 1', 'name: many', 'workloads:', ...workloads].join('\n'));
+    expectRefused(r, 's.yaml');
+    expect(r.stderr).toBe('vidcost: s.yaml:4:3: workloads: expected a list of at most 1000 items, found 1001 items\n');
+  });
+});
+
 describe('keys that could reach JavaScript prototypes', () => {
   it('refuses __proto__, constructor and prototype keys at any depth, and nothing is polluted', async () => {
     const r = await vidcostInProcess(['estimate', rel('proto-keys.yaml')]);

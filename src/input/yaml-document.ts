@@ -210,6 +210,7 @@ function yamlMessage(code: string, message: string, text: string, offset: number
   switch (code) {
     case 'TAG_RESOLVE_FAILED': {
       const tag = offset === undefined ? '' : /^!\S*/.exec(text.slice(offset))?.[0] ?? '';
+      if (/^!!(str|int|float|bool|null|seq|map)$/.test(tag)) return `the value does not fit its tag ${tag}`;
       return `the tag ${tag || first.replace(/^Unresolved tag:\s*/, '')} is not allowed: vidcost reads plain data (text, numbers, true/false, lists, mappings), never typed or executable YAML`;
     }
     case 'DUPLICATE_KEY':
@@ -442,7 +443,7 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
       }
       case 'too_small':
       case 'too_big':
-        message = `${boundWords(issue)}, found ${shown}`;
+        message = `${boundWords(issue)}, found ${Array.isArray(found) && found.length > 0 ? `${found.length} item${found.length === 1 ? '' : 's'}` : shown}`;
         break;
       case 'invalid_format':
         message = `${issue.message.startsWith('Invalid') ? `expected ${formatWords(issue.format)}` : issue.message}, found ${shown}`;

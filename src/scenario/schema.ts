@@ -66,7 +66,8 @@ export const scenarioSchema = z.strictObject({
     })
     .optional(),
   overrides: z.record(z.string(), overrideSchema).optional().describe('values you know better than the price sheets, per vendor'),
-  workloads: z.array(workloadSchema).min(1).max(100_000),
+  // at most 1,000: a report of more is unreadable, and pricing it must stay quick on hostile input
+  workloads: z.array(workloadSchema).min(1).max(1000),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
