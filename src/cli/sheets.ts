@@ -1,14 +1,28 @@
 // Finds and reads price sheets: the bundled pricing-data/ or a folder or files the user names.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError } from '../errors.js';
 import { parseSheet } from '../pricing/load-sheet.js';
 import type { PriceSheet } from '../pricing/model.js';
 import { readTextFile } from './files.js';
+import { decodePricing, type SheetSource } from './compiled-sheets.js';
+
+/** Where the build writes the precompiled bundled sheets, relative to the package root. */
+export const COMPILED_PRICING_FILE = join('dist', 'pricing.json');
+
+let knownRoot: string | null = null;
+/** the bundled sheets decoded while the start-up snapshot was built (see preloadBundledPricing) */
+let preloaded: { sources: SheetSource[]; sheets: PriceSheet[] } | null = null;
+
+/** Pins the package root (the start-up snapshot knows it from the launcher, not from this module's URL). */
+export function setPackageRoot(dir: string | null): void {
+  knownRoot = dir;
+}
 
 /** The package root: the nearest folder above this module holding vidcost's package.json. */
 export function packageRoot(): string {
+  if (knownRoot !== null) return knownRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'pricing-data'))) return dir;
@@ -39,13 +53,60 @@ export function readSheets(dir: string, cwd: string): PriceSheet[] {
   return sheetFiles(absolute).map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd)));
 }
 
+/** The bundled sheet files with their text, as the build compiles them and the loader checks them. */
+export function bundledSheetSources(root: string): (SheetSource & { file: string })[] {
+  return sheetFiles(join(root, 'pricing-data')).map((file) => {
+    const shown = relative(root, file);
+    return { file, path: shown.split(sep).join('/'), text: readTextFile(file) };
+  });
+}
+
+/**
+ * The bundled sheets: the build's precompiled copy when every bundled file still has the exact text
+ * it was compiled from (no YAML parsing, no schema at start-up), else the YAML itself.
+ */
 export function loadPricing(options: { pricingDir?: string; cwd: string }): PriceSheet[] {
   if (options.pricingDir) return readSheets(options.pricingDir, options.cwd);
   const root = packageRoot();
-  return sheetFiles(join(root, 'pricing-data')).map((file) => parseSheet(readTextFile(file), relative(root, file)));
+  const sources = bundledSheetSources(root);
+  const ready = preloaded;
+  if (ready !== null) {
+    preloaded = null; // handed out once, so no caller ever shares objects with another
+    if (sameSources(ready.sources, sources)) return ready.sheets;
+  }
+  let compiled: string | null = null;
+  try {
+    compiled = readFileSync(join(root, COMPILED_PRICING_FILE), 'utf8');
+  } catch {
+    /* not built (running from source): read the YAML */
+  }
+  const sheets = compiled === null ? null : decodePricing(compiled, sources);
+  return sheets ?? sources.map((s) => parseSheet(s.text, relative(root, s.file)));
 }
 
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
+}
+
+function sameSources(a: readonly SheetSource[], b: readonly SheetSource[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.path === b[i]!.path && x.text === b[i]!.text);
+}
+
+/**
+ * Start-up snapshot build: decodes the precompiled bundled sheets into the heap the snapshot keeps,
+ * so a run starts with them in memory. The next bundled loadPricing still reads every sheet file and
+ * takes them only if each file has the text they were compiled from.
+ */
+export function preloadBundledPricing(root: string): boolean {
+  let json: string;
+  try {
+    json = readFileSync(join(root, COMPILED_PRICING_FILE), 'utf8');
+  } catch {
+    return false;
+  }
+  const sources = bundledSheetSources(root).map(({ path, text }) => ({ path, text }));
+  const sheets = decodePricing(json, sources);
+  preloaded = sheets === null ? null : { sources, sheets };
+  return preloaded !== null;
 }
