@@ -5,7 +5,7 @@
 // with a report, exit 1 for a gate asked for, or exit 2 with a clean error: each stderr line starts
 // "vidcost: " and names the mutated file; never exit 3, a thrown exception or a stack trace.
 //
-// `npm test` runs FUZZ_RUNS (default 1,000) scenarios and as many sheets, 2,000 inputs in a few seconds;
+// `npm test` runs FUZZ_RUNS (default 600) scenarios and as many sheets, 1,200 inputs in a few seconds;
 // `npm run fuzz` runs 200,000 of each. FUZZ_SEED reproduces a run.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES, CHANNELS, RESOLUTIONS } from '../src/pricing/vocabulary.js';
 import { FIXTURES, ROOT, tempDir, vidcostInProcess, type CliResult } from './helpers.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 600);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
 // generous: a few milliseconds an input, with room for a loaded machine
 const TIMEOUT = Math.max(60_000, RUNS * 40);
@@ -296,6 +296,7 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
       ['estimate', 's.yaml', '--as-of', '2026-06-01', '--format', 'csv'],
       ['estimate', 's.yaml', '--as-of', '2026-06-01', '--format', 'html'],
       ['validate', 's.yaml'],
+      ['diff', '--base', join(ROOT, 'pricing-data'), '--scenario', 's.yaml', '--as-of', '2026-06-01', '--format', 'json'],
     );
     await fc.assert(
       fc.asyncProperty(plan(scenarioSeeds.length), variants, async (p, argv) => {
@@ -312,7 +313,7 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     const dir = join(work, 'sheet');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'any.yaml'), 'version: 1\nname: Any offering\nworkloads:\n  - { name: drafts, clips_per_month: 100, seconds_per_clip: 8, resolution: 720p }\n  - { name: hero, clips_per_month: 5, seconds_per_clip: 10, audio: true }\n');
-    const variants = fc.constantFrom('rates', 'rates-all', 'estimate', 'estimate-json', 'validate');
+    const variants = fc.constantFrom('rates', 'rates-all', 'estimate', 'estimate-json', 'validate', 'diff-files', 'diff-folders');
     await fc.assert(
       fc.asyncProperty(plan(sheetSeeds.length), variants, async (p, variant) => {
         const seed = sheetSeeds[p.seed]!;
@@ -328,6 +329,8 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
           estimate: ['estimate', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01'],
           'estimate-json': ['estimate', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--format', 'json'],
           validate: ['validate', file],
+          'diff-files': ['diff', join(ROOT, 'pricing-data', seed.vendor, seed.file), file, '--scenario', 'any.yaml', '--format', 'markdown'],
+          'diff-folders': ['diff', '--base', join(ROOT, 'pricing-data'), '--pricing', 'pricing', '--as-of', '2026-06-01'],
         }[variant]!;
         stats.sheets += 1;
         await runCase(argv, dir, [file], false, text);

@@ -419,7 +419,16 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
     const shown = found === undefined ? 'nothing' : describe(found, parsed, path);
     let message: string;
     let suggestion: string | undefined;
-    const expected = issue.code === 'invalid_type' ? expectedWords(issue.expected) : issue.code === 'invalid_union' ? unionWords(issue.errors) : null;
+    const expected =
+      issue.code === 'invalid_type'
+        ? expectedWords(issue.expected)
+        : issue.code === 'invalid_union'
+          ? unionWords(issue.errors)
+          : issue.code === 'invalid_value'
+            ? issue.values.length === 1
+              ? String(issue.values[0])
+              : `one of ${issue.values.map(String).join(', ')}`
+            : null;
     if (expected !== null && path.length > 0 && found === undefined && !hasKey(parsed.data, path)) {
       // Missing: point at the mapping that should hold it and name the field.
       const parent = path.slice(0, -1);
