@@ -276,3 +276,29 @@ describe('the README', () => {
     expect(text).toContain(`| problems shown | ${MAX_PROBLEMS} per file, then a count of the rest |`);
   });
 });
+
+describe('the wrong kind of file', () => {
+  it('a price sheet given to estimate is named as one, in one line', async () => {
+    const r = await vidcostInProcess(['estimate', 'pricing-data/runway/2026-06-01.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('vidcost: pricing-data/runway/2026-06-01.yaml:1:1: this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing\n');
+  });
+
+  it('a scenario in a pricing folder is named as one', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'acme'));
+    writeFileSync(join(dir, 'acme', '2026-06-01.yaml'), readFileSync(join(FIXTURES, 'hostile', 'valid.yaml')));
+    const r = await vidcostInProcess(['rates', '--pricing', '.'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`vidcost: ${join('acme', '2026-06-01.yaml')}:1:1: this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate\n`);
+  });
+
+  it('a pricing folder with no sheets is refused rather than pricing nothing', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    const r = await vidcostInProcess(['rates', '--pricing', 'empty'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('vidcost: empty: holds no price sheets: expected <vendor>/<YYYY-MM-DD>.yaml files\n');
+  });
+});

@@ -42,7 +42,13 @@ export function sheetFiles(dir: string): string[] {
   const files: string[] = [];
   for (const vendor of readdirSync(dir).sort()) {
     const vdir = join(dir, vendor);
-    if (!statSync(vdir).isDirectory()) continue;
+    let isDir = false;
+    try {
+      isDir = statSync(vdir).isDirectory();
+    } catch {
+      // a dangling link or an entry that cannot be read is no vendor folder
+    }
+    if (!isDir) continue;
     for (const f of readdirSync(vdir).sort()) if (/\.ya?ml$/.test(f)) files.push(join(vdir, f));
   }
   return files;
@@ -50,7 +56,10 @@ export function sheetFiles(dir: string): string[] {
 
 export function readSheets(dir: string, cwd: string): PriceSheet[] {
   const absolute = resolve(cwd, dir);
-  return sheetFiles(absolute).map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd)));
+  const files = sheetFiles(absolute);
+  // an empty folder would price nothing and still exit 0: say so instead
+  if (files.length === 0) throw inputError(displayPath(absolute, cwd), 'holds no price sheets: expected <vendor>/<YYYY-MM-DD>.yaml files');
+  return files.map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd)));
 }
 
 /** The bundled sheet files with their text, as the build compiles them and the loader checks them. */

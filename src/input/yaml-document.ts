@@ -481,6 +481,11 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
 /** Validates parsed YAML against a schema and reports every problem of the file at once, or returns the data. */
 export function validateParsed<S extends z.ZodType>(parsed: ParsedYaml, schema: S, hints: SuggestionHints = { knownKeys: (p) => keysOfSchema(schema, p) }): z.output<S> {
   const result = schema.safeParse(parsed.data);
+  const other = result.success ? undefined : hints.wrongKind?.(parsed.data);
+  if (other !== undefined) {
+    // a whole file of the other kind: one sentence, not a problem per field
+    throw new InputError([{ file: parsed.file, line: 1, column: 1, field: '', message: other }]);
+  }
   const problems = [...parsed.problems];
   if (!result.success) {
     // A value the YAML already refused (NaN, say) needs no second word from the schema.
@@ -522,6 +527,13 @@ function flattenUnions(data: unknown, issues: readonly Issue[], prefix: readonly
 export interface SuggestionHints {
   /** the field names allowed at a path, for "did you mean" on unknown keys */
   knownKeys?: (path: readonly PropertyKey[]) => readonly string[];
+  /** when the data is another kind of file (a price sheet given as a scenario), the sentence that says so */
+  wrongKind?: (data: unknown) => string | undefined;
+}
+
+/** Whether data is a mapping with every one of these top-level keys. */
+export function hasTopLevelKeys(data: unknown, keys: readonly string[]): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && keys.every((k) => Object.prototype.hasOwnProperty.call(data, k));
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -559,6 +571,8 @@ function describe(value: unknown, parsed: ParsedYaml, path: readonly PropertyKey
 function expectedWords(expected: string): string {
   switch (expected) {
     case 'object':
+    case 'record':
+    case 'map':
       return 'a mapping (key: value lines)';
     case 'array':
       return 'a list';

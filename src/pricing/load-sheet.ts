@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parseFigure, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
-import { keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
+import { hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef } from './model.js';
 import { sheetSchema, type SheetData } from './sheet-schema.js';
 
@@ -29,7 +29,10 @@ export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options:
   let sheet: SheetData;
   if (parsed) {
     // every problem of the file at once: values the YAML refused and the schema's
-    sheet = validateParsed(parsed, sheetSchema, { knownKeys: (p) => keysOfSchema(sheetSchema, p) });
+    sheet = validateParsed(parsed, sheetSchema, {
+      knownKeys: (p) => keysOfSchema(sheetSchema, p),
+      wrongKind: (d) => (hasTopLevelKeys(d, ['workloads']) && !hasTopLevelKeys(d, ['vendor']) ? 'this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate' : undefined),
+    });
   } else {
     const result = sheetSchema.safeParse(data);
     if (!result.success) throw new InputError(result.error.issues.map((i) => ({ file, line: null, column: null, field: i.path.join('.'), message: i.message })));

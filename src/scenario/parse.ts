@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { dec, type Dec } from '../money/decimal.js';
 import { parseFigure, exact } from '../money/figure.js';
-import { keysOfSchema, locate, problemsFromZod, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
+import { hasTopLevelKeys, keysOfSchema, locate, problemsFromZod, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { VendorOverride } from '../engine/price.js';
 import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs } from './model.js';
 import { scenarioSchema, THREE_POINT_FIELDS, type ScenarioData } from './schema.js';
@@ -19,7 +19,10 @@ export function parseScenarioFile(text: string, file: string): ParsedScenario {
   const parsed = readYaml(text, file);
   let data: ScenarioData;
   try {
-    data = validateParsed(parsed, scenarioSchema, { knownKeys: (p) => keysOfSchema(scenarioSchema, p) });
+    data = validateParsed(parsed, scenarioSchema, {
+      knownKeys: (p) => keysOfSchema(scenarioSchema, p),
+      wrongKind: (d) => (hasTopLevelKeys(d, ['vendor', 'effective']) && !hasTopLevelKeys(d, ['workloads']) ? 'this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing' : undefined),
+    });
   } catch (error) {
     throw error instanceof InputError ? new InputError(threePointProblems(error.problems, parsed)) : error;
   }
