@@ -8,6 +8,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 import { registerDiff } from './commands/diff.js';
+import { registerForecast } from './commands/forecast.js';
+import { registerSweep } from './commands/sweep.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -31,6 +33,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerInit(program, io, setExit);
   registerSchema(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerForecast(program, io, setExit);
+  registerSweep(program, io, setExit);
   try {
     await program.parseAsync(['node', 'vidcost', ...argv.filter((a) => a !== '--debug')]);
     return exitCode;

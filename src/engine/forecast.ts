@@ -38,6 +38,16 @@ const BAND = 1e-9;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const HALF_SAFE = 2 ** 52;
 
+/** A scenario value the forecast cannot use, at its path in the file. */
+export class ForecastInputError extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface ForecastOptions extends EstimateOptions {
   trials?: number;
   seed?: number;
@@ -222,19 +232,19 @@ class Model {
 
   constructor(readonly scenario: Scenario) {
     const cap = scenario.budget.maxRegenerationsPerJob;
-    scenario.workloads.forEach((w) => {
+    scenario.workloads.forEach((w, i) => {
       const t = w.uncertain ?? {};
       const fields = [
-        this.field(w.name, 'clips_per_month', w.clipsPerMonth, t.clipsPerMonth, 'clips'),
-        this.field(w.name, 'seconds_per_clip', w.secondsPerClip, t.secondsPerClip, 'seconds'),
-        this.field(w.name, 'regeneration_factor', w.regenerationFactor, t.regenerationFactor, 'generations'),
+        this.field(i, w.name, 'clips_per_month', w.clipsPerMonth, t.clipsPerMonth, 'clips'),
+        this.field(i, w.name, 'seconds_per_clip', w.secondsPerClip, t.secondsPerClip, 'seconds'),
+        this.field(i, w.name, 'regeneration_factor', w.regenerationFactor, t.regenerationFactor, 'generations'),
       ] as [FieldSpec, FieldSpec, FieldSpec];
       const capN = cap === null ? Infinity : scaled(cap, fields[2].places);
       this.workloads.push({ name: w.name, fields, capN });
     });
   }
 
-  private field(workload: string, field: InputField, value: Dec, three: ThreePoint | undefined, unit: UncertainInput['unit']): FieldSpec {
+  private field(index: number, workload: string, field: InputField, value: Dec, three: ThreePoint | undefined, unit: UncertainInput['unit']): FieldSpec {
     if (!three || three.low.eq(three.high)) {
       const places = placesOf(value);
       const n = scaled(value, places);
@@ -242,7 +252,7 @@ class Model {
     }
     const places = Math.max(MIN_PLACES, placesOf(three.low), placesOf(three.likely), placesOf(three.high));
     if (three.high.times(pow10(places)).gt(MAX_SAFE)) {
-      throw new RangeError(`${workload}.${field}: ${three.high} with ${places} decimal places has more digits than a forecast keeps exactly`);
+      throw new ForecastInputError(['workloads', index, field], `${three.high} with ${places} decimal places has more digits than a forecast keeps exactly (at most 15 significant digits)`);
     }
     const input = this.inputs.length;
     this.inputs.push({ key: `${workload}.${field}`, kind: 'workload', workload, field, offering: null, shape: three.shape, unit, low: three.low, likely: three.likely, high: three.high, places });

@@ -1,0 +1,108 @@
+// `vidcost forecast FILE [--trials N] [--seed S]`: a Monte Carlo forecast of the monthly cost, for
+// every offering and the recommended route, with the chance of breaching the ceiling and the
+// inputs that drive the spread. Reproducible: the same file, prices, trials and seed give the same
+// numbers.
+import type { Command } from 'commander';
+import { inputError, InputError } from '../../errors.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS, ForecastInputError, forecastFromEstimate, MAX_TRIALS, type ForecastReport } from '../../engine/forecast.js';
+import { formatUsd } from '../../money/decimal.js';
+import { forecastCsv, forecastJson, forecastView } from '../../render/forecast.js';
+import { forecastHtml } from '../../render/forecast-html.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { toProblems } from '../../scenario/check.js';
+import type { CliIo } from '../io.js';
+import { checkFormat, emit, render } from '../output.js';
+import { loadAndEstimate } from './estimate.js';
+
+export interface ForecastCliOptions {
+  trials: string;
+  seed: string;
+  asOf?: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+  pricing?: string;
+  staleAfter?: string;
+  maxBreach?: string;
+}
+
+/** A whole number in [min, max], or a usage error naming the option. */
+export function parseWholeOption(value: string, option: string, min: number, max: number): number {
+  const text = value.replace(/[_,]/g, '');
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw inputError(option, `expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, found "${value}"`);
+  }
+  return n;
+}
+
+function parseProbability(value: string): number {
+  const n = Number(value);
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) || !(n >= 0 && n <= 1)) throw inputError('--max-breach', `expected a probability from 0 to 1, found "${value}"`);
+  return n;
+}
+
+/** The breach gate: the route's chance of going over the ceiling above the limit. */
+export function breachGate(report: ForecastReport, limit: number): string | null {
+  const s = report.recommendation.stats;
+  if (report.ceiling === null || !s || s.probabilityOverCeiling === null || s.probabilityOverCeiling <= limit) return null;
+  return `gate failed: the recommended route goes over the ${formatUsd(report.ceiling)} ceiling in ${s.trialsOverCeiling} of ${report.trials} trials (${s.probabilityOverCeiling}), above --max-breach ${limit}`;
+}
+
+export function registerForecast(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('forecast')
+    .description('Monte Carlo forecast: P10, P50, P90 and mean monthly cost, the chance of breaching the ceiling, and what drives the spread')
+    .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }')
+    .option('-n, --trials <n>', `number of trials, 1 to ${MAX_TRIALS.toLocaleString('en-US')}`, String(DEFAULT_TRIALS))
+    .option('--seed <s>', 'seed of the random draws (the same seed gives the same forecast)', String(DEFAULT_SEED))
+    .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
+    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
+    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
+    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
+    .option('--max-breach <p>', 'exit 1 when the chance that the recommended route goes over budget.monthly_ceiling_usd is above p (0 to 1)')
+    .addHelpText(
+      'after',
+      `
+Three-point inputs (PERT unless shape says triangular):
+  clips_per_month: { low: 100, likely: 200, high: 600 }
+  regeneration_factor: { low: 2, likely: 3, high: 6, shape: triangular }
+A price range in the sheets (Kling ~$0.07-$0.14/s) is drawn uniformly between its ends.
+
+Examples:
+  $ vidcost forecast scenarios/uncertain-launch.yaml
+  $ vidcost forecast scenarios/uncertain-launch.yaml --trials 100000 --seed 7 --format json
+  $ vidcost forecast scenarios/uncertain-launch.yaml --max-breach 0.1 --format markdown
+
+Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
+    )
+    .action((file: string, opts: ForecastCliOptions) => {
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const trials = parseWholeOption(opts.trials, '--trials', 1, MAX_TRIALS);
+      const seed = parseWholeOption(opts.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
+      const maxBreach = opts.maxBreach === undefined ? null : parseProbability(opts.maxBreach);
+      const { report: estimated, parsed } = loadAndEstimate(file, opts, io);
+      if (maxBreach !== null && estimated.ceiling === null) throw inputError('--max-breach', `needs budget.monthly_ceiling_usd in ${parsed.file}`);
+      let report: ForecastReport;
+      try {
+        report = forecastFromEstimate(estimated, trials, seed);
+      } catch (error) {
+        if (error instanceof ForecastInputError) throw new InputError(toProblems(parsed.file, [{ path: error.path, message: error.message }], parsed.locate));
+        throw error;
+      }
+      const text =
+        format === 'markdown'
+          ? renderMarkdown(forecastView(report, { bars: false }))
+          : render(format, { view: () => forecastView(report, { bars: true }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
+      emit(io, text, opts);
+      if (maxBreach !== null) {
+        const failure = breachGate(report, maxBreach);
+        if (failure) {
+          io.stderr(`vidcost: ${failure}\n`);
+          setExit(1);
+        }
+      }
+    });
+}

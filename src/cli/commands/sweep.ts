@@ -1,0 +1,91 @@
+// `vidcost sweep FILE --vary FIELD=FROM..TO [--steps N] [--workload NAME]`: the monthly cost on
+// each offering as one input varies, and the exact points where the cheapest offering changes
+// (on the web-app channel also where one set of plans stops covering the volume).
+import type { Command } from 'commander';
+import { inputError, nearMiss } from '../../errors.js';
+import { INPUT_FIELDS, type InputField } from '../../engine/forecast.js';
+import { DEFAULT_STEPS, MAX_STEPS, sweep, SweepInputError } from '../../engine/sweep.js';
+import { dec, type Dec } from '../../money/decimal.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { sweepHtml } from '../../render/forecast-html.js';
+import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
+import type { CliIo } from '../io.js';
+import { checkFormat, emit, render } from '../output.js';
+import { loadAndEstimate } from './estimate.js';
+import { parseWholeOption } from './forecast.js';
+
+export interface SweepCliOptions {
+  vary?: string;
+  steps: string;
+  workload?: string;
+  asOf?: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+  pricing?: string;
+  staleAfter?: string;
+}
+
+const NUMBER = '(\\d[\\d_,]*(?:\\.\\d+)?|\\.\\d+)';
+
+/** "clips_per_month=100..5000" → field and exact range. */
+export function parseVary(value: string | undefined): { field: InputField; from: Dec; to: Dec } {
+  if (value === undefined) throw inputError('--vary', `required: FIELD=FROM..TO, where FIELD is ${INPUT_FIELDS.join(', ')} (e.g. --vary clips_per_month=100..5000)`);
+  const m = new RegExp(`^\\s*([A-Za-z_.-]+)\\s*=\\s*${NUMBER}\\s*\\.\\.\\s*${NUMBER}\\s*$`).exec(value);
+  if (!m) throw inputError('--vary', `expected FIELD=FROM..TO (e.g. clips_per_month=100..5000), found "${value}"`);
+  const [, name = '', fromText = '', toText = ''] = m;
+  if (!(INPUT_FIELDS as readonly string[]).includes(name)) {
+    throw inputError('--vary', `expected one of ${INPUT_FIELDS.join(', ')}, found "${name}"`, '', null, null, nearMiss(name, INPUT_FIELDS));
+  }
+  const num = (t: string) => dec(t.replace(/[_,]/g, ''));
+  return { field: name as InputField, from: num(fromText), to: num(toText) };
+}
+
+export function registerSweep(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('sweep')
+    .description('cost curves per offering as one input varies, and the exact break-even points where the cheapest changes')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('--vary <field=from..to>', `the input and its range: ${INPUT_FIELDS.join(', ')} (e.g. clips_per_month=100..5000)`)
+    .option('--steps <n>', `points on the curves, 2 to ${MAX_STEPS} (break-even points are solved exactly, not read off them)`, String(DEFAULT_STEPS))
+    .option('-w, --workload <name>', 'the workload whose input varies (needed when the scenario has several)')
+    .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
+    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
+    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
+    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ vidcost sweep scenarios/ad-variants.yaml --vary seconds_per_clip=2..20 --as-of 2026-06-01
+  $ vidcost sweep scenarios/uncertain-launch.yaml --vary clips_per_month=100..10000 --workload drafts
+  $ vidcost sweep scenarios/web-app-team.yaml --vary clips_per_month=5..200 --workload concept-drafts --format json
+
+Exit status: 0 done; 2 bad input; 3 internal error.`,
+    )
+    .action((file: string, opts: SweepCliOptions) => {
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const vary = parseVary(opts.vary);
+      const steps = parseWholeOption(opts.steps, '--steps', 2, MAX_STEPS);
+      const { report: estimated, sheets } = loadAndEstimate(file, opts, io);
+      let report;
+      try {
+        report = sweep(sheets, estimated.scenarioData, { asOf: estimated.asOf, forceAsOf: true, staleAfterDays: estimated.staleAfterDays, ...vary, steps, ...(opts.workload !== undefined ? { workload: opts.workload } : {}) });
+      } catch (error) {
+        if (error instanceof SweepInputError) {
+          const names = estimated.scenarioData.workloads.map((w) => w.name);
+          const suggestion = error.option === '--workload' && opts.workload ? nearMiss(opts.workload, names) : error.suggestion;
+          throw inputError(error.option, error.message, '', null, null, suggestion);
+        }
+        throw error;
+      }
+      const text =
+        format === 'markdown'
+          ? renderMarkdown(sweepView(report, { bars: false }))
+          : render(format, { view: () => sweepView(report, { bars: true }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
+      emit(io, text, opts);
+      setExit(0);
+    });
+}
