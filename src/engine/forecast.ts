@@ -495,7 +495,7 @@ class LinearForm {
 }
 
 /** A target's trials: floats for ordering, exact decimals where they decide. */
-interface Sampled {
+export interface Sampled {
   floats: Float64Array;
   exactAt(t: number): Dec;
   exactSum(): Dec;
@@ -620,7 +620,11 @@ function band(v: number): Band {
   return { lo: v - margin, hi: v + margin, below: 0, inside: [] };
 }
 
-function summarize(s: Sampled, n: number, ceiling: Dec | null): ForecastStats {
+/**
+ * P10, P50, P90, mean and the ceiling count of N trials. The floats only order the trials: every
+ * trial within a relative 1e-9 of a percentile or of the ceiling is decided by its exact value.
+ */
+export function summarize(s: Sampled, n: number, ceiling: Dec | null): ForecastStats {
   const f = s.floats;
   const scratch = scratchFor(n);
   scratch.set(f);
