@@ -35,7 +35,8 @@ export function parseVary(value: string | undefined): { field: InputField; from:
   if (!m) throw inputError('--vary', `expected FIELD=FROM..TO (e.g. clips_per_month=100..5000), found "${value}"`);
   const [, name = '', fromText = '', toText = ''] = m;
   if (!(INPUT_FIELDS as readonly string[]).includes(name)) {
-    throw inputError('--vary', `expected one of ${INPUT_FIELDS.join(', ')}, found "${name}"`, '', null, null, nearMiss(name, INPUT_FIELDS));
+    const prefix = name.length >= 3 ? INPUT_FIELDS.find((f) => f.startsWith(name.toLowerCase().replace(/-/g, '_'))) : undefined;
+    throw inputError('--vary', `expected one of ${INPUT_FIELDS.join(', ')}, found "${name}"`, '', null, null, prefix ?? nearMiss(name, INPUT_FIELDS));
   }
   const num = (t: string) => dec(t.replace(/[_,]/g, ''));
   return { field: name as InputField, from: num(fromText), to: num(toText) };
