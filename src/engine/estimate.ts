@@ -147,7 +147,7 @@ function requiredCapabilities(w: Workload): Capability[] {
   return [...need];
 }
 
-function discountFactor(scenario: Scenario, vendor: string): { factor: Dec; pct: Dec | null } {
+export function discountFactor(scenario: Scenario, vendor: string): { factor: Dec; pct: Dec | null } {
   const pct = budgetOf(scenario.overrides[vendor]?.discountPct ?? UNKNOWN);
   if (pct === null || pct.eq(0)) return { factor: ONE, pct: null };
   return { factor: HUNDRED.minus(pct).div(HUNDRED), pct };
