@@ -2,13 +2,13 @@
 // size, duplicate and prototype-polluting keys refused, and every value remembers where it was
 // written so errors can name line and column. Nothing here recurses deeper than MAX_DEPTH: nesting
 // is measured on the parser's token tree (built with an explicit stack) before any recursive step.
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, nearMiss, type Problem } from '../errors.js';
 
 /** Largest file read, in bytes (scenarios and price sheets are a few kilobytes). */
-export const MAX_INPUT_BYTES = 256 * 1024;
+export const MAX_INPUT_BYTES = 128 * 1024;
 /** Most alias uses (`*name`) a document may expand. */
 export const MAX_ALIASES = 100;
 /** Deepest nesting of lists and mappings. */
@@ -93,7 +93,7 @@ export function readYaml(text: string, file: string): ParsedYaml {
     fail(file, 'file holds U+FFFD, the mark of bytes that were not UTF-8: save it as UTF-8 text', positionInText(text, replacement));
   }
   if (text.trim() === '') fail(file, 'file is empty: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
-  lexicalDepthGuard(text, file);
+  lexicalGuard(text, file);
 
   const lines = new LineCounter();
   // The token tree comes from an explicit-stack parser, so it cannot overflow however deep the
@@ -150,27 +150,40 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * A fast look before parsing: runs of opening brackets or of "- " items deeper than any real file
- * needs. The token-tree check below is the authoritative one; this one answers in microseconds.
+ * A fast look before parsing, on the lexer's token stream (lazy, so it stops at the first excess):
+ * flow brackets nested deeper than any real file needs (brackets inside quoted text are part of
+ * their scalar token and do not count), more alias uses than allowed, and lines of "- - - ...".
+ * The token-tree check below is the authoritative one for depth; this one answers in microseconds.
  */
-function lexicalDepthGuard(text: string, file: string): void {
-  const limit = MAX_DEPTH * 4;
+function lexicalGuard(text: string, file: string): void {
   let flow = 0;
+  let aliases = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const first = token.charCodeAt(0);
+    if (token === '[' || token === '{') {
+      flow += 1;
+      if (flow > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(text, offset));
+    } else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
+    else if (first === 0x2a /* * */ && token.length > 1) {
+      aliases += 1;
+      if (aliases > MAX_ALIASES) fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(text, offset));
+    }
+    // the lexer's own markers (document, scalar, flow end) take no room in the source
+    if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) offset += token.length;
+  }
   let lineStart = true;
   let dashes = 0;
+  const limit = MAX_DEPTH * 4;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      flow += 1;
-      if (flow > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels (more than ${limit} unclosed "[" or "{")`, positionInText(text, i));
-    } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow -= 1;
     if (c === 0x0a) {
       lineStart = true;
       dashes = 0;
     } else if (lineStart) {
       if (c === 0x2d && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
         dashes += 1;
-        if (dashes > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels (more than ${limit} "- " on one line)`, positionInText(text, i));
+        if (dashes > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(text, i));
       } else if (c !== 0x20 && c !== 0x09) lineStart = false;
     }
   }
