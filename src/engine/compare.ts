@@ -5,6 +5,7 @@
 import { parseDocument, LineCounter, isMap, isScalar } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
 import { type Dec, divide, formatUsd, HUNDRED, isDecimalLiteral } from '../money/decimal.js';
 import { atLeast, budgetOf, exact, range, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { EstimateReport } from './estimate.js';
@@ -311,9 +312,10 @@ export function readBaseline(text: string, file: string, expectScenario: string)
   }
   const parsed = baselineSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // the first problem, in the words every input error uses ("missing required field ...")
+    const issue = explainZodIssues(data, parsed.error.issues)[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    fail(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''), `${issue.message}; the baseline must be the JSON of \`vidcost estimate FILE --format json\``, path);
+    fail(fieldPath(path), `${issue.message}; the baseline must be the JSON of \`vidcost estimate FILE --format json\``, issue.at === 'parent' ? path.slice(0, -1) : path);
   }
   const b = parsed.data!;
   if (b.scenario !== expectScenario) {

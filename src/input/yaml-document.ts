@@ -414,22 +414,48 @@ export function locate(parsed: ParsedYaml, path: readonly PropertyKey[], preferK
 
 /** zod issues → problems at their line and column, with what was expected, what was found, and near misses. */
 export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: SuggestionHints = {}): Problem[] {
-  const problems: Problem[] = [];
-  const near = (input: string, candidates: readonly string[]) => (problems.length < MAX_SUGGESTED ? nearMiss(input, candidates) : undefined);
-  for (const issue of flattenUnions(parsed.data, error.issues, [])) {
+  const sourceOf = (path: readonly PropertyKey[]) => {
+    const { node, whole } = nodeAt(parsed, path);
+    return whole && isScalar(node) ? (node as { source?: string }).source : undefined;
+  };
+  return explainZodIssues(parsed.data, error.issues, { ...hints, sourceOf }).map((e) => ({
+    file: parsed.file,
+    ...(e.at === 'key' ? locate(parsed, e.path, true) : e.at === 'parent' ? locate(parsed, e.path.slice(0, -1)) : locate(parsed, e.path)),
+    field: fieldPath(e.path),
+    message: e.message,
+    ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+  }));
+}
+
+/** One schema problem in words, and where it points: the value, its key, or (missing) the mapping that should hold it. */
+export interface ExplainedIssue {
+  path: PropertyKey[];
+  at: 'value' | 'key' | 'parent';
+  message: string;
+  suggestion?: string;
+}
+
+/**
+ * zod issues in words a user can act on — "expected a number of at least 0, found -5",
+ * 'missing required field "name"', 'unknown field "chanel" (did you mean channel?)' — for any
+ * data (YAML, JSON). `sourceOf` gives a number as it was written (1e300, not 1e+300).
+ */
+export function explainZodIssues(data: unknown, issues: readonly Issue[], hints: SuggestionHints & { sourceOf?: (path: readonly PropertyKey[]) => string | undefined } = {}): ExplainedIssue[] {
+  const out: ExplainedIssue[] = [];
+  const near = (input: string, candidates: readonly string[]) => (out.length < MAX_SUGGESTED ? nearMiss(input, candidates) : undefined);
+  for (const issue of flattenUnions(data, issues, [])) {
     const path = issue.path as PropertyKey[];
     if (issue.code === 'unrecognized_keys') {
       const known = hints.knownKeys?.(path) ?? [];
       for (const key of issue.keys) {
-        const at = locate(parsed, [...path, key], true);
         const suggestion = near(key, known);
         const listed = !suggestion && known.length > 0 && known.length <= 20 ? ` (fields here: ${known.join(', ')})` : '';
-        problems.push({ file: parsed.file, ...at, field: fieldPath([...path, key]), message: `unknown field "${key}"${listed}`, ...(suggestion ? { suggestion } : {}) });
+        out.push({ path: [...path, key], at: 'key', message: `unknown field "${key}"${listed}`, ...(suggestion ? { suggestion } : {}) });
       }
       continue;
     }
-    const found = valueAt(parsed.data, path);
-    const shown = found === undefined ? 'nothing' : describe(found, parsed, path);
+    const found = valueAt(data, path);
+    const shown = found === undefined ? 'nothing' : describe(found, hints.sourceOf?.(path));
     let message: string;
     let suggestion: string | undefined;
     const expected =
@@ -442,11 +468,9 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
               ? String(issue.values[0])
               : `one of ${issue.values.map(String).join(', ')}`
             : null;
-    if (expected !== null && path.length > 0 && found === undefined && !hasKey(parsed.data, path)) {
+    if (expected !== null && path.length > 0 && found === undefined && !hasKey(data, path)) {
       // Missing: point at the mapping that should hold it and name the field.
-      const parent = path.slice(0, -1);
-      const name = String(path[path.length - 1]);
-      problems.push({ file: parsed.file, ...locate(parsed, parent), field: fieldPath(path), message: `missing required field "${name}" (expected ${expected})` });
+      out.push({ path, at: 'parent', message: `missing required field "${String(path[path.length - 1])}" (expected ${expected})` });
       continue;
     }
     switch (issue.code) {
@@ -486,9 +510,9 @@ export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: Su
       default:
         message = (issue as { message: string }).message;
     }
-    problems.push({ file: parsed.file, ...locate(parsed, path), field: fieldPath(path), message, ...(suggestion ? { suggestion } : {}) });
+    out.push({ path, at: 'value', message, ...(suggestion ? { suggestion } : {}) });
   }
-  return problems;
+  return out;
 }
 
 /** Validates parsed YAML against a schema and reports every problem of the file at once, or returns the data. */
@@ -564,8 +588,8 @@ function hasKey(data: unknown, path: readonly PropertyKey[]): boolean {
   return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]!);
 }
 
-/** What was found, as written in the file where that is a scalar. */
-function describe(value: unknown, parsed: ParsedYaml, path: readonly PropertyKey[]): string {
+/** What was found, a number as written in the file where that is known. */
+function describe(value: unknown, source?: string): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -573,11 +597,7 @@ function describe(value: unknown, parsed: ParsedYaml, path: readonly PropertyKey
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return value === '' ? 'empty text ""' : `text ${JSON.stringify(shown)}`;
   }
-  if (typeof value === 'number') {
-    const { node, whole } = nodeAt(parsed, path);
-    const source = whole && isScalar(node) ? (node as { source?: string }).source : undefined;
-    return source && source.length <= 40 ? source : String(value);
-  }
+  if (typeof value === 'number') return source && source.length <= 40 ? source : String(value);
   return String(value);
 }
 
