@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parseFigure, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
-import { hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
+import { explainZodIssues, fieldPath, hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef } from './model.js';
 import { sheetSchema, type SheetData } from './sheet-schema.js';
 
@@ -35,7 +35,9 @@ export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options:
     });
   } else {
     const result = sheetSchema.safeParse(data);
-    if (!result.success) throw new InputError(result.error.issues.map((i) => ({ file, line: null, column: null, field: i.path.join('.'), message: i.message })));
+    if (!result.success) {
+      throw new InputError(explainZodIssues(data, result.error.issues, { knownKeys: (p) => keysOfSchema(sheetSchema, p) }).map((e) => ({ file, line: null, column: null, field: fieldPath(e.path), message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}) })));
+    }
     sheet = result.data;
   }
   const problems = crossCheck(sheet, file, options.checkPath ?? true);
