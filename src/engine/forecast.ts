@@ -25,6 +25,7 @@ import type { Scenario, ThreePoint } from '../scenario/model.js';
 import { estimate, plansFor, type EstimateOptions, type EstimateReport, type OptionResult } from './estimate.js';
 import { cheapestCover } from './plan-cover.js';
 import { fillThreePoint, Xoshiro128 } from './random.js';
+import { Q } from './rational.js';
 
 export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 1;
@@ -625,6 +626,17 @@ function band(v: number): Band {
  * trial within a relative 1e-9 of a percentile or of the ceiling is decided by its exact value.
  */
 export function summarize(s: Sampled, n: number, ceiling: Dec | null): ForecastStats {
+  return summarizeWithTrials(s, n, ceiling).stats;
+}
+
+/** Which trials hold P10, P50 and P90 (for a target whose every trial is a positive multiple of this one's). */
+interface RankTrials {
+  t10: number;
+  t50: number;
+  t90: number;
+}
+
+function summarizeWithTrials(s: Sampled, n: number, ceiling: Dec | null): { stats: ForecastStats; ranks: RankTrials } {
   const f = s.floats;
   const scratch = scratchFor(n);
   scratch.set(f);
@@ -636,34 +648,44 @@ export function summarize(s: Sampled, n: number, ceiling: Dec | null): ForecastS
   const v10 = k10 < k50 ? select(scratch, k10, 0, k50 - 1) : v50;
   const v90 = k90 > k50 ? select(scratch, k90, k50 + 1, n - 1) : v50;
   const bands = [band(v10), band(v50), band(v90)];
-  const c = ceiling === null ? null : band(Number(ceiling.toString()));
   for (let t = 0; t < n; t++) {
     const x = f[t]!;
     for (const b of bands) {
       if (x < b.lo) b.below += 1;
       else if (x <= b.hi) b.inside.push(t);
     }
-    if (c !== null) {
-      if (x > c.hi) c.below += 1; // here: definitely over the ceiling
-      else if (x >= c.lo) c.inside.push(t);
-    }
   }
-  const exactRank = (b: Band, k: number): Dec => {
-    const exact = b.inside.map((t) => s.exactAt(t)).sort((x, y) => x.cmp(y));
+  const exactRank = (b: Band, k: number): number => {
+    const exact = b.inside.map((t) => ({ t, v: s.exactAt(t) })).sort((x, y) => x.v.cmp(y.v) || x.t - y.t);
     const at = exact[k - b.below];
     if (at === undefined) throw new Error('forecast: an order statistic fell outside its float band (a bug)');
-    return at;
+    return at.t;
   };
-  let over: number | null = null;
-  if (ceiling !== null && c !== null) over = c.below + c.inside.filter((t) => s.exactAt(t).gt(ceiling)).length;
+  const ranks = { t10: exactRank(bands[0]!, k10), t50: exactRank(bands[1]!, k50), t90: exactRank(bands[2]!, k90) };
+  const over = ceiling === null ? null : countOver(f, s.exactAt, ceiling, Number(ceiling.toString()));
   return {
-    p10: exactRank(bands[0]!, k10),
-    p50: exactRank(bands[1]!, k50),
-    p90: exactRank(bands[2]!, k90),
-    mean: divide(s.exactSum(), dec(n)),
-    trialsOverCeiling: over,
-    probabilityOverCeiling: over === null ? null : over / n,
+    ranks,
+    stats: {
+      p10: s.exactAt(ranks.t10),
+      p50: s.exactAt(ranks.t50),
+      p90: s.exactAt(ranks.t90),
+      mean: divide(s.exactSum(), dec(n)),
+      trialsOverCeiling: over,
+      probabilityOverCeiling: over === null ? null : over / f.length,
+    },
   };
+}
+
+/** Trials whose exact cost is over the ceiling; `threshold` is where the ceiling falls on the floats. */
+function countOver(f: Float64Array, exactAt: (t: number) => Dec, ceiling: Dec, threshold: number): number {
+  const c = band(threshold);
+  let over = 0;
+  for (let t = 0; t < f.length; t++) {
+    const x = f[t]!;
+    if (x > c.hi) over += 1;
+    else if (x >= c.lo && exactAt(t).gt(ceiling)) over += 1;
+  }
+  return over;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -769,6 +791,27 @@ function exactTargetAt(target: Target, point: Point): Dec | null {
   return total;
 }
 
+/**
+ * Targets that are positive multiples of one another in every trial (per-second offerings whose
+ * rate is the same for every workload, at different prices) order the trials the same way: the
+ * trial at a percentile of one is at that percentile of all of them. Their key is their quantities
+ * and the ratios of their coefficients; a rate range or a zero price has no key.
+ */
+function proportionalKey(target: Target): string | null {
+  if (target.kind !== 'linear' || target.form.terms.length === 0) return null;
+  const terms = [...target.form.terms].sort((a, b) => a.q - b.q);
+  if (terms.some((t) => t.rate >= 0 || !t.coefLow.gt(0))) return null;
+  const first = Q.fromDec(terms[0]!.coefLow);
+  return terms.map((t) => `${t.q}:${Q.fromDec(t.coefLow).div(first).toString()}`).join(';');
+}
+
+interface ProportionalBase {
+  floats: Float64Array;
+  ranks: RankTrials;
+  /** the base's first coefficient: a target's float cost is the base's × its own ÷ this */
+  firstCoef: number;
+}
+
 /** Targets with the same terms (two offerings at the same price, the route on one offering) cost the same in every trial. */
 function targetKey(target: Target): string {
   const terms = (form: LinearForm) => form.terms.map((t) => `${t.q}:${t.coefLow.toString()}:${t.coefDelta.toString()}:${t.rate}`).join(';');
@@ -777,12 +820,44 @@ function targetKey(target: Target): string {
   return `cover|${target.groups.map((g) => `${g.vendor}:${g.factor.toString()}:${g.plans.map((p) => p.name).join(',')}:${terms(g.credits)}`).join('|')}`;
 }
 
-function run(target: Target, cols: Columns, ceiling: Dec | null, cache: Map<string, { stats: ForecastStats | null; reason: string | null }>): { stats: ForecastStats | null; reason: string | null } {
+interface RunCache {
+  same: Map<string, { stats: ForecastStats | null; reason: string | null }>;
+  proportional: Map<string, ProportionalBase>;
+}
+
+function run(target: Target, cols: Columns, ceiling: Dec | null, cache: RunCache): { stats: ForecastStats | null; reason: string | null } {
   const key = targetKey(target);
-  const known = cache.get(key);
+  const known = cache.same.get(key);
   if (known) return known;
-  const result = runOnce(target, cols, ceiling);
-  cache.set(key, result);
+  let result: { stats: ForecastStats | null; reason: string | null };
+  const pkey = proportionalKey(target);
+  const base = pkey === null ? undefined : cache.proportional.get(pkey);
+  if (target.kind === 'linear' && base) {
+    // the same trials hold the percentiles; only their exact values and the ceiling count are this target's own
+    const form = target.form;
+    const exactAt = (t: number) => form.exactAt(cols, t);
+    const first = [...form.terms].sort((a, b) => a.q - b.q)[0]!.coefLowF;
+    const over = ceiling === null ? null : countOver(base.floats, exactAt, ceiling, (Number(ceiling.toString()) * base.firstCoef) / first);
+    result = {
+      reason: null,
+      stats: {
+        p10: exactAt(base.ranks.t10),
+        p50: exactAt(base.ranks.t50),
+        p90: exactAt(base.ranks.t90),
+        mean: divide(form.exactSum(cols), dec(cols.n)),
+        trialsOverCeiling: over,
+        probabilityOverCeiling: over === null ? null : over / cols.n,
+      },
+    };
+  } else if (target.kind === 'linear' && pkey !== null) {
+    const floats = target.form.floats(cols);
+    const out = summarizeWithTrials({ floats, exactAt: (t) => target.form.exactAt(cols, t), exactSum: () => target.form.exactSum(cols) }, cols.n, ceiling);
+    cache.proportional.set(pkey, { floats, ranks: out.ranks, firstCoef: [...target.form.terms].sort((a, b) => a.q - b.q)[0]!.coefLowF });
+    result = { stats: out.stats, reason: null };
+  } else {
+    result = runOnce(target, cols, ceiling);
+  }
+  cache.same.set(key, result);
   return result;
 }
 
@@ -818,7 +893,7 @@ export function forecastFromEstimate(report: EstimateReport, trials: number, see
   const route = routeTarget(model, report);
   const cols = sample(model, trials, seed);
   const ceiling = scenario.budget.monthlyCeilingUsd;
-  const cache = new Map<string, { stats: ForecastStats | null; reason: string | null }>();
+  const cache: RunCache = { same: new Map(), proportional: new Map() };
   const offerings: ForecastRow[] = report.totals.map((total, i) => {
     const target = targets[i]!;
     const { stats, reason } = run(target, cols, ceiling, cache);
