@@ -244,6 +244,7 @@ function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, inp
   const context = `\n--- input ---\n${input.slice(0, 2000)}\n--- stderr ---\n${r.stderr.slice(0, 2000)}`;
   expect(r.status, `exit status${context}`).toBeOneOf(gate ? [0, 1, 2] : [0, 2]);
   expect(r.stderr, `stack trace${context}`).not.toMatch(/^\s+at |internal error|TypeError|RangeError|ReferenceError|Maximum call stack/m);
+  for (const line of r.stderr.split('\n').filter(Boolean)) expect(line, `a stderr line not in vidcost's voice${context}`).toMatch(/^vidcost: /);
   if (r.status === 0) {
     expect(r.stdout.length, `exit 0 without a report${context}`).toBeGreaterThan(0);
   }
