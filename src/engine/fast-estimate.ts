@@ -12,9 +12,9 @@
 // evaluation is then one or two BigInt multiplications, exact to the last digit. Figures (big.js)
 // are made only for what is asked for. The web-app channel (plan covers) is priced by `estimate`.
 import { type Dec, dec } from '../money/decimal.js';
-import { compareBudget, UNKNOWN, type Figure } from '../money/figure.js';
-import { catalogAt } from '../pricing/catalog.js';
-import type { PriceSheet } from '../pricing/model.js';
+import { UNKNOWN, type Figure } from '../money/figure.js';
+import { catalogAt, type Catalog } from '../pricing/catalog.js';
+import type { Offering, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import { billedGenerations, consideredOfferings, discountFactor, estimate, evaluateOption, type EstimateOptions, type EstimateReport } from './estimate.js';
@@ -96,6 +96,26 @@ function scaled(d: Dec): [bigint, number] {
   return [s < 0 ? -m : m, scale];
 }
 
+/** Places after the point of a big.js value (no allocation). */
+function scaleOf(d: Dec): number {
+  const { e, c } = d as unknown as BigRaw;
+  const places = c.length - 1 - e;
+  return places > 0 ? places : 0;
+}
+
+/** The mantissa of a non-negative big.js value on `scale` places (scale ≥ its own). */
+function mantissaAt(d: Dec, scale: number): bigint {
+  const { e, c } = d as unknown as BigRaw;
+  let m: bigint;
+  if (c.length <= 15) {
+    let x = 0;
+    for (let i = 0; i < c.length; i++) x = x * 10 + c[i]!;
+    m = BigInt(x);
+  } else m = BigInt(c.join(''));
+  // value = m × 10^(e - c.length + 1)
+  return m * pow10(scale - (c.length - 1 - e));
+}
+
 function toDec(m: bigint, scale: number): Dec {
   const negative = m < 0n;
   let digits = (negative ? -m : m).toString();
@@ -143,13 +163,46 @@ interface Aligned {
 }
 
 /**
- * Rows of kernels already priced, per sheets array: a sweep or a forecast calls fastEstimate again
- * and again with the same sheets, and a row depends only on the date, the overrides, the offerings
- * considered and the variant. Sheets are data, never changed in place; the cache is bounded and
- * goes away with the sheets.
+ * What one sheets array has already priced: a sweep or a forecast calls fastEstimate again and
+ * again with the same sheets, and a catalog depends only on the date, a row of kernels only on the
+ * date, the overrides, the offerings considered and the variant, and its aligned form also on the
+ * scales of the call. Sheets are data, never changed in place; the caches are bounded and go away
+ * with the sheets.
  */
-const rowCache = new WeakMap<readonly PriceSheet[], Map<string, Kernel[]>>();
-const ROWS_PER_SHEETS = 4096;
+interface SheetsCache {
+  catalogs: Map<string, { catalog: Catalog; considered: Offering[] }>;
+  rows: Map<string, Kernel[]>;
+  aligned: Map<string, Aligned[]>;
+}
+const caches = new WeakMap<readonly PriceSheet[], SheetsCache>();
+const CACHE_ENTRIES = 4096;
+
+function remember<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= CACHE_ENTRIES) map.clear();
+    map.set(key, (v = make()));
+  }
+  return v;
+}
+
+function align(k: Kernel, rateScale: number, secScale: number): Aligned {
+  const a: Aligned = { kind: k.kind, reason: k.reason, approx: k.approx, low: 0n, high: 0n, open: false, point: false, perClip: false, clipNum: 1n, clipDen: 1n };
+  if (k.kind !== PER_SECOND && k.kind !== PER_CLIP) return a;
+  // per-clip rates carry the seconds' scale, so that every cost lands on one scale
+  const at = rateScale + (k.kind === PER_CLIP ? secScale : 0);
+  a.low = k.low![0] * pow10(at - k.low![1]);
+  a.open = k.high === null || (k.kind === PER_CLIP && k.clip === null);
+  a.high = k.high === null ? 0n : k.high[0] * pow10(at - k.high[1]);
+  a.point = !a.open && a.high === a.low;
+  if (k.kind === PER_CLIP && k.clip !== null) {
+    // ceil(seconds / len) with seconds = s / 10^secScale and len = lm / 10^ls
+    a.perClip = true;
+    a.clipNum = pow10(k.clip[1]);
+    a.clipDen = k.clip[0] * pow10(secScale);
+  }
+  return a;
+}
 
 function overridesKey(scenario: Scenario): string {
   const f = (x: Figure | undefined) => (x === undefined ? '-' : `${x.low?.toString() ?? 'u'}:${x.high?.toString() ?? 'o'}:${x.approx ? 1 : 0}`);
@@ -202,9 +255,13 @@ function clipUnits(k: Aligned, cg: bigint, sec: bigint): bigint {
 export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, options: EstimateOptions): FastEstimate {
   if (scenario.channel !== 'api') return fromReport(estimate(sheets, scenario, options));
   const asOf = options.forceAsOf ? options.asOf : scenario.asOf ?? options.asOf;
-  const catalog = catalogAt(sheets, asOf);
+  let cache = caches.get(sheets);
+  if (cache === undefined) caches.set(sheets, (cache = { catalogs: new Map(), rows: new Map(), aligned: new Map() }));
+  const { catalog, considered } = remember(cache.catalogs, `${asOf}|${scenario.offerings?.join(',') ?? '*'}`, () => {
+    const c = catalogAt(sheets, asOf);
+    return { catalog: c, considered: consideredOfferings(c, scenario) };
+  });
   const ctx: PriceContext = { catalog, overrides: scenario.overrides };
-  const considered = consideredOfferings(catalog, scenario);
   const ids = considered.map((o) => o.id);
   const m = considered.length;
   const workloads = scenario.workloads;
@@ -212,14 +269,13 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
 
   // Pass 1: each workload's variant (its row of kernels, priced at its first workload), its
   // numbers, and the finest scale each kind of number needs.
-  let cache = rowCache.get(sheets);
-  if (cache === undefined) rowCache.set(sheets, (cache = new Map()));
   const context = `${asOf}|${overridesKey(scenario)}|${ids.join(',')}|`;
   const keys = new Map<string, number>();
   const kernels: Kernel[][] = [];
+  const kernelKeys: string[] = [];
   const keyOf = new Int32Array(n);
-  const cgRaw: [bigint, number][] = new Array(n);
-  const secRaw: [bigint, number][] = new Array(n);
+  // (clips × generations) and seconds go on the finest scale any workload needs; a product's
+  // places are at most the sum of its factors' (big.js drops trailing zeros)
   let cgScale = 0;
   let secScale = 0;
   for (let w = 0; w < n; w++) {
@@ -230,22 +286,22 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     if (k === undefined) {
       k = kernels.length;
       keys.set(key, k);
-      let row = cache.get(context + key);
-      if (row === undefined) {
-        row = considered.map((o) => kernelFrom(ctx, scenario, wl, o, gens));
-        if (cache.size >= ROWS_PER_SHEETS) cache.clear();
-        cache.set(context + key, row);
-      }
-      kernels.push(row);
+      kernels.push(remember(cache.rows, context + key, () => considered.map((o) => kernelFrom(ctx, scenario, wl, o, gens))));
+      kernelKeys.push(context + key);
     }
     keyOf[w] = k;
-    const cg = scaled(wl.clipsPerMonth.times(gens));
-    const sec = scaled(wl.secondsPerClip);
-    cgRaw[w] = cg;
-    secRaw[w] = sec;
-    if (cg[1] > cgScale) cgScale = cg[1];
-    if (sec[1] > secScale) secScale = sec[1];
+    const cs = scaleOf(wl.clipsPerMonth) + scaleOf(gens);
+    const ss = scaleOf(wl.secondsPerClip);
+    if (cs > cgScale) cgScale = cs;
+    if (ss > secScale) secScale = ss;
   }
+  // a workload's numbers on the common scales: clips × generations, seconds, and their product
+  const numbers = (w: number): [bigint, bigint] => {
+    const wl = workloads[w]!;
+    const gens = billedGenerations(scenario, wl);
+    const cs = scaleOf(wl.clipsPerMonth);
+    return [mantissaAt(wl.clipsPerMonth, cs) * mantissaAt(gens, cgScale - cs), mantissaAt(wl.secondsPerClip, secScale)];
+  };
 
   // Align every rate on one scale; per-clip rates carry the seconds' scale so that all costs share
   // one: cost = (clips × gens)[cgScale] × seconds[secScale] × rate[rateScale].
@@ -257,29 +313,9 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     }
   }
   const total = cgScale + secScale + rateScale;
-  const rows: Aligned[][] = kernels.map((row) =>
-    row.map((k) => {
-      const a: Aligned = { kind: k.kind, reason: k.reason, approx: k.approx, low: 0n, high: 0n, open: false, point: false, perClip: false, clipNum: 1n, clipDen: 1n };
-      if (k.kind !== PER_SECOND && k.kind !== PER_CLIP) return a;
-      const at = rateScale + (k.kind === PER_CLIP ? secScale : 0);
-      a.low = k.low![0] * pow10(at - k.low![1]);
-      a.open = k.high === null || (k.kind === PER_CLIP && k.clip === null);
-      a.high = k.high === null ? 0n : k.high[0] * pow10(at - k.high[1]);
-      a.point = !a.open && a.high === a.low;
-      if (k.kind === PER_CLIP && k.clip !== null) {
-        // ceil(seconds / len) with seconds = s / 10^secScale and len = lm / 10^ls
-        a.perClip = true;
-        a.clipNum = pow10(k.clip[1]);
-        a.clipDen = k.clip[0] * pow10(secScale);
-      }
-      return a;
-    }),
-  );
+  const rows: Aligned[][] = kernels.map((row, i) => remember(cache.aligned, `${kernelKeys[i]}|${rateScale}|${secScale}`, () => row.map((k) => align(k, rateScale, secScale))));
 
   // Pass 2: every workload × offering.
-  const cgs: bigint[] = new Array(n);
-  const secs: bigint[] = new Array(n);
-  const perSecondBase: bigint[] = new Array(n);
   const totLow: bigint[] = new Array(m).fill(0n);
   const totHigh: bigint[] = new Array(m).fill(0n);
   const totOpen = new Uint8Array(m);
@@ -293,14 +329,8 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
   let routeApprox = false;
   let complete = true;
   for (let w = 0; w < n; w++) {
-    const [cm, cs] = cgRaw[w]!;
-    const [sm, ss] = secRaw[w]!;
-    const cg = cm * pow10(cgScale - cs);
-    const sec = sm * pow10(secScale - ss);
+    const [cg, sec] = numbers(w);
     const base = cg * sec;
-    cgs[w] = cg;
-    secs[w] = sec;
-    perSecondBase[w] = base;
     const row = rows[keyOf[w]!]!;
     let bo = -1;
     let bLow = 0n;
@@ -359,25 +389,25 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     const offering = ids[o]!;
     if (k.kind === INELIGIBLE) return { offering, eligible: false, reason: k.reason, monthlyUsd: UNKNOWN };
     if (k.kind === UNPRICED) return { offering, eligible: true, reason: k.reason, monthlyUsd: UNKNOWN };
-    const units = k.kind === PER_SECOND ? perSecondBase[w]! : clipUnits(k, cgs[w]!, secs[w]!);
+    const [cg, sec] = numbers(w);
+    const units = k.kind === PER_SECOND ? cg * sec : clipUnits(k, cg, sec);
     const low = units * k.low;
     return { offering, eligible: true, reason: null, monthlyUsd: figure(low, k.point ? low : units * k.high, k.open, k.approx) };
   };
-  const totals: FastTotal[] = considered.map((o, i) => {
+  const totalOf = (i: number): FastTotal => {
+    const offering = ids[i]!;
     if (blocked[i]! >= 0) {
       const b = blocked[i]!;
-      return { offering: o.id, eligible: false, reason: `${workloads[b]!.name}: ${rows[keyOf[b]!]![i]!.reason}`, monthlyUsd: UNKNOWN };
+      return { offering, eligible: false, reason: `${workloads[b]!.name}: ${rows[keyOf[b]!]![i]!.reason}`, monthlyUsd: UNKNOWN };
     }
-    if (firstUnknown[i]! >= 0) {
-      const u = firstUnknown[i]!;
-      return { offering: o.id, eligible: true, reason: rows[keyOf[u]!]![i]!.reason, monthlyUsd: UNKNOWN };
-    }
-    return { offering: o.id, eligible: true, reason: null, monthlyUsd: figure(totLow[i]!, totHigh[i]!, totOpen[i] === 1, totApprox[i] === 1) };
-  });
-  let single: FastTotal | null = null;
-  for (const t of totals) {
-    if (!t.eligible || t.monthlyUsd.low === null || t.monthlyUsd.high === null) continue;
-    if (single === null || compareBudget(t.monthlyUsd, single.monthlyUsd) < 0) single = t;
+    if (firstUnknown[i]! >= 0) return { offering, eligible: true, reason: rows[keyOf[firstUnknown[i]!]!]![i]!.reason, monthlyUsd: UNKNOWN };
+    return { offering, eligible: true, reason: null, monthlyUsd: figure(totLow[i]!, totHigh[i]!, totOpen[i] === 1, totApprox[i] === 1) };
+  };
+  // the cheapest single offering: eligible for every workload, every price known and bounded
+  let single = -1;
+  for (let i = 0; i < m; i++) {
+    if (blocked[i]! >= 0 || firstUnknown[i]! >= 0 || totOpen[i] === 1) continue;
+    if (single === -1 || totHigh[i]! < totHigh[single]! || (totHigh[i] === totHigh[single] && totLow[i]! < totLow[single]!)) single = i;
   }
   const step = (w: number): FastRouteStep => {
     const name = workloads[w]!.name;
@@ -385,6 +415,10 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     if (o === -1) return { workload: name, offering: null, monthlyUsd: UNKNOWN, reason: anyEligible[w] ? 'no eligible offering has a known price' : 'no offering is eligible' };
     return { workload: name, offering: ids[o]!, monthlyUsd: option(w, o).monthlyUsd, reason: null };
   };
+  // Figures (big.js) only when asked for
+  let totals: FastTotal[] | null = null;
+  let route: Figure | null = null;
+  const allTotals = () => (totals ??= ids.map((_, i) => totalOf(i)));
   return {
     asOf,
     channel: scenario.channel,
@@ -392,13 +426,19 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     workloads: n,
     evaluations: n * m,
     option,
-    totals,
+    get totals() {
+      return allTotals();
+    },
     recommendation: {
       step,
       offeringIndex: best,
-      monthlyUsd: complete ? figure(routeLow, routeHigh, false, routeApprox) : UNKNOWN,
+      get monthlyUsd() {
+        return (route ??= complete ? figure(routeLow, routeHigh, false, routeApprox) : UNKNOWN);
+      },
       complete,
-      cheapestSingle: single ? { offering: single.offering, monthlyUsd: single.monthlyUsd } : null,
+      get cheapestSingle() {
+        return single === -1 ? null : { offering: ids[single]!, monthlyUsd: allTotals()[single]!.monthlyUsd };
+      },
     },
   };
 }
