@@ -113,7 +113,8 @@ function mantissaAt(d: Dec, scale: number): bigint {
     m = BigInt(x);
   } else m = BigInt(c.join(''));
   // value = m × 10^(e - c.length + 1)
-  return m * pow10(scale - (c.length - 1 - e));
+  const shift = scale - (c.length - 1 - e);
+  return shift === 0 ? m : m * pow10(shift);
 }
 
 function toDec(m: bigint, scale: number): Dec {
@@ -296,12 +297,12 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     if (ss > secScale) secScale = ss;
   }
   // a workload's numbers on the common scales: clips × generations, seconds, and their product
-  const numbers = (w: number): [bigint, bigint] => {
+  const clipsTimesGens = (w: number): bigint => {
     const wl = workloads[w]!;
-    const gens = billedGenerations(scenario, wl);
     const cs = scaleOf(wl.clipsPerMonth);
-    return [mantissaAt(wl.clipsPerMonth, cs) * mantissaAt(gens, cgScale - cs), mantissaAt(wl.secondsPerClip, secScale)];
+    return mantissaAt(wl.clipsPerMonth, cs) * mantissaAt(billedGenerations(scenario, wl), cgScale - cs);
   };
+  const seconds = (w: number): bigint => mantissaAt(workloads[w]!.secondsPerClip, secScale);
 
   // Align every rate on one scale; per-clip rates carry the seconds' scale so that all costs share
   // one: cost = (clips × gens)[cgScale] × seconds[secScale] × rate[rateScale].
@@ -329,7 +330,8 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
   let routeApprox = false;
   let complete = true;
   for (let w = 0; w < n; w++) {
-    const [cg, sec] = numbers(w);
+    const cg = clipsTimesGens(w);
+    const sec = seconds(w);
     const base = cg * sec;
     const row = rows[keyOf[w]!]!;
     let bo = -1;
@@ -389,7 +391,8 @@ export function fastEstimate(sheets: readonly PriceSheet[], scenario: Scenario, 
     const offering = ids[o]!;
     if (k.kind === INELIGIBLE) return { offering, eligible: false, reason: k.reason, monthlyUsd: UNKNOWN };
     if (k.kind === UNPRICED) return { offering, eligible: true, reason: k.reason, monthlyUsd: UNKNOWN };
-    const [cg, sec] = numbers(w);
+    const cg = clipsTimesGens(w);
+    const sec = seconds(w);
     const units = k.kind === PER_SECOND ? cg * sec : clipUnits(k, cg, sec);
     const low = units * k.low;
     return { offering, eligible: true, reason: null, monthlyUsd: figure(low, k.point ? low : units * k.high, k.open, k.approx) };
