@@ -421,3 +421,28 @@ describe('vidcost forecast (built CLI)', () => {
     expect(none.status).toBe(2);
   });
 });
+
+describe('README: the forecast and sweep examples are what the CLI prints', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('## Uncertainty: `vidcost forecast` and `vidcost sweep`');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const blocks = [...section.matchAll(/```console\n\$ vidcost ([^\n]+)\n([\s\S]*?)\n```/g)];
+
+  it('has the section and its examples', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(blocks.map((b) => b[1]!.split(' ')[0])).toEqual(['forecast', 'sweep', 'sweep', 'sweep']);
+  });
+
+  it.each(blocks.map((b) => [b[1]!, b[2]!]))('$ vidcost %s', (command, shown) => {
+    const r = vidcost(command.split(' '));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${shown}\n`);
+  });
+
+  it('the JSON excerpt is the JSON the CLI prints', () => {
+    const excerpt = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)![1]!);
+    const j = JSON.parse(vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--format', 'json']).stdout);
+    for (const [k, v] of Object.entries(excerpt.recommendation)) expect(j.recommendation[k], k).toEqual(v);
+    expect(j.drivers[0]).toEqual(excerpt.drivers[0]);
+  });
+});

@@ -51,7 +51,7 @@ describe('vidcost schema', () => {
 
   it('is a valid draft 2020-12 schema that accepts every bundled scenario', () => {
     const validate = validator();
-    expect(BUNDLED).toEqual(['ad-variants.yaml', 'brand-spots.yaml', 'footage-editing.yaml', 'hdr-pipeline.yaml', 'social-drafts.yaml', 'web-app-team.yaml']);
+    expect(BUNDLED).toEqual(['ad-variants.yaml', 'brand-spots.yaml', 'footage-editing.yaml', 'hdr-pipeline.yaml', 'social-drafts.yaml', 'uncertain-launch.yaml', 'web-app-team.yaml']);
     for (const file of BUNDLED) {
       const ok = validate(parseYaml(readFileSync(join(SCENARIOS, file), 'utf8')));
       expect(validate.errors ?? [], file).toEqual([]);

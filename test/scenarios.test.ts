@@ -473,7 +473,7 @@ describe('README: the bundled-scenario table agrees with the CLI', () => {
   it('names every bundled scenario with the monthly figure and route the CLI prints on 2026-06-01', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
-    expect(files).toHaveLength(6);
+    expect(files).toHaveLength(7);
     for (const file of files) {
       const row = readme.split('\n').find((l) => l.startsWith(`| \`scenarios/${file}\``));
       expect(row, file).toBeDefined();
