@@ -5,8 +5,9 @@
 // with a report, exit 1 for a gate asked for, or exit 2 with a clean error: each stderr line starts
 // "vidcost: " and names the mutated file; never exit 3, a thrown exception or a stack trace.
 //
-// `npm test` runs FUZZ_RUNS (default 600) scenarios and as many sheets, 1,200 inputs in a few seconds;
-// `npm run fuzz` runs 200,000 of each. FUZZ_SEED reproduces a run.
+// `npm test` runs FUZZ_RUNS (default 500) mutated scenarios, as many mutated sheets and half as many
+// generated scenarios: 1,250 inputs in a few seconds. `npm run fuzz` runs 200,000 (500,000 inputs).
+// FUZZ_SEED reproduces a run.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -15,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES, CHANNELS, RESOLUTIONS } from '../src/pricing/vocabulary.js';
 import { FIXTURES, ROOT, tempDir, vidcostInProcess, type CliResult } from './helpers.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 600);
+const RUNS = 2 * Math.round(Number(process.env['FUZZ_RUNS'] ?? 500) / 2);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
 // generous: a few milliseconds an input, with room for a loaded machine
 const TIMEOUT = Math.max(60_000, RUNS * 40);
@@ -221,9 +222,69 @@ function mutate(seedText: string, p: Plan): string {
   return text;
 }
 
+// ---------- generated scenarios ----------
+
+/** Offering ids in the bundled sheets, read the way the fuzz reads them (a line "  - id: x" or "{ id: x"). */
+const OFFERING_IDS = [...new Set(sheetSeeds.flatMap((s) => [...s.text.matchAll(/\bid: ([a-z0-9-]+\/[a-z0-9._-]+)/g)].map((m) => m[1]!)))];
+const VENDORS = sheetSeeds.map((s) => s.vendor);
+
+/** Mostly a valid value, now and then a hostile one: so that a good share of inputs pass the schema. */
+const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+
+/** A number in [min, max] (valid for its field, extremes included), now and then a hostile one. */
+const inRange = (min: number, max: number) =>
+  mostly(fc.oneof(fc.double({ min, max, noNaN: true }), fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 1000)) }), fc.constantFrom(min, max)), hostileNumber);
+/** A field that takes a number or a three-point estimate in [min, max]. */
+const maybeThreePoint = (min: number, max: number) =>
+  fc.oneof(
+    { weight: 5, arbitrary: inRange(min, max) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(inRange(min, max), inRange(min, max), inRange(min, max), mostly(fc.constantFrom('pert', 'triangular'), fc.constant('normal'))).map(([a, b, c, shape]) => {
+        const [low, likely, high] = [a, b, c].sort((x, y) => (typeof x === 'number' && typeof y === 'number' ? x - y : 0));
+        return { low, likely, high, shape };
+      }),
+    },
+  );
+const date = mostly(
+  fc.oneof(fc.constantFrom('2026-06-01', '2026-09-24', '2026-09-25', '2030-01-01'), fc.date({ min: new Date('2026-06-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+  fc.constantFrom('2026-02-30', 'today', '2026-6-1', '1999-12-31'),
+);
+const figureText = mostly(fc.oneof(inRange(0.0001, 1000), fc.constantFrom('~0.004', 'from ~0.003', '~0.002-0.005', 'unknown', '0.0033')), fc.constantFrom('-1', 'free', '~0.005-0.002'));
+
+const generatedWorkload = fc.record(
+  {
+    name: mostly(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('drafts', 'hero', '__proto__', 'constructor', '=HYPERLINK("x")', '| x | <b>')), unicode),
+    clips_per_month: maybeThreePoint(0, 1e9),
+    seconds_per_clip: maybeThreePoint(0.001, 3600),
+    resolution: mostly(fc.constantFrom(...RESOLUTIONS), fc.constantFrom('1800p', '4k')),
+    regeneration_factor: maybeThreePoint(1, 1000),
+    audio: fc.boolean(),
+    hdr: fc.boolean(),
+    batch: fc.boolean(),
+    requires: mostly(fc.subarray([...CAPABILITIES], { maxLength: 2 }), fc.constant(['teleport'])),
+  },
+  { requiredKeys: ['name', 'clips_per_month', 'seconds_per_clip'] },
+);
+
+/** Scenarios built field by field, each value mostly valid and now and then hostile: they reach the engine and the renderers far more often than mutations do. */
+const generatedScenario = fc.record(
+  {
+    version: mostly(fc.constant(1), fc.constant(2)),
+    name: mostly(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), unicode),
+    as_of: date,
+    channel: mostly(fc.constantFrom('api', 'web-app'), fc.constant('webapp')),
+    offerings: mostly(fc.subarray(OFFERING_IDS, { minLength: 1, maxLength: 5 }), fc.constant(['runway/gen4turbo'])),
+    budget: fc.record({ monthly_ceiling_usd: inRange(0, 1e12), max_regenerations_per_job: mostly(fc.integer({ min: 1, max: 1000 }), hostileNumber) }, { requiredKeys: [] }),
+    overrides: fc.dictionary(mostly(fc.constantFrom(...VENDORS), fc.constant('lumaa')), fc.record({ usd_per_credit: figureText, discount_pct: inRange(0, 100), gpu_seconds_per_output_second: inRange(0.001, 100_000) }, { requiredKeys: [] }), { maxKeys: 3 }),
+    workloads: fc.array(generatedWorkload, { minLength: 1, maxLength: 4 }),
+  },
+  { requiredKeys: ['version', 'name', 'workloads'] },
+);
+
 // ---------- outcomes ----------
 
-const stats = { inputs: 0, scenarios: 0, sheets: 0, exit: new Map<number, number>(), messages: new Map<string, number>() };
+const stats = { inputs: 0, scenarios: 0, sheets: 0, generated: 0, generatedOk: 0, exit: new Map<number, number>(), messages: new Map<string, number>() };
 
 function record(r: CliResult): void {
   stats.inputs += 1;
@@ -280,7 +341,7 @@ afterAll(() => {
   const exits = [...stats.exit.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => `exit ${code}: ${n}`);
   const top = [...stats.messages.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(
-    `fuzz: ${stats.inputs} inputs (${stats.scenarios} scenarios, ${stats.sheets} price sheets), ${exits.join(', ')}; seed ${SEED ?? 'random'}\n` +
+    `fuzz: ${stats.inputs} inputs (${stats.scenarios} mutated scenarios, ${stats.sheets} mutated price sheets, ${stats.generated} generated scenarios, ${stats.generatedOk} of them priced), ${exits.join(', ')}; seed ${SEED ?? 'random'}\n` +
       `most frequent messages:\n${top.map(([m, n]) => `  ${String(n).padStart(6)}  ${m}`).join('\n')}`,
   );
 });
@@ -340,8 +401,33 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     );
   });
 
+  it(`generated scenarios (${RUNS / 2}): extreme but well-formed values through estimate, diff and validate`, { timeout: TIMEOUT }, async () => {
+    const dir = join(work, 'generated');
+    mkdirSync(dir, { recursive: true });
+    const variants = fc.constantFrom<string[]>(
+      ['estimate', 'g.yaml'],
+      ['estimate', 'g.yaml', '--format', 'json', '--fail-on-ceiling'],
+      ['estimate', 'g.yaml', '--format', 'csv'],
+      ['estimate', 'g.yaml', '--format', 'markdown'],
+      ['estimate', 'g.yaml', '--format', 'html'],
+      ['validate', 'g.yaml'],
+      ['diff', '--base', join(ROOT, 'pricing-data'), '--scenario', 'g.yaml', '--format', 'json', '--fail-on-ceiling'],
+    );
+    await fc.assert(
+      fc.asyncProperty(generatedScenario, variants, async (scenario, argv) => {
+        const reached = (stats.exit.get(0) ?? 0) + (stats.exit.get(1) ?? 0);
+        const text = stringify(scenario, { lineWidth: 0 });
+        writeFileSync(join(dir, 'g.yaml'), text);
+        stats.generated += 1;
+        await runCase(argv, dir, ['g.yaml'], argv.includes('--fail-on-ceiling'), text);
+        if ((stats.exit.get(0) ?? 0) + (stats.exit.get(1) ?? 0) > reached) stats.generatedOk += 1;
+      }),
+      { numRuns: RUNS / 2, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+  });
+
   it('the mutations reach every kind of outcome (the fuzz test is not vacuous)', () => {
-    expect(stats.inputs).toBe(2 * RUNS);
+    expect(stats.inputs).toBe(2 * RUNS + RUNS / 2);
     expect(stats.exit.get(0) ?? 0).toBeGreaterThan(RUNS / 20);
     expect(stats.exit.get(2) ?? 0).toBeGreaterThan(RUNS / 5);
     expect(stats.exit.get(3) ?? 0).toBe(0);

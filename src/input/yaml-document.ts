@@ -484,7 +484,8 @@ export function explainZodIssues(data: unknown, issues: readonly Issue[], hints:
         const allowed = issue.values.map((v) => (typeof v === 'string' ? v : String(v)));
         message = allowed.length === 1 ? `expected ${allowed[0]}, found ${shown}` : `expected one of ${allowed.join(', ')}, found ${shown}`;
         if (typeof found === 'string' && issue.values.some((v) => typeof v !== 'string' && String(v) === found)) message += ' (write it without quotes)';
-        else if (typeof found === 'string' || typeof found === 'number') suggestion = near(String(found), allowed);
+        // (one allowed value is already named in full: no "did you mean" beside it)
+        else if (allowed.length > 1 && (typeof found === 'string' || typeof found === 'number')) suggestion = near(String(found), allowed);
         break;
       }
       case 'too_small':
