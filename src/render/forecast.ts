@@ -162,7 +162,7 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
     title: `vidcost forecast: ${report.scenario}`,
     headline: headline(report),
     subtitle: [
-      `${formatNumber(dec(report.trials))} trials, seed ${report.seed}; prices in force on ${report.asOf}; ${report.channel} channel; USD per month. P10: one trial in ten costs less; P90: one in ten costs more.`,
+      `${formatNumber(dec(report.trials))} trial${report.trials === 1 ? "" : "s"}, seed ${report.seed}; prices in force on ${report.asOf}; ${report.channel} channel; USD per month. P10: one trial in ten costs less; P90: one in ten costs more.`,
       `Route (from the point estimate): ${route}.`,
     ],
     sections,
