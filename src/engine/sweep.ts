@@ -331,9 +331,18 @@ function toDec(x: Q): Dec {
 
 /** The piece holding x: (lo, hi], or the degenerate piece at the start. */
 function pieceAt(c: Curve, x: Q, from: Q): Piece | null {
-  if (x.eq(from)) return c.pieces[0] ?? null;
-  for (const p of c.pieces) if (p.lo.lt(x) && x.lte(p.hi)) return p;
-  return null;
+  const pieces = c.pieces;
+  if (x.eq(from)) return pieces[0] ?? null;
+  // pieces run left to right: binary search for the first whose right end reaches x
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pieces[mid]!.hi.lt(x)) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = pieces[lo];
+  return p && p.lo.lt(x) && x.lte(p.hi) ? p : null;
 }
 
 function valueAt(c: Curve, x: Q, from: Q): Q | null {
