@@ -149,6 +149,22 @@ describe('keys that could reach JavaScript prototypes', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('a price sheet naming a source "toString" or "constructor" does not find it on Object.prototype', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'acme'));
+    writeFileSync(
+      join(dir, 'acme', '2026-06-01.yaml'),
+      ['vendor: acme', 'effective: 2026-06-01', 'verified: 2026-06-01', 'provenance: first-party', 'sources: { page: "https://example.com" }', 'source: toString', 'offerings:', '  - id: acme/a', '    name: A', '    channels: [api]', '    rates:', '      - { usd_per_second: 0.05, source: constructor }'].join('\n'),
+    );
+    const r = await vidcostInProcess(['rates', '--pricing', '.', '--as-of', '2026-06-01', '--format', 'csv'], { cwd: dir });
+    const file = join('acme', '2026-06-01.yaml');
+    expectRefused(r, file);
+    expect(lines(r.stderr)).toEqual([
+      `vidcost: ${file}:6:9: source: source "toString" is neither a URL nor a name under sources (page)`,
+      `vidcost: ${file}:12:41: offerings[0].rates[0].source: source "constructor" is neither a URL nor a name under sources (page)`,
+    ]);
+  });
+
   it('prices workloads whose names (values, not keys) are __proto__, constructor and toString', async () => {
     const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
     const text = ['version: 1', 'name: Names', 'offerings: [runway/gen4-turbo]', 'workloads:', ...names.map((n) => `  - { name: "${n}", clips_per_month: 10, seconds_per_clip: 5 }`)].join('\n');

@@ -62,7 +62,8 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
   const claims = checkPath ? sheetPathClaims(file) : null;
   if (claims && claims.vendor !== sheet.vendor) add('vendor', `the sheet says vendor "${sheet.vendor}" but sits in the folder "${claims.vendor}"`);
   if (claims && claims.effective !== sheet.effective) add('effective', `the sheet says effective ${sheet.effective} but its file name says ${claims.effective}`);
-  const knownSource = (ref: string | undefined) => ref === undefined || ref in sheet.sources || /^https?:\/\//.test(ref);
+  // own names only: `in` would also find toString, constructor and the rest of Object.prototype
+  const knownSource = (ref: string | undefined) => ref === undefined || Object.hasOwn(sheet.sources, ref) || /^https?:\/\//.test(ref);
   const checkRef = (field: string, ref: string | undefined) => {
     if (!knownSource(ref)) add(field, `source "${ref}" is neither a URL nor a name under sources (${Object.keys(sheet.sources).join(', ')})`);
   };
@@ -96,7 +97,7 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
 function build(sheet: SheetData, file: string): PriceSheet {
   const url = (ref: string | undefined) => {
     const r = ref ?? sheet.source;
-    return sheet.sources[r] ?? r;
+    return Object.hasOwn(sheet.sources, r) ? sheet.sources[r]! : r;
   };
   const ref: SheetRef = { vendor: sheet.vendor, effective: sheet.effective, verified: sheet.verified, file };
   const offerings: Offering[] = sheet.offerings.map((o) => {
