@@ -34,7 +34,7 @@ const sheetSeeds = readdirSync(join(ROOT, 'pricing-data')).flatMap((vendor) =>
 // ---------- mutations ----------
 
 const FIELD_NAMES = ['version', 'name', 'as_of', 'channel', 'offerings', 'budget', 'monthly_ceiling_usd', 'max_regenerations_per_job', 'overrides', 'usd_per_credit', 'discount_pct', 'workloads', 'clips_per_month', 'seconds_per_clip', 'resolution', 'regeneration_factor', 'audio', 'hdr', 'batch', 'requires', 'low', 'likely', 'high', 'shape', 'vendor', 'effective', 'verified', 'provenance', 'sources', 'source', 'api_usd_per_credit', 'reference_plan', 'id', 'channels', 'capabilities', 'sunset', 'rates', 'usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'clip_seconds', 'per_clips', 'usd_per_gpu_hour', 'gpu_seconds_per_output_second', 'plans', 'usd_per_month', 'credits_per_month', 'max_resolution', 'note', 'api_through'];
-const WORDS = [...RESOLUTIONS, ...CAPABILITIES, ...CHANNELS, 'runway/gen4-turbo', 'fal/kling-3.0-pro', 'luma/ray3', 'openai/sora-2', 'luma', 'runway', 'unknown', '~12', 'from ~0.32', '~0.07-0.14', '0.01', '2026-06-01', '2026-09-24', '1999-01-01', '2026-02-30', 'first-party', 'secondary', 'https://example.com', 'triangular', 'pert', 'Standard'];
+const WORDS = [...RESOLUTIONS, ...CAPABILITIES, ...CHANNELS, 'toString', 'constructor', '__proto__', 'valueOf', 'page', 'pricing', 'Standard', 'Pro', 'runway/gen4-turbo', 'fal/kling-3.0-pro', 'luma/ray3', 'openai/sora-2', 'luma', 'runway', 'unknown', '~12', 'from ~0.32', '~0.07-0.14', '0.01', '2026-06-01', '2026-09-24', '1999-01-01', '2026-02-30', 'first-party', 'secondary', 'https://example.com', 'triangular', 'pert', 'Standard'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 const hostileNumber = fc.oneof(
@@ -308,6 +308,10 @@ function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, inp
   for (const line of r.stderr.split('\n').filter(Boolean)) expect(line, `a stderr line not in vidcost's voice${context}`).toMatch(/^vidcost: /);
   if (r.status === 0) {
     expect(r.stdout.length, `exit 0 without a report${context}`).toBeGreaterThan(0);
+    // a report never shows a JavaScript accident: NaN, Infinity, undefined, [object Object], a function
+    for (const accident of ['NaN', 'Infinity', 'undefined', '[object Object]', '[native code]']) {
+      if (!input.includes(accident)) expect(r.stdout.includes(accident), `the report shows ${accident}${context}\n--- stdout ---\n${r.stdout.slice(0, 3000)}`).toBe(false);
+    }
   }
   if (r.status === 1) expect(r.stderr, context).toMatch(/^vidcost: gate failed: /m);
   if (r.status === 2) {
