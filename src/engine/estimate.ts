@@ -3,7 +3,7 @@
 // rate is a range); per offering the whole scenario; the cheapest route; and the traps as advisories.
 import { type Dec, dec, HUNDRED, minDec, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, plus, sum, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
-import { catalogAt, type Catalog } from '../pricing/catalog.js';
+import { catalogAt, compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
@@ -132,7 +132,7 @@ export function consideredOfferings(catalog: Catalog, scenario: Scenario): Offer
       return o;
     });
   }
-  return [...catalog.offerings].sort((a, b) => a.id.localeCompare(b.id));
+  return [...catalog.offerings].sort((a, b) => compareIds(a.id, b.id));
 }
 
 export function billedGenerations(scenario: Scenario, w: Workload): Dec {

@@ -5,7 +5,7 @@
 import { type Dec, dec, divide, formatNumber, formatRate, formatUsd } from '../money/decimal.js';
 import { pointOf, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
-import type { Catalog } from '../pricing/catalog.js';
+import { compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Rate, RateUnit } from '../pricing/model.js';
 import { resolutionRank, type Channel, type Provenance, type Resolution } from '../pricing/vocabulary.js';
 import { priceFor, ratesOn, type PriceContext, type Priced, type PriceQuery } from './price.js';
@@ -79,7 +79,7 @@ export function ratesReport(catalog: Catalog, options: RatesOptions = {}): Rates
   const ctx: PriceContext = { catalog };
   const clipSeconds = options.clipSeconds ?? 10;
   const rows: RateRow[] = [];
-  for (const offering of [...catalog.offerings].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const offering of [...catalog.offerings].sort((a, b) => compareIds(a.id, b.id))) {
     if (options.all) rows.push(...allVariants(ctx, offering, resolution, clipSeconds));
     else {
       const row = headlineRow(ctx, offering, resolution, clipSeconds);

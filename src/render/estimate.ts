@@ -7,6 +7,7 @@ import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/est
 import { renderCsv } from './csv.js';
 import { decOrNull, figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
+import { compareIds } from '../pricing/catalog.js';
 
 const money = (f: Figure) => formatFigure(f, 'money');
 
@@ -111,8 +112,8 @@ export function headline(report: EstimateReport): string {
 function byBudget(a: { monthlyUsd: Figure; offering: string }, b: { monthlyUsd: Figure; offering: string }): number {
   const ab = budgetOf(a.monthlyUsd);
   const bb = budgetOf(b.monthlyUsd);
-  if (ab === null || bb === null) return ab === null && bb === null ? a.offering.localeCompare(b.offering) : ab === null ? 1 : -1;
-  return ab.cmp(bb) || a.offering.localeCompare(b.offering);
+  if (ab === null || bb === null) return ab === null && bb === null ? compareIds(a.offering, b.offering) : ab === null ? 1 : -1;
+  return ab.cmp(bb) || compareIds(a.offering, b.offering);
 }
 
 function coverJson(cover: Cover | null): unknown {

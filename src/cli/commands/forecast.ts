@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { inputError, InputError } from '../../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, ForecastInputError, forecastFromEstimate, MAX_TRIALS, type ForecastReport } from '../../engine/forecast.js';
-import { formatUsd } from '../../money/decimal.js';
+import { dec, formatNumber, formatUsd } from '../../money/decimal.js';
 import { forecastCsv, forecastJson, forecastView } from '../../render/forecast.js';
 import { forecastHtml } from '../../render/forecast-html.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -54,7 +54,7 @@ export function registerForecast(program: Command, io: CliIo, setExit: (code: nu
     .command('forecast')
     .description('Monte Carlo forecast: P10, P50, P90 and mean monthly cost, the chance of breaching the ceiling, and what drives the spread')
     .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }')
-    .option('-n, --trials <n>', `number of trials, 1 to ${MAX_TRIALS.toLocaleString('en-US')}`, String(DEFAULT_TRIALS))
+    .option('-n, --trials <n>', `number of trials, 1 to ${formatNumber(dec(MAX_TRIALS))}`, String(DEFAULT_TRIALS))
     .option('--seed <s>', 'seed of the random draws (the same seed gives the same forecast)', String(DEFAULT_SEED))
     .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
     .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
