@@ -9,7 +9,10 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
     .replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
-    .replace(/^(\s*)([#+\-=]|\d+[.)])/, '$1\\$2');
+    // Only a line-start marker followed by a space starts a heading or list; escape its punctuation
+    // ("31\\. x"), since a backslash before a digit is no escape and GitHub would show it.
+    .replace(/^(\s*)([#+\-=])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3');
 }
 
 /** Figures like "~$0.07–$0.14" read fine as they are; only user text needs full escaping. */
