@@ -26,8 +26,8 @@ const require = createRequire(import.meta.url);
 const warn = (text) => process.stderr.write(`build: ${text}\n`);
 const buildId = randomUUID();
 
-/** Builtins a dependency loads at start-up but rarely uses, loaded on first use instead (commander's child_process). */
-const LAZY_BUILTINS = ['child_process'];
+/** Builtins loaded at start-up but rarely used, loaded on first use instead (commander's child_process; crypto, for temporary file names of --out). */
+const LAZY_BUILTINS = ['child_process', 'crypto'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -51,6 +51,21 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * vidcost decides colour itself (a TTY without NO_COLOR, see render/table.ts) and only ever makes
+ * `new Chalk({ level })`: chalk's own terminal detection, which loads node:tty at start-up for the
+ * default instance, is left out, unless the source ever uses anything of chalk but { Chalk }.
+ */
+const onlyExplicitChalk = {
+  name: 'only-explicit-chalk',
+  setup(b) {
+    const files = readdirSync(join(root, 'src'), { recursive: true }).filter((f) => f.endsWith('.ts'));
+    const imports = files.flatMap((f) => readFileSync(join(root, 'src', f), 'utf8').split('\n').filter((l) => /from ['"]chalk['"]/.test(l)));
+    if (!imports.every((l) => /^import \{ Chalk \} from 'chalk';$/.test(l.trim()))) return;
+    b.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 /** Moves a staged file into dist/ in one rename. */
 function publish(name) {
   renameSync(join(stage, name), join(dist, name));
@@ -68,7 +83,7 @@ try {
       outfile: join(stage, 'cli.cjs'),
       format: 'cjs',
       minify: true,
-      plugins: [lazyBuiltins, englishOnlyZod],
+      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk],
       // First line: the build id, which the code cache must carry to be used with this bundle. The
       // CommonJS bundle has no import.meta: its one use (finding the package root) gets the bundle's URL.
       banner: { js: `// vidcost build ${buildId}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
