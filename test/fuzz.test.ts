@@ -363,13 +363,14 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
       ['estimate', 's.yaml', '--as-of', '2026-06-01', '--format', 'html'],
       ['validate', 's.yaml'],
       ['diff', '--base', join(ROOT, 'pricing-data'), '--scenario', 's.yaml', '--as-of', '2026-06-01', '--format', 'json'],
+      ['forecast', 's.yaml', '--trials', '100', '--as-of', '2026-06-01', '--format', 'json'],
     );
     await fc.assert(
       fc.asyncProperty(plan(scenarioSeeds.length), variants, async (p, argv) => {
         const text = mutate(scenarioSeeds[p.seed]!, p);
         writeFileSync(join(dir, 's.yaml'), text);
         stats.scenarios += 1;
-        await runCase(argv, dir, ['s.yaml'], argv.includes('--fail-on-ceiling'), text);
+        await runCase(argv, dir, ['s.yaml'], argv.includes('--fail-on-ceiling') || argv.includes('--max-breach'), text);
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
@@ -405,7 +406,7 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     );
   });
 
-  it(`generated scenarios (${RUNS / 2}): extreme but well-formed values through estimate, diff and validate`, { timeout: TIMEOUT }, async () => {
+  it(`generated scenarios (${RUNS / 2}): extreme but well-formed values through estimate, forecast, sweep, diff and validate`, { timeout: TIMEOUT }, async () => {
     const dir = join(work, 'generated');
     mkdirSync(dir, { recursive: true });
     const variants = fc.constantFrom<string[]>(
@@ -416,14 +417,21 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
       ['estimate', 'g.yaml', '--format', 'html'],
       ['validate', 'g.yaml'],
       ['diff', '--base', join(ROOT, 'pricing-data'), '--scenario', 'g.yaml', '--format', 'json', '--fail-on-ceiling'],
+      ['forecast', 'g.yaml', '--trials', '100', '--format', 'csv'],
+      ['forecast', 'g.yaml', '--trials', '50', '--format', 'html'],
+      ['sweep', 'g.yaml', '--vary', 'clips_per_month=0..5000', '--steps', '5', '--format', 'json'],
+      ['sweep', 'g.yaml', '--vary', 'seconds_per_clip=1..20', '--steps', '4'],
     );
     await fc.assert(
-      fc.asyncProperty(generatedScenario, variants, async (scenario, argv) => {
+      fc.asyncProperty(generatedScenario, variants, async (scenario, variant) => {
+        // sweep varies one workload's input: name the first (its name is whatever was generated)
+        const first = (scenario.workloads[0] as { name?: unknown } | undefined)?.name;
+        const argv = variant[0] === 'sweep' && typeof first === 'string' ? [...variant, '--workload', first] : variant;
         const reached = (stats.exit.get(0) ?? 0) + (stats.exit.get(1) ?? 0);
         const text = stringify(scenario, { lineWidth: 0 });
         writeFileSync(join(dir, 'g.yaml'), text);
         stats.generated += 1;
-        await runCase(argv, dir, ['g.yaml'], argv.includes('--fail-on-ceiling'), text);
+        await runCase(argv, dir, ['g.yaml'], argv.includes('--fail-on-ceiling') || argv.includes('--max-breach'), text);
         if ((stats.exit.get(0) ?? 0) + (stats.exit.get(1) ?? 0) > reached) stats.generatedOk += 1;
       }),
       { numRuns: RUNS / 2, ...(SEED === undefined ? {} : { seed: SEED }) },
