@@ -275,3 +275,36 @@ describe('a reader that stops early', () => {
     expect(r.stdout).toBe('status=0\n');
   });
 });
+
+describe('extreme but valid numbers draw no JavaScript accidents', () => {
+  // 5e-324 is the smallest double: amounts built from it are far below what a float can hold,
+  // and 1e9 clips × 3,600 s × 1,000 generations far above a cent's precision in a double.
+  const extremes = [
+    // no ceiling: the chart's scale is then the largest bar itself, far below a double's range
+    ['the smallest double', '5e-324', '5e-324', 1, ''],
+    ['the largest amounts', '1000000000', '3600', 1000, 'budget: { monthly_ceiling_usd: 1000 }'],
+  ] as const;
+  const runs = [
+    ['estimate', '--format', 'table'],
+    ['estimate', '--format', 'json'],
+    ['estimate', '--format', 'markdown'],
+    ['estimate', '--format', 'csv'],
+    ['estimate', '--format', 'html'],
+    ['forecast', '--trials', '200', '--format', 'table'],
+    ['forecast', '--trials', '200', '--format', 'html'],
+    ['sweep', '--vary', 'seconds_per_clip=1..20', '--steps', '5', '--format', 'table'],
+    ['sweep', '--vary', 'seconds_per_clip=1..20', '--steps', '5', '--format', 'html'],
+  ];
+
+  it.each(extremes)('%s: every format of estimate, forecast and sweep (no NaN, Infinity or undefined)', async (_, clips, seconds, factor, budget) => {
+    const dir = tempDir();
+    const scenario = ['version: 1', 'name: Extreme', 'offerings: [runway/gen4-turbo, runway/veo3.1-fast, fal/kling-3.0-pro]', budget, 'workloads:', `  - { name: w, clips_per_month: ${clips}, seconds_per_clip: ${seconds}, regeneration_factor: ${factor} }`].join('\n');
+    writeFileSync(join(dir, 's.yaml'), scenario);
+    for (const [command, ...rest] of runs) {
+      const r = await vidcostInProcess([command!, 's.yaml', '--as-of', '2026-06-01', ...rest], { cwd: dir });
+      expect(r.stderr, `${command} ${rest.join(' ')}`).toBe('');
+      expect(r.status, `${command} ${rest.join(' ')}`).toBe(0);
+      for (const accident of ['NaN', 'Infinity', 'undefined', '[object Object]']) expect(r.stdout.includes(accident), `${command} ${rest.join(' ')} shows ${accident}`).toBe(false);
+    }
+  });
+});

@@ -53,6 +53,17 @@ export function divide(a: Dec, b: Dec): Dec {
   return new Exact(a).div(b);
 }
 
+/**
+ * a ÷ b as a float, for drawing only (bar lengths, chart positions). The division is done exactly
+ * first: converting a and b to floats apart turns amounts too small or too large for a double
+ * into 0 or Infinity, and 0/0 or ∞/∞ into NaN. 0 when b is 0.
+ */
+export function ratioOf(a: Dec, b: Dec): number {
+  if (b.eq(0)) return 0;
+  const r = Number(divide(a, b).toFixed(12));
+  return Number.isFinite(r) ? r : 0;
+}
+
 /** ⌊a ÷ b⌋ exactly (a, b ≥ 0). */
 export function floorDiv(a: Dec, b: Dec): Dec {
   return new Exact(new Floor(a).div(b));

@@ -1,6 +1,6 @@
 // `vidcost forecast` in every format: one place decides what a forecast says. Money is drawn as
 // exact decimals; the bars only place characters, they never compute money.
-import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Driver, ForecastReport, ForecastRow, UncertainInput } from '../engine/forecast.js';
 import { renderCsv } from './csv.js';
 import type { Section, View } from './view.js';
@@ -52,13 +52,13 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 /** A bar of `value / max × width` cells in eighths of a cell. */
 export function hbar(value: Dec, max: Dec, width: number): string {
   if (max.lte(0) || value.lte(0)) return '';
-  const eighths = Math.round((Number(value.toString()) / Number(max.toString())) * width * 8);
+  const eighths = Math.round(ratioOf(value, max) * width * 8);
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
 }
 
 /** A P10–P90 span (▒) with the P50 cell (█) on a scale from 0 to max, and the ceiling (│) where it falls on empty cells. */
 export function spreadBar(p10: Dec, p50: Dec, p90: Dec, max: Dec, width: number, ceiling: Dec | null): string {
-  const at = (d: Dec) => (max.lte(0) ? 0 : Math.min(width - 1, Math.floor((Number(d.toString()) / Number(max.toString())) * (width - 1) + 1e-9)));
+  const at = (d: Dec) => (max.lte(0) ? 0 : Math.min(width - 1, Math.floor(ratioOf(d, max) * (width - 1) + 1e-9)));
   const cells = new Array<string>(width).fill(' ');
   for (let i = at(p10); i <= at(p90); i++) cells[i] = '▒';
   if (ceiling !== null && ceiling.lte(max)) cells[at(ceiling)] = cells[at(ceiling)] === '▒' ? '┃' : '│';

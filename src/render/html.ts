@@ -4,7 +4,7 @@
 import type { Comparison } from '../engine/compare.js';
 import type { DiffReport } from '../engine/diff.js';
 import type { EstimateReport } from '../engine/estimate.js';
-import { type Dec, formatUsd, ONE } from '../money/decimal.js';
+import { type Dec, formatUsd, ONE, ratioOf } from '../money/decimal.js';
 import { budgetOf, markerOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import { compareView } from './compare.js';
@@ -55,7 +55,7 @@ const BAR_H = 14;
 
 /** Pixel positions only: money is never computed in floating point, only drawn. */
 function px(d: Dec, max: Dec): number {
-  return max.eq(0) ? 0 : Math.round((Number(d.toString()) / Number(max.toString())) * PLOT_W * 10) / 10;
+  return max.eq(0) ? 0 : Math.round(ratioOf(d, max) * PLOT_W * 10) / 10;
 }
 
 function ends(f: Figure | null | undefined): Dec[] {

@@ -1,6 +1,6 @@
 // `vidcost sweep` in every format. The sparklines only place characters; every figure printed is
 // an exact decimal from the engine, rounded to the cent for people.
-import { type Dec, formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { type Dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { Curve, SweepReport } from '../engine/sweep.js';
 import { FIELD_LIMITS } from '../engine/sweep.js';
@@ -12,12 +12,11 @@ const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /** One character per value, ▁ (0) to █ (max); a space where unknown. */
 export function sparkline(values: readonly (Dec | null)[], max: Dec): string {
-  const m = Number(max.toString());
   return values
     .map((v) => {
       if (v === null) return ' ';
-      if (m <= 0) return SPARKS[0]!;
-      const i = Math.min(7, Math.max(0, Math.round((Number(v.toString()) / m) * 7)));
+      if (max.lte(0)) return SPARKS[0]!;
+      const i = Math.min(7, Math.max(0, Math.round(ratioOf(v, max) * 7)));
       return SPARKS[i]!;
     })
     .join('');
