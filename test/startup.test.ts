@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodePricing, encodePricing } from '../src/cli/compiled-sheets.js';
 import { bundledSheetSources, loadPricing } from '../src/cli/sheets.js';
 import { estimate } from '../src/engine/estimate.js';
@@ -13,7 +13,7 @@ import { dec } from '../src/money/decimal.js';
 import { parseSheet } from '../src/pricing/load-sheet.js';
 import { estimateJson } from '../src/render/estimate.js';
 import { parseScenario } from '../src/scenario/parse.js';
-import { BIN, ROOT, tempDir } from './helpers.js';
+import { BIN, ROOT, tempDir, vidcostInProcess } from './helpers.js';
 
 const fromYaml = () => bundledSheetSources(ROOT).map((s) => parseSheet(s.text, relative(ROOT, s.file)));
 const sources = () => bundledSheetSources(ROOT).map(({ path, text }) => ({ path, text }));
@@ -142,5 +142,28 @@ describe.runIf(process.platform !== 'win32')('the executable', () => {
     writeFileSync(stamp, '/no/such/node\n');
     expect(startsFromSnapshot(bin)).toBe(false);
     expect(executable(bin, ['--version'], pkg).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('start-up cost', () => {
+  it('estimate and rates never start ICU (its first use costs 8-16 ms of a run)', async () => {
+    const spies = [
+      vi.spyOn(String.prototype, 'localeCompare'),
+      vi.spyOn(Number.prototype, 'toLocaleString'),
+      vi.spyOn(Date.prototype, 'toLocaleDateString'),
+      vi.spyOn(Intl, 'Collator'),
+      vi.spyOn(Intl, 'NumberFormat'),
+      vi.spyOn(Intl, 'DateTimeFormat'),
+    ];
+    try {
+      const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+      for (const args of [['--version'], ['rates'], ['rates', '--all'], ...scenarios.map((f) => ['estimate', join('scenarios', f)])]) {
+        const r = await vidcostInProcess(args);
+        expect(r.status).toBe(0);
+      }
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });
