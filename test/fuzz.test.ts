@@ -376,11 +376,11 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     );
   });
 
-  it(`mutated price sheets (${RUNS}): rates, estimate and validate end in a report or a clean error naming the sheet`, { timeout: TIMEOUT }, async () => {
+  it(`mutated price sheets (${RUNS}): rates, estimate, forecast, sweep, diff and validate end in a report or a clean error naming the sheet`, { timeout: TIMEOUT }, async () => {
     const dir = join(work, 'sheet');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'any.yaml'), 'version: 1\nname: Any offering\nworkloads:\n  - { name: drafts, clips_per_month: 100, seconds_per_clip: 8, resolution: 720p }\n  - { name: hero, clips_per_month: 5, seconds_per_clip: 10, audio: true }\n');
-    const variants = fc.constantFrom('rates', 'rates-all', 'estimate', 'estimate-json', 'validate', 'diff-files', 'diff-folders');
+    writeFileSync(join(dir, 'any.yaml'), 'version: 1\nname: Any offering\nworkloads:\n  - { name: drafts, clips_per_month: { low: 50, likely: 100, high: 400 }, seconds_per_clip: 8, resolution: 720p }\n  - { name: hero, clips_per_month: 5, seconds_per_clip: 10, audio: true }\n');
+    const variants = fc.constantFrom('rates', 'rates-all', 'estimate', 'estimate-json', 'validate', 'diff-files', 'diff-folders', 'forecast', 'sweep');
     await fc.assert(
       fc.asyncProperty(plan(sheetSeeds.length), variants, async (p, variant) => {
         const seed = sheetSeeds[p.seed]!;
@@ -398,6 +398,8 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
           validate: ['validate', file],
           'diff-files': ['diff', join(ROOT, 'pricing-data', seed.vendor, seed.file), file, '--scenario', 'any.yaml', '--format', 'markdown'],
           'diff-folders': ['diff', '--base', join(ROOT, 'pricing-data'), '--pricing', 'pricing', '--as-of', '2026-06-01'],
+          forecast: ['forecast', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--trials', '100', '--format', 'html'],
+          sweep: ['sweep', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--workload', 'drafts', '--vary', 'clips_per_month=0..1000', '--steps', '5'],
         }[variant]!;
         stats.sheets += 1;
         await runCase(argv, dir, [file], false, text);
