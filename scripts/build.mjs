@@ -8,6 +8,7 @@
 //   dist/vidcost.blob.node  the node binary the snapshot belongs to (path; its mtime is node's)
 //   dist/cli.cjs.cache      V8 code cache of the bundle, for runs without the snapshot
 //   dist/index.js           the library (ESM, dependencies left to the package manager)
+//   dist/types/             its type declarations (tsc, tsconfig.build.json)
 // Each optional artefact that cannot be made is skipped with a warning; the CLI then takes a slower
 // path with the same output. Everything is built in a staging folder and renamed into dist/ file by
 // file, so a CLI started while a build runs (tests in parallel) never finds dist/ half-written.
@@ -68,6 +69,8 @@ const onlyExplicitChalk = {
 
 /** Moves a staged file into dist/ in one rename. */
 function publish(name) {
+  // a folder cannot be renamed over another: the old one goes first
+  if (statSync(join(stage, name)).isDirectory()) rmSync(join(dist, name), { recursive: true, force: true });
   renameSync(join(stage, name), join(dist, name));
   published.add(name);
 }
@@ -117,6 +120,10 @@ try {
   if (cache.status !== 0) warn('no code cache written (runs without the snapshot compile the bundle at start-up)');
 
   const snapshot = pricing && buildSnapshot();
+  // Type declarations, so the library is typed for its users (dist/types/index.d.ts).
+  const types = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(stage, 'types')], { stdio: 'inherit' });
+  if (types.status === 0) publish('types');
+  else warn('no type declarations written (tsc failed)');
   publish('index.js');
   publish('cli.cjs');
   if (existsSync(join(stage, 'cli.cjs.cache'))) publish('cli.cjs.cache');

@@ -32,3 +32,4 @@ export { sweepJson, sweepView, sweepCsv } from './render/sweep.js';
 export { forecastHtml, sweepHtml } from './render/forecast-html.js';
 export { InputError, formatProblem, type Problem } from './errors.js';
 export { run } from './cli/main.js';
+export { loadPricing, bundledPricingDir } from './cli/sheets.js';
