@@ -1,4 +1,5 @@
 // Command-line values checked the way file values are: a clear message naming the option.
+import type { Command } from 'commander';
 import { inputError, nearMiss } from '../errors.js';
 import { RESOLUTIONS, type Resolution } from '../pricing/vocabulary.js';
 
@@ -20,4 +21,21 @@ export function parseCountOption(value: string, option: string, min = 0): number
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n) || n < min) throw inputError(option, `expected a number of at least ${min}, found "${value}"`);
   return n;
+}
+
+/** --out and --force: the same on every command that writes a report or a file. */
+export function withOutputOptions(command: Command): Command {
+  return command
+    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
+    .option('--force', 'replace the --out file if it exists');
+}
+
+/** What every command that starts from a scenario takes: the date, the format, the output, the prices. */
+export function withScenarioOptions(command: Command): Command {
+  command
+    .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
+    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table');
+  return withOutputOptions(command)
+    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
+    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60');
 }

@@ -11,7 +11,7 @@ import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js'
 import type { PriceSheet } from '../../pricing/model.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { parseCountOption, parseDateOption } from '../options.js';
+import { parseCountOption, parseDateOption, withScenarioOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing } from '../sheets.js';
 import { baselineRun } from '../baseline.js';
@@ -53,16 +53,12 @@ export function ceilingGate(report: EstimateReport): string | null {
 }
 
 export function registerEstimate(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('estimate')
-    .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
-    .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
-    .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: the scenario\'s as_of, else today)')
-    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
-    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
-    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
+  withScenarioOptions(
+    program
+      .command('estimate')
+      .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
+      .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
+  )
     .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd')
     .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
     .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')

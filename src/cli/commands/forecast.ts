@@ -11,6 +11,7 @@ import { forecastHtml } from '../../render/forecast-html.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { toProblems } from '../../scenario/check.js';
 import type { CliIo } from '../io.js';
+import { withScenarioOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
 
@@ -50,18 +51,14 @@ export function breachGate(report: ForecastReport, limit: number): string | null
 }
 
 export function registerForecast(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('forecast')
-    .description('Monte Carlo forecast: P10, P50, P90 and mean monthly cost, the chance of breaching the ceiling, and what drives the spread')
-    .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }')
+  withScenarioOptions(
+    program
+      .command('forecast')
+      .description('Monte Carlo forecast: P10, P50, P90 and mean monthly cost, the chance of breaching the ceiling, and what drives the spread')
+      .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }')
+  )
     .option('-n, --trials <n>', `number of trials, 1 to ${formatNumber(dec(MAX_TRIALS))}`, String(DEFAULT_TRIALS))
     .option('--seed <s>', 'seed of the random draws (the same seed gives the same forecast)', String(DEFAULT_SEED))
-    .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
-    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
-    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
-    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
     .option('--max-breach <p>', 'exit 1 when the chance that the recommended route goes over budget.monthly_ceiling_usd is above p (0 to 1)')
     .addHelpText(
       'after',

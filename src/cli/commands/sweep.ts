@@ -10,6 +10,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { sweepHtml } from '../../render/forecast-html.js';
 import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
 import type { CliIo } from '../io.js';
+import { withScenarioOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
 import { parseWholeOption } from './forecast.js';
@@ -43,19 +44,15 @@ export function parseVary(value: string | undefined): { field: InputField; from:
 }
 
 export function registerSweep(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('sweep')
-    .description('cost curves per offering as one input varies, and the exact break-even points where the cheapest changes')
-    .argument('<scenario>', 'scenario file (YAML)')
+  withScenarioOptions(
+    program
+      .command('sweep')
+      .description('cost curves per offering as one input varies, and the exact break-even points where the cheapest changes')
+      .argument('<scenario>', 'scenario file (YAML)')
+  )
     .option('--vary <field=from..to>', `the input and its range: ${INPUT_FIELDS.join(', ')} (e.g. clips_per_month=100..5000)`)
     .option('--steps <n>', `points on the curves, 2 to ${MAX_STEPS} (break-even points are solved exactly, not read off them)`, String(DEFAULT_STEPS))
     .option('-w, --workload <name>', 'the workload whose input varies (needed when the scenario has several)')
-    .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
-    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
-    .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
-    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
     .addHelpText(
       'after',
       `
