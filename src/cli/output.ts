@@ -19,7 +19,8 @@ export interface OutputOptions {
 }
 
 export interface Renderers {
-  view: () => View;
+  /** the View for the terminal table or for Markdown (a report may draw bars only on a terminal) */
+  view: (target: 'table' | 'markdown') => View;
   json: () => unknown;
   csv?: () => string;
   html?: () => string;
@@ -38,7 +39,7 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
     case 'json':
       return renderJson(r.json());
     case 'markdown':
-      return renderMarkdown(r.view());
+      return renderMarkdown(r.view('markdown'));
     case 'csv':
       if (!r.csv) throw inputError('--format', 'csv is not available for this command');
       return r.csv();
@@ -47,7 +48,7 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
       return r.html();
     default: {
       const color = !toFile && options.color !== false && io.isTTY && !io.env['NO_COLOR'];
-      return renderTable(r.view(), { color });
+      return renderTable(r.view('table'), { color });
     }
   }
 }

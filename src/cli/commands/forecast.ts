@@ -8,7 +8,6 @@ import { DEFAULT_SEED, DEFAULT_TRIALS, ForecastInputError, forecastFromEstimate,
 import { dec, formatNumber, formatUsd } from '../../money/decimal.js';
 import { forecastCsv, forecastJson, forecastView } from '../../render/forecast.js';
 import { forecastHtml } from '../../render/forecast-html.js';
-import { renderMarkdown } from '../../render/markdown.js';
 import { toProblems } from '../../scenario/check.js';
 import type { CliIo } from '../io.js';
 import { withScenarioOptions } from '../options.js';
@@ -89,10 +88,8 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
         if (error instanceof ForecastInputError) throw new InputError(toProblems(parsed.file, [{ path: error.path, message: error.message }], parsed.locate));
         throw error;
       }
-      const text =
-        format === 'markdown'
-          ? renderMarkdown(forecastView(report, { bars: false }))
-          : render(format, { view: () => forecastView(report, { bars: true }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
+      // terminal bars in a table; Markdown for a pull request gets the figures without them
+      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table' }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (maxBreach !== null) {
         const failure = breachGate(report, maxBreach);

@@ -6,7 +6,6 @@ import { inputError, nearMiss } from '../../errors.js';
 import { INPUT_FIELDS, type InputField } from '../../engine/forecast.js';
 import { DEFAULT_STEPS, MAX_STEPS, sweep, SweepInputError } from '../../engine/sweep.js';
 import { dec, type Dec } from '../../money/decimal.js';
-import { renderMarkdown } from '../../render/markdown.js';
 import { sweepHtml } from '../../render/forecast-html.js';
 import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
 import type { CliIo } from '../io.js';
@@ -79,10 +78,8 @@ Exit status: 0 done; 2 bad input; 3 internal error.`,
         }
         throw error;
       }
-      const text =
-        format === 'markdown'
-          ? renderMarkdown(sweepView(report, { bars: false }))
-          : render(format, { view: () => sweepView(report, { bars: true }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
+      // terminal bars in a table; Markdown for a pull request gets the figures without them
+      const text = render(format, { view: (target) => sweepView(report, { bars: target === 'table' }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       setExit(0);
     });
