@@ -30,6 +30,16 @@ export function withOutputOptions(command: Command): Command {
     .option('--force', 'replace the --out file if it exists');
 }
 
+/** The values of the options withScenarioOptions adds. */
+export interface ScenarioCliOptions {
+  asOf?: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+  pricing?: string;
+  staleAfter?: string;
+}
+
 /** What every command that starts from a scenario takes: the date, the format, the output, the prices. */
 export function withScenarioOptions(command: Command): Command {
   command

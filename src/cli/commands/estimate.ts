@@ -11,19 +11,13 @@ import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js'
 import type { PriceSheet } from '../../pricing/model.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { parseCountOption, parseDateOption, withScenarioOptions } from '../options.js';
+import { parseCountOption, parseDateOption, withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing } from '../sheets.js';
 import { baselineRun } from '../baseline.js';
 import { estimateHtml } from '../../render/html.js';
 
-export interface EstimateCliOptions {
-  asOf?: string;
-  format: string;
-  out?: string;
-  force?: boolean;
-  pricing?: string;
-  staleAfter?: string;
+export interface EstimateCliOptions extends ScenarioCliOptions {
   failOnCeiling?: boolean;
   compareTo?: string;
   failOnIncrease?: string;

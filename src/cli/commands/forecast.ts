@@ -10,19 +10,13 @@ import { forecastCsv, forecastJson, forecastView } from '../../render/forecast.j
 import { forecastHtml } from '../../render/forecast-html.js';
 import { toProblems } from '../../scenario/check.js';
 import type { CliIo } from '../io.js';
-import { withScenarioOptions } from '../options.js';
+import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
 
-export interface ForecastCliOptions {
+export interface ForecastCliOptions extends ScenarioCliOptions {
   trials: string;
   seed: string;
-  asOf?: string;
-  format: string;
-  out?: string;
-  force?: boolean;
-  pricing?: string;
-  staleAfter?: string;
   maxBreach?: string;
 }
 

@@ -9,21 +9,15 @@ import { dec, type Dec } from '../../money/decimal.js';
 import { sweepHtml } from '../../render/forecast-html.js';
 import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
 import type { CliIo } from '../io.js';
-import { withScenarioOptions } from '../options.js';
+import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
 import { parseWholeOption } from './forecast.js';
 
-export interface SweepCliOptions {
+export interface SweepCliOptions extends ScenarioCliOptions {
   vary?: string;
   steps: string;
   workload?: string;
-  asOf?: string;
-  format: string;
-  out?: string;
-  force?: boolean;
-  pricing?: string;
-  staleAfter?: string;
 }
 
 const NUMBER = '(\\d[\\d_,]*(?:\\.\\d+)?|\\.\\d+)';
