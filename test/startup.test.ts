@@ -146,6 +146,23 @@ describe.runIf(process.platform !== 'win32')('the executable', () => {
 });
 
 describe('start-up cost', () => {
+  it('the bundle is ASCII: one other character makes V8 keep all of its source as UTF-16, in every start-up', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    const found = /[^\u0000-\u007f][^\n]{0,40}/.exec(bundle);
+    expect(found?.[0] ?? null).toBeNull();
+  });
+
+  it.runIf(process.platform !== 'win32')('the executable does not make node load NODE_EXTRA_CA_CERTS (vidcost opens no connection)', () => {
+    const missing = join(tempDir(), 'no-such-bundle.pem');
+    // node itself warns that it cannot load the file, so it is seen whether or not it is read
+    const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: env({ NODE_EXTRA_CA_CERTS: missing }) });
+    expect(plain.stderr).toContain('extra certs');
+    for (const extra of [{}, { VIDCOST_NO_SNAPSHOT: '1' }]) {
+      const r = executable(BIN, ['--version'], ROOT, { NODE_EXTRA_CA_CERTS: missing, ...extra });
+      expect(r).toEqual({ status: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    }
+  });
+
   it('estimate and rates never start ICU (its first use costs 8-16 ms of a run)', async () => {
     const spies = [
       vi.spyOn(String.prototype, 'localeCompare'),
