@@ -27,8 +27,8 @@ const require = createRequire(import.meta.url);
 const warn = (text) => process.stderr.write(`build: ${text}\n`);
 const buildId = randomUUID();
 
-/** Builtins loaded at start-up but rarely used, loaded on first use instead (commander's child_process; crypto, for temporary file names of --out). */
-const LAZY_BUILTINS = ['child_process', 'crypto'];
+/** Builtins loaded at start-up but rarely used, loaded on first use instead (commander's child_process; crypto, for temporary file names of --out; tty, asked only when colour is possible). */
+const LAZY_BUILTINS = ['child_process', 'crypto', 'tty'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {

@@ -157,7 +157,7 @@ describe('start-up cost', () => {
     // node itself warns that it cannot load the file, so it is seen whether or not it is read
     const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: env({ NODE_EXTRA_CA_CERTS: missing }) });
     expect(plain.stderr).toContain('extra certs');
-    for (const extra of [{}, { VIDCOST_NO_SNAPSHOT: '1' }]) {
+    for (const extra of [{}, { VIDCOST_NO_SNAPSHOT: '1' }] as Record<string, string>[]) {
       const r = executable(BIN, ['--version'], ROOT, { NODE_EXTRA_CA_CERTS: missing, ...extra });
       expect(r).toEqual({ status: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
     }

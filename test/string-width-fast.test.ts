@@ -64,6 +64,6 @@ describe('the plain-text fast path of string-width', () => {
 
   it('keeps string-width\'s answer for what is not a string', () => {
     expect(fast(undefined as unknown as string)).toBe(stringWidth(undefined as unknown as string));
-    expect(fast.default).toBe(fast);
+    expect((fast as typeof fast & { default: unknown }).default).toBe(fast);
   });
 });

@@ -14,6 +14,18 @@ import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
 
+/** Every command, in the order `vidcost --help` lists them. */
+const COMMANDS: Record<string, (program: Command, io: CliIo, setExit: (code: number) => void) => void> = {
+  estimate: registerEstimate,
+  rates: registerRates,
+  validate: registerValidate,
+  init: registerInit,
+  schema: registerSchema,
+  diff: registerDiff,
+  forecast: registerForecast,
+  sweep: registerSweep,
+};
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
@@ -27,14 +39,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(usageError(text)) });
-  registerEstimate(program, io, setExit);
-  registerRates(program, io, setExit);
-  registerValidate(program, io, setExit);
-  registerInit(program, io, setExit);
-  registerSchema(program, io, setExit);
-  registerDiff(program, io, setExit);
-  registerForecast(program, io, setExit);
-  registerSweep(program, io, setExit);
+  // When the first word names a command, only that one is defined: the others' options and help
+  // would be built for nothing on every run. Help, the version and unknown words get them all.
+  const asked = argv.find((a) => !a.startsWith('-'));
+  const only = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? asked : null;
+  for (const [name, register] of Object.entries(COMMANDS)) if (only === null || name === only) register(program, io, setExit);
   try {
     await program.parseAsync(['node', 'vidcost', ...argv.filter((a) => a !== '--debug')]);
     return exitCode;

@@ -47,7 +47,8 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
       if (!r.html) throw inputError('--format', 'html is not available for this command');
       return r.html();
     default: {
-      const color = !toFile && options.color !== false && io.isTTY && !io.env['NO_COLOR'];
+      // the terminal is asked last: finding out costs a module load (see cli/io.ts)
+      const color = !toFile && options.color !== false && !io.env['NO_COLOR'] && io.isTTY;
       return renderTable(r.view('table'), { color });
     }
   }

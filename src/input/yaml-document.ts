@@ -156,6 +156,7 @@ function firstLine(error: unknown): string {
  * The token-tree check below is the authoritative one for depth; this one answers in microseconds.
  */
 function lexicalGuard(text: string, file: string): void {
+  if (!mayExceedFlowOrAliasLimits(text)) return dashGuard(text, file);
   let flow = 0;
   let aliases = 0;
   let offset = 0;
@@ -172,6 +173,27 @@ function lexicalGuard(text: string, file: string): void {
     // the lexer's own markers (document, scalar, flow end) take no room in the source
     if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) offset += token.length;
   }
+  dashGuard(text, file);
+}
+
+/**
+ * Whether the lexer pass above could find too deep a flow nesting or too many aliases: not when the
+ * text holds no more "[" and "{" than MAX_DEPTH, nor "*" than MAX_ALIASES, since every such token is
+ * one of those characters. Every everyday file passes this count, and is spared a second lexing.
+ */
+function mayExceedFlowOrAliasLimits(text: string): boolean {
+  let opens = 0;
+  let stars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) opens += 1;
+    else if (c === 0x2a /* * */) stars += 1;
+  }
+  return opens > MAX_DEPTH || stars > MAX_ALIASES;
+}
+
+/** Block nesting by "- " at the start of lines, which the lexer pass does not count. */
+function dashGuard(text: string, file: string): void {
   let lineStart = true;
   let dashes = 0;
   const limit = MAX_DEPTH * 4;
