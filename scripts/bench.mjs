@@ -2,9 +2,11 @@
 // `npm run bench`: how fast vidcost starts and how fast its engine prices, measured on this machine.
 //
 // 1. Whole-process wall time of `vidcost estimate` on a bundled scenario and of `vidcost rates`,
-//    started the way a user starts them (the executable bin/vidcost.js), against `node -e 0`,
-//    interleaved round by round so that a busy machine slows all of them alike. Each figure is the
-//    median over the rounds of (command time ÷ `node -e 0` time in the same round).
+//    started the way a user starts them (the executable bin/vidcost.js, output into a pipe),
+//    against `node -e 0`, interleaved round by round so that a busy machine slows all of them
+//    alike. Each figure is the median over the rounds of (command time ÷ `node -e 0` time in the
+//    same round). When NODE_EXTRA_CA_CERTS is set, which the executable drops, the ratio to
+//    `node -e 0` without it is printed too.
 // 2. The engine in-process on generated scenarios of 10, 1,000, 10,000 and 100,000 workloads
 //    across every offering: workload × offering evaluations per second of `fastEstimate` (exact
 //    decimals as scaled integers), the time ratio of 100,000 to 10,000 workloads, and the full
@@ -54,7 +56,7 @@ if (!only || only === 'startup') startup();
 
 function startup() {
   const scenario = existsSync(join(root, 'scenarios', 'social-drafts.yaml')) ? 'scenarios/social-drafts.yaml' : 'test/fixtures/scenarios/golden.yaml';
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env = { ...process.env };
   delete env.NODE_OPTIONS; // as a user's shell would have it; V8 flags would turn the snapshot off
   // The executable drops NODE_EXTRA_CA_CERTS (bin/vidcost.js says why); `node -e 0` pays for it as
   // Node does. When it is set, a second baseline without it gives the like-for-like ratio too.
@@ -86,7 +88,9 @@ function startup() {
   for (let round = 0; round < ROUNDS + 1; round++) {
     commands.forEach((c, i) => {
       const t0 = process.hrtime.bigint();
-      spawnSync(c.file, c.argv, { cwd: root, env: c.env ?? env, stdio: 'ignore' });
+      // stdout into a pipe, as a CI log or `| less` takes it (not /dev/null, which no user reads)
+      const r = spawnSync(c.file, c.argv, { cwd: root, env: c.env ?? env, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24 });
+      if (r.status !== 0 || (c.goal && r.stdout.length === 0)) throw new Error(`\`${c.label}\` failed in round ${round} (exit ${r.status})`);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (round > 0) times[i].push(ms); // round 0 warms the file cache
     });
