@@ -1,8 +1,9 @@
 // Builds dist/ (run by `npm install` through `prepare`, and by `npm test`):
 //   dist/cli.cjs            the CLI: one minified CommonJS bundle
+//   dist/zod.cjs            zod, which the CLI loads only when a run needs it (see lazyZod)
 //   dist/pricing.json       the bundled price sheets, validated by the same parseSheet as a user's
 //                           sheet and precompiled: start-up parses no YAML and runs no schema for them
-//   dist/vidcost.blob       V8 start-up snapshot of the CLI with every module evaluated, warm-up runs
+//   dist/vidcost.blob       V8 start-up snapshot of the CLI with its modules evaluated, warm-up runs
 //                           compiled and the bundled sheets in the heap (bin/vidcost.js starts from it
 //                           when it matches the node on PATH)
 //   dist/vidcost.blob.node  the node binary the snapshot belongs to (path; its mtime is node's)
@@ -17,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,6 +84,52 @@ module.exports = withPlainTextFastPath(require('string-width/index.js'));`,
   },
 };
 
+/**
+ * zod is loaded on first use in the CLI. Every schema is built on first use (src/once.ts) and a
+ * valid scenario is checked without zod (src/input/plain-shape.ts, its shape compiled in below), so
+ * most runs never load it. It is bundled apart, in dist/zod.cjs, required from the package root
+ * when first touched: neither the CLI bundle nor the start-up snapshot holds any of it, and zod with
+ * the schemas was a quarter of what a start deserialized. Loading it sets a global mark that the
+ * snapshot build and the tests read.
+ */
+const ZOD_LOADED = "Symbol.for('vidcost.zodLoaded')";
+const lazyZod = {
+  name: 'lazy-zod',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'lazy-zod' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, () => ({
+      contents: `import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from ${JSON.stringify(join(root, 'src', 'cli', 'sheets.ts'))};
+let m;
+const load = () => {
+  if (!m) {
+    const file = join(packageRoot(), 'dist', 'zod.cjs');
+    m = createRequire(file)(file).z;
+    globalThis[${ZOD_LOADED}] = true;
+  }
+  return m;
+};
+export const z = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The scenario schema as a PlainShape (src/input/shape-of.ts), made here so the CLI needs no zod for it. */
+async function scenarioShapeJson(common) {
+  const out = join(stage, 'scenario-shape.mjs');
+  await build({
+    ...common,
+    stdin: { contents: "import { shapeOf } from './src/input/shape-of.ts'; import { scenarioSchema } from './src/scenario/schema.ts'; export default JSON.stringify(shapeOf(scenarioSchema()));", resolveDir: root, loader: 'ts' },
+    outfile: out,
+    format: 'esm',
+    plugins: [englishOnlyZod],
+  });
+  return (await import(pathToFileURL(out).href)).default;
+}
+
 /** Moves a staged file into dist/ in one rename. */
 function publish(name) {
   // a folder cannot be renamed over another: the old one goes first
@@ -95,6 +142,7 @@ const published = new Set();
 mkdirSync(stage, { recursive: true });
 try {
   const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+  const scenarioShape = await scenarioShapeJson(common);
   await Promise.all([
     build({
       ...common,
@@ -102,11 +150,19 @@ try {
       outfile: join(stage, 'cli.cjs'),
       format: 'cjs',
       minify: true,
-      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
+      plugins: [lazyBuiltins, lazyZod, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
       // First line: the build id, which the code cache must carry to be used with this bundle. The
       // CommonJS bundle has no import.meta: its one use (finding the package root) gets the bundle's URL.
       banner: { js: `// vidcost build ${buildId}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
-      define: { 'import.meta.url': '__vidcostModuleUrl' },
+      define: { 'import.meta.url': '__vidcostModuleUrl', __VIDCOST_SCENARIO_SHAPE__: scenarioShape },
+    }),
+    build({
+      ...common,
+      stdin: { contents: "export { z } from 'zod';", resolveDir: root, loader: 'js' },
+      outfile: join(stage, 'zod.cjs'),
+      format: 'cjs',
+      minify: true,
+      plugins: [englishOnlyZod],
     }),
     build({
       ...common,
@@ -117,6 +173,8 @@ try {
       banner: { js: "import { createRequire as __vidcostRequire } from 'node:module'; const require = __vidcostRequire(import.meta.url);" },
     }),
   ]);
+
+  publish('zod.cjs'); // the bundle's parser loads it from dist/ (below, and in the warm-up runs)
 
   // Precompile the bundled price sheets with the bundle's own parser. A sheet that does not validate
   // is not precompiled: the CLI then reads the YAML and reports the problem as it would for any sheet.
@@ -170,7 +228,9 @@ const module = { exports: {} };
 (function (exports, require, module, __filename, __dirname) {
 ${readFileSync(join(stage, 'cli.cjs'), 'utf8')}
 })(module.exports, require, module, ${JSON.stringify(bundle)}, ${JSON.stringify(dist)});
-module.exports.prepareSnapshot(require('node:v8').startupSnapshot, ${JSON.stringify(root)}).catch((error) => {
+module.exports.prepareSnapshot(require('node:v8').startupSnapshot, ${JSON.stringify(root)}).then(() => {
+  if (globalThis[${ZOD_LOADED}]) process.stderr.write('the warm-up runs loaded zod: the start-up snapshot holds it, and every start is slower\\n');
+}).catch((error) => {
   process.stderr.write('snapshot: ' + (error && error.stack || error) + '\\n');
   process.exit(1);
 });

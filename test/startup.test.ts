@@ -152,6 +152,28 @@ describe('start-up cost', () => {
     expect(found?.[0] ?? null).toBeNull();
   });
 
+  it('the CLI loads zod only for a run that needs it: never for rates or a valid scenario', () => {
+    // the bundle as bin/vidcost.js loads it, in a fresh process; the build's lazy zod sets the mark
+    const script = `
+      const { loadBundle } = require(${JSON.stringify(BIN)});
+      const { cli } = loadBundle(false);
+      const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false, today: () => '2026-06-01' };
+      const loaded = () => Boolean(globalThis[Symbol.for('vidcost.zodLoaded')]);
+      (async () => {
+        const seen = [];
+        for (const args of ${JSON.stringify([['rates'], ['rates', '--all'], ...readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => ['estimate', join('scenarios', f)]), ['estimate', 'package.json']])}) {
+          seen.push([args.join(' '), await cli.run(args, io), loaded()]);
+        }
+        process.stdout.write(JSON.stringify(seen));
+      })();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const seen = JSON.parse(r.stdout) as [string, number, boolean][];
+    for (const [args, status, loaded] of seen.slice(0, -1)) expect({ args, status, loaded }).toEqual({ args, status: 0, loaded: false });
+    // a file that is not a valid scenario: zod words the problems
+    expect(seen.at(-1)).toEqual(['estimate package.json', 2, true]);
+  });
+
   it.runIf(process.platform !== 'win32')('the executable does not make node load NODE_EXTRA_CA_CERTS (vidcost opens no connection)', () => {
     const missing = join(tempDir(), 'no-such-bundle.pem');
     // node itself warns that it cannot load the file, so it is seen whether or not it is read

@@ -9,6 +9,7 @@ import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
 import { type Dec, divide, formatUsd, HUNDRED, isDecimalLiteral } from '../money/decimal.js';
 import { atLeast, budgetOf, exact, range, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { EstimateReport } from './estimate.js';
+import { once } from '../once.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
 
@@ -204,34 +205,37 @@ export interface Baseline {
   snapshot: EstimateSnapshot;
 }
 
-const decimalString = z.string().refine((s) => isDecimalLiteral(s), { message: 'expected a decimal string like "1250.00"' });
-const money = decimalString.nullable();
-const markerSchema = z.enum(['exact', 'approx', 'from', 'range', 'unknown']);
-const figureShape = {
-  monthlyUsd: money,
-  monthlyUsdLow: money.optional(),
-  monthlyUsdHigh: money.optional(),
-  approx: z.boolean().nullable().optional(),
-  // null for an offering that is not eligible
-  marker: markerSchema.nullable().optional(),
-};
+/** The schema of a baseline report, built on first use (see once.ts). */
+const baselineSchema = once(() => {
+  const decimalString = z.string().refine((s) => isDecimalLiteral(s), { message: 'expected a decimal string like "1250.00"' });
+  const money = decimalString.nullable();
+  const markerSchema = z.enum(['exact', 'approx', 'from', 'range', 'unknown']);
+  const figureShape = {
+    monthlyUsd: money,
+    monthlyUsdLow: money.optional(),
+    monthlyUsdHigh: money.optional(),
+    approx: z.boolean().nullable().optional(),
+    // null for an offering that is not eligible
+    marker: markerSchema.nullable().optional(),
+  };
 
-const baselineSchema = z.object({
-  schemaVersion: z.number(),
-  kind: z.string().optional(),
-  scenario: z.string(),
-  asOf: z.string(),
-  totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
-  // per workload and offering: the route's figures with their honesty markers
-  workloads: z.array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() })).optional(),
-  recommendation: z.object({
-    ...figureShape,
-    complete: z.boolean(),
-    workloads: z.array(z.object({ workload: z.string(), offering: z.string().nullable(), ...figureShape })),
-  }),
+  return z.object({
+    schemaVersion: z.number(),
+    kind: z.string().optional(),
+    scenario: z.string(),
+    asOf: z.string(),
+    totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
+    // per workload and offering: the route's figures with their honesty markers
+    workloads: z.array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() })).optional(),
+    recommendation: z.object({
+      ...figureShape,
+      complete: z.boolean(),
+      workloads: z.array(z.object({ workload: z.string(), offering: z.string().nullable(), ...figureShape })),
+    }),
+  });
 });
 
-type FigureJson = { monthlyUsd: string | null; monthlyUsdLow?: string | null | undefined; monthlyUsdHigh?: string | null | undefined; approx?: boolean | null | undefined; marker?: z.infer<typeof markerSchema> | null | undefined };
+type FigureJson = { monthlyUsd: string | null; monthlyUsdLow?: string | null | undefined; monthlyUsdHigh?: string | null | undefined; approx?: boolean | null | undefined; marker?: 'exact' | 'approx' | 'from' | 'range' | 'unknown' | null | undefined };
 
 /** Reads a figure back from `figureFields` output: budget value, Low/High for ranges and bounds. */
 export function figureFromJson(f: FigureJson): Figure {
@@ -310,7 +314,7 @@ export function readBaseline(text: string, file: string, expectScenario: string)
   if (obj['kind'] !== undefined && obj['kind'] !== 'estimate') {
     fail('kind', `the baseline is a "${String(obj['kind'])}" report; --compare-to needs the JSON of \`vidcost estimate\``);
   }
-  const parsed = baselineSchema.safeParse(data);
+  const parsed = baselineSchema().safeParse(data);
   if (!parsed.success) {
     // the first problem, in the words every input error uses ("missing required field ...")
     const issue = explainZodIssues(data, parsed.error.issues)[0]!;

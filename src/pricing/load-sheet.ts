@@ -29,14 +29,14 @@ export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options:
   let sheet: SheetData;
   if (parsed) {
     // every problem of the file at once: values the YAML refused and the schema's
-    sheet = validateParsed(parsed, sheetSchema, {
-      knownKeys: (p) => keysOfSchema(sheetSchema, p),
+    sheet = validateParsed(parsed, sheetSchema(), {
+      knownKeys: (p) => keysOfSchema(sheetSchema(), p),
       wrongKind: (d) => (hasTopLevelKeys(d, ['workloads']) && !hasTopLevelKeys(d, ['vendor']) ? 'this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate' : undefined),
     });
   } else {
-    const result = sheetSchema.safeParse(data);
+    const result = sheetSchema().safeParse(data);
     if (!result.success) {
-      throw new InputError(explainZodIssues(data, result.error.issues, { knownKeys: (p) => keysOfSchema(sheetSchema, p) }).map((e) => ({ file, line: null, column: null, field: fieldPath(e.path), message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}) })));
+      throw new InputError(explainZodIssues(data, result.error.issues, { knownKeys: (p) => keysOfSchema(sheetSchema(), p) }).map((e) => ({ file, line: null, column: null, field: fieldPath(e.path), message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}) })));
     }
     sheet = result.data;
   }

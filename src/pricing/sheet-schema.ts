@@ -3,114 +3,119 @@
 import { z } from 'zod';
 import { parseFigure } from '../money/figure.js';
 import { CAPABILITIES, CHANNELS, PROVENANCES, RESOLUTIONS } from './vocabulary.js';
+import { once } from '../once.js';
 
-export const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+/** The schema, built on first use (see once.ts). */
+export const sheetSchema = once(() => {
+  const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 
-export const figureInput = z.union([z.number(), z.string()]).superRefine((value, ctx) => {
-  const parsed = parseFigure(value);
-  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
-});
+  const figureInput = z.union([z.number(), z.string()]).superRefine((value, ctx) => {
+    const parsed = parseFigure(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  });
 
-const sourceRef = z.string().min(1);
+  const sourceRef = z.string().min(1);
 
-const rateSchema = z
-  .strictObject({
-    channel: z.enum(CHANNELS).optional(),
-    resolution: z.enum(RESOLUTIONS).optional(),
-    audio: z.union([z.boolean(), z.literal('included')]).optional(),
-    hdr: z.boolean().optional(),
-    exr: z.boolean().optional(),
-    usd_per_second: figureInput.optional(),
-    credits_per_second: figureInput.optional(),
-    credits_per_clip: figureInput.optional(),
-    usd_per_clip: figureInput.optional(),
-    /** the per-clip figure is for this many clips ("$45 per 100 clips") */
-    per_clips: z.number().int().positive().optional(),
-    /** fixed length of one billed clip, for per-clip units; "unknown" when no source gives it */
-    clip_seconds: figureInput.optional(),
-    usd_per_gpu_hour: figureInput.optional(),
-    gpu_seconds_per_output_second: figureInput.optional(),
+  const rateSchema = z
+    .strictObject({
+      channel: z.enum(CHANNELS).optional(),
+      resolution: z.enum(RESOLUTIONS).optional(),
+      audio: z.union([z.boolean(), z.literal('included')]).optional(),
+      hdr: z.boolean().optional(),
+      exr: z.boolean().optional(),
+      usd_per_second: figureInput.optional(),
+      credits_per_second: figureInput.optional(),
+      credits_per_clip: figureInput.optional(),
+      usd_per_clip: figureInput.optional(),
+      /** the per-clip figure is for this many clips ("$45 per 100 clips") */
+      per_clips: z.number().int().positive().optional(),
+      /** fixed length of one billed clip, for per-clip units; "unknown" when no source gives it */
+      clip_seconds: figureInput.optional(),
+      usd_per_gpu_hour: figureInput.optional(),
+      gpu_seconds_per_output_second: figureInput.optional(),
+      source: sourceRef.optional(),
+      verified: isoDate.optional(),
+      provenance: z.enum(PROVENANCES).optional(),
+      note: z.string().optional(),
+    })
+    .superRefine((rate, ctx) => {
+      const units = ['usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'usd_per_gpu_hour'].filter(
+        (k) => rate[k as keyof typeof rate] !== undefined,
+      );
+      if (units.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a rate needs exactly one unit (usd_per_second, credits_per_second, credits_per_clip, usd_per_clip or usd_per_gpu_hour), found ${units.length === 0 ? 'none' : units.join(' and ')}`,
+        });
+      }
+      const perClip = rate.credits_per_clip !== undefined || rate.usd_per_clip !== undefined;
+      if (perClip && rate.clip_seconds === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['clip_seconds'], message: 'a per-clip rate needs clip_seconds (write "unknown" if no source gives it)' });
+      }
+      if (!perClip && (rate.clip_seconds !== undefined || rate.per_clips !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['clip_seconds'], message: 'clip_seconds and per_clips belong to per-clip rates only' });
+      }
+      if ((rate.usd_per_gpu_hour === undefined) !== (rate.gpu_seconds_per_output_second === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['gpu_seconds_per_output_second'], message: 'GPU billing needs both usd_per_gpu_hour and gpu_seconds_per_output_second' });
+      }
+    });
+
+  const offeringSchema = z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9][a-z0-9._-]*$/, { error: 'expected an offering id like runway/gen4-turbo' }),
+    name: z.string().min(1),
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    capabilities: z.array(z.enum(CAPABILITIES)).default([]),
+    /** what the offering's rates assume about audio when a rate does not say */
+    audio: z.union([z.boolean(), z.literal('included')]).default(false),
+    sunset: isoDate.optional(),
+    sunset_source: sourceRef.optional(),
+    batch: z
+      .strictObject({
+        factor: figureInput,
+        latency: z.string().min(1),
+        source: sourceRef.optional(),
+      })
+      .optional(),
+    provenance: z.enum(PROVENANCES).optional(),
+    /** aggregator offerings that sell this model programmatically (Pika's API is fal/pika-2.5) */
+    api_through: z.array(z.string()).default([]),
+    rates: z.array(rateSchema).min(1),
+    note: z.string().optional(),
+  });
+
+  const planSchema = z.strictObject({
+    name: z.string().min(1),
+    usd_per_month: figureInput,
+    credits_per_month: figureInput,
+    max_resolution: z.enum(RESOLUTIONS).optional(),
+    watermark: z.boolean().default(false),
+    commercial_use: z.boolean().default(true),
     source: sourceRef.optional(),
     verified: isoDate.optional(),
     provenance: z.enum(PROVENANCES).optional(),
     note: z.string().optional(),
-  })
-  .superRefine((rate, ctx) => {
-    const units = ['usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'usd_per_gpu_hour'].filter(
-      (k) => rate[k as keyof typeof rate] !== undefined,
-    );
-    if (units.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a rate needs exactly one unit (usd_per_second, credits_per_second, credits_per_clip, usd_per_clip or usd_per_gpu_hour), found ${units.length === 0 ? 'none' : units.join(' and ')}`,
-      });
-    }
-    const perClip = rate.credits_per_clip !== undefined || rate.usd_per_clip !== undefined;
-    if (perClip && rate.clip_seconds === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['clip_seconds'], message: 'a per-clip rate needs clip_seconds (write "unknown" if no source gives it)' });
-    }
-    if (!perClip && (rate.clip_seconds !== undefined || rate.per_clips !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['clip_seconds'], message: 'clip_seconds and per_clips belong to per-clip rates only' });
-    }
-    if ((rate.usd_per_gpu_hour === undefined) !== (rate.gpu_seconds_per_output_second === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['gpu_seconds_per_output_second'], message: 'GPU billing needs both usd_per_gpu_hour and gpu_seconds_per_output_second' });
-    }
   });
 
-const offeringSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9][a-z0-9._-]*$/, { error: 'expected an offering id like runway/gen4-turbo' }),
-  name: z.string().min(1),
-  channels: z.array(z.enum(CHANNELS)).min(1),
-  capabilities: z.array(z.enum(CAPABILITIES)).default([]),
-  /** what the offering's rates assume about audio when a rate does not say */
-  audio: z.union([z.boolean(), z.literal('included')]).default(false),
-  sunset: isoDate.optional(),
-  sunset_source: sourceRef.optional(),
-  batch: z
-    .strictObject({
-      factor: figureInput,
-      latency: z.string().min(1),
-      source: sourceRef.optional(),
-    })
-    .optional(),
-  provenance: z.enum(PROVENANCES).optional(),
-  /** aggregator offerings that sell this model programmatically (Pika's API is fal/pika-2.5) */
-  api_through: z.array(z.string()).default([]),
-  rates: z.array(rateSchema).min(1),
-  note: z.string().optional(),
+  const sheet = z.strictObject({
+    vendor: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lower-case vendor name like runway' }),
+    effective: isoDate,
+    verified: isoDate,
+    provenance: z.enum(PROVENANCES),
+    currency: z.literal('USD').default('USD'),
+    sources: z.record(z.string(), z.url({ protocol: /^https?$/ })),
+    /** the source used where a figure names none */
+    source: sourceRef,
+    /** USD value of one credit when credits are bought for the API (Runway: exactly $0.01) */
+    api_usd_per_credit: figureInput.optional(),
+    api_usd_per_credit_source: sourceRef.optional(),
+    /** the plan whose price ÷ credits values a web-app credit in `rates` (Pika: Standard) */
+    reference_plan: z.string().optional(),
+    offerings: z.array(offeringSchema).default([]),
+    plans: z.array(planSchema).default([]),
+    notes: z.array(z.string()).default([]),
+  });
+  return sheet;
 });
 
-const planSchema = z.strictObject({
-  name: z.string().min(1),
-  usd_per_month: figureInput,
-  credits_per_month: figureInput,
-  max_resolution: z.enum(RESOLUTIONS).optional(),
-  watermark: z.boolean().default(false),
-  commercial_use: z.boolean().default(true),
-  source: sourceRef.optional(),
-  verified: isoDate.optional(),
-  provenance: z.enum(PROVENANCES).optional(),
-  note: z.string().optional(),
-});
-
-export const sheetSchema = z.strictObject({
-  vendor: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lower-case vendor name like runway' }),
-  effective: isoDate,
-  verified: isoDate,
-  provenance: z.enum(PROVENANCES),
-  currency: z.literal('USD').default('USD'),
-  sources: z.record(z.string(), z.url({ protocol: /^https?$/ })),
-  /** the source used where a figure names none */
-  source: sourceRef,
-  /** USD value of one credit when credits are bought for the API (Runway: exactly $0.01) */
-  api_usd_per_credit: figureInput.optional(),
-  api_usd_per_credit_source: sourceRef.optional(),
-  /** the plan whose price ÷ credits values a web-app credit in `rates` (Pika: Standard) */
-  reference_plan: z.string().optional(),
-  offerings: z.array(offeringSchema).default([]),
-  plans: z.array(planSchema).default([]),
-  notes: z.array(z.string()).default([]),
-});
-
-export type SheetInput = z.input<typeof sheetSchema>;
-export type SheetData = z.output<typeof sheetSchema>;
+export type SheetInput = z.input<ReturnType<typeof sheetSchema>>;
+export type SheetData = z.output<ReturnType<typeof sheetSchema>>;

@@ -34,7 +34,7 @@ function child(node: Json, ...path: string[]): Json {
  * defaults are optional), with an id, a title and the descriptions zod's schema leaves out.
  */
 export function scenarioJsonSchema(): Json {
-  const generated = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Json;
+  const generated = z.toJSONSchema(scenarioSchema(), { io: 'input', target: 'draft-2020-12' }) as Json;
   const { $schema, ...rest } = generated;
   const schema: Json = {
     $schema,
