@@ -276,6 +276,41 @@ describe('a reader that stops early', () => {
   });
 });
 
+describe('a standard output another program left non-blocking', () => {
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.runIf(python && process.platform !== 'win32')('gets the whole report, in order, when its reader is slow (EAGAIN)', { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    // far more than a pipe buffers, into a non-blocking pipe whose reader waits first: the direct
+    // write meets EAGAIN and hands the rest over to the stream, which waits for the reader
+    writeFileSync(join(dir, 's.yaml'), scenarioWith(Array.from({ length: 1000 }, (_, i) => `workload ${i}`), 'Big'));
+    const bin = join(__dirname, '..', 'bin', 'vidcost.js');
+    const reader = [
+      'import os, fcntl, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(1.0)',
+      'chunks = []',
+      'while True:',
+      '    b = os.read(r, 65536)',
+      '    if not b: break',
+      '    chunks.append(b)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
+    for (const start of [[bin], [process.execPath, bin]]) {
+      const slow = spawnSync('python3', ['-c', reader, ...start, 'estimate', 's.yaml'], { cwd: dir, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+      const plain = spawnSync(process.execPath, [bin, 'estimate', 's.yaml'], { cwd: dir, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+      expect(slow.stderr).toBe('');
+      expect(slow.status).toBe(0);
+      expect(plain.stdout.length).toBeGreaterThan(200_000);
+      expect(slow.stdout).toBe(plain.stdout);
+    }
+  });
+});
+
 describe('extreme but valid numbers draw no JavaScript accidents', () => {
   // 5e-324 is the smallest double: amounts built from it are far below what a float can hold,
   // and 1e9 clips × 3,600 s × 1,000 generations far above a cent's precision in a double.
