@@ -51,9 +51,16 @@ export function readTextFile(path: string, display = path): string {
     if (stat.isDirectory()) throw inputError(display, 'is a directory; expected a file');
     if (!stat.isFile()) throw inputError(display, 'is not a regular file (a device, pipe or socket); expected a file');
     if (stat.size > MAX_INPUT_BYTES) throw inputError(display, `file is ${stat.size} bytes; vidcost reads scenarios and price sheets up to ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES} bytes)`);
-    const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
+    // room for the size fstat gave and one byte more, grown (up to the limit) if the file grows
+    // while it is read: not the whole limit for each of the eight files a run reads
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_INPUT_BYTES + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
