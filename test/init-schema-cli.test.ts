@@ -85,6 +85,11 @@ describe('vidcost schema', () => {
     expect(vidcost(['schema', '--out', 'scenario.schema.json', '--force'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'scenario.schema.json'), 'utf8')).toBe(schemaText());
     expect(readdirSync(dir)).toEqual(['scenario.schema.json']); // no temporary file left behind
+    // a folder is no file name, with or without --force
+    mkdirSync(join(dir, 'sub'));
+    for (const extra of [[], ['--force']]) {
+      expect(vidcost(['schema', '--out', 'sub', ...extra], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'vidcost: sub: is a directory; expected a file name to write\n' });
+    }
   });
 
   it('the schema the bundled scenarios name in their modeline is the current one', () => {

@@ -1,10 +1,8 @@
 // `vidcost schema`: the JSON Schema of scenario files, generated from the zod schema the parser
 // uses, so an editor (yaml-language-server) validates and completes exactly what vidcost accepts.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { inputError } from '../../errors.js';
 import { DEFAULT_REGENERATION_FACTOR } from '../../scenario/model.js';
 import { scenarioSchema } from '../../scenario/schema.js';
 import { writeFileAtomic } from '../files.js';
@@ -82,8 +80,7 @@ Examples:
       const text = scenarioJsonSchemaText();
       if (opts.out) {
         const path = resolve(io.cwd, opts.out);
-        if (existsSync(path) && !opts.force) throw inputError(displayPath(path, io.cwd), 'already exists; pass --force to replace it');
-        writeFileAtomic(path, text, Boolean(opts.force));
+        writeFileAtomic(path, text, Boolean(opts.force), { display: displayPath(path, io.cwd) });
         io.stderr(`wrote ${displayPath(path, io.cwd)}\n`);
       } else {
         io.stdout(text);
