@@ -37,9 +37,19 @@ const RISKY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The data zod would give for `input`, when the shape is sure `input` is valid; null otherwise. */
 export function plainValidate(shape: PlainShape, input: unknown): { data: unknown } | null {
-  const patterns = new Map<string, RegExp>();
-  const out = check(shape, input, patterns);
+  const out = check(shape, input);
   return out === UNSURE ? null : { data: out };
+}
+
+/** The shapes' patterns, each compiled once. */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(p: { source: string; flags: string }): RegExp {
+  const key = `${p.flags}/${p.source}`;
+  let re = patterns.get(key);
+  // without g or y, test() keeps no state between inputs
+  if (!re) patterns.set(key, (re = new RegExp(p.source, p.flags.replace(/[gy]/g, ''))));
+  return re;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -54,7 +64,7 @@ function within(x: number, bound: Bound | undefined, above: boolean): boolean {
   return bound.inclusive ? x <= bound.value : x < bound.value;
 }
 
-function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>): Outcome {
+function check(shape: PlainShape, input: unknown): Outcome {
   switch (shape.kind) {
     case 'object': {
       if (!isPlainObject(input)) return UNSURE;
@@ -63,7 +73,7 @@ function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>)
       for (const [key, field] of Object.entries(shape.fields)) {
         if (RISKY_KEYS.has(key)) return UNSURE;
         const present = Object.hasOwn(input, key);
-        const value = check(field, present ? input[key] : undefined, patterns);
+        const value = check(field, present ? input[key] : undefined);
         if (value === UNSURE) return UNSURE;
         // zod leaves an absent optional key absent
         if (value !== undefined) out[key] = value;
@@ -76,7 +86,7 @@ function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>)
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(input)) {
         if (RISKY_KEYS.has(key)) return UNSURE;
-        const value = check(shape.value, input[key], patterns);
+        const value = check(shape.value, input[key]);
         if (value === UNSURE || value === undefined) return UNSURE;
         out[key] = value;
       }
@@ -88,7 +98,7 @@ function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>)
       const out: unknown[] = [];
       for (let i = 0; i < input.length; i++) {
         if (!Object.hasOwn(input, i)) return UNSURE; // a hole
-        const value = check(shape.item, input[i], patterns);
+        const value = check(shape.item, input[i]);
         if (value === UNSURE || value === undefined) return UNSURE;
         out.push(value);
       }
@@ -101,12 +111,7 @@ function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>)
     case 'string': {
       if (typeof input !== 'string') return UNSURE;
       if ((shape.min !== undefined && input.length < shape.min) || (shape.max !== undefined && input.length > shape.max)) return UNSURE;
-      if (shape.pattern) {
-        const key = `${shape.pattern.flags}/${shape.pattern.source}`;
-        let re = patterns.get(key);
-        if (!re) patterns.set(key, (re = new RegExp(shape.pattern.source, shape.pattern.flags.replace(/[gy]/g, ''))));
-        if (!re.test(input)) return UNSURE;
-      }
+      if (shape.pattern && !patternOf(shape.pattern).test(input)) return UNSURE;
       return input;
     }
     case 'boolean':
@@ -120,17 +125,17 @@ function check(shape: PlainShape, input: unknown, patterns: Map<string, RegExp>)
       // that one, so the answer is sure only when every option before the accepting one is surely
       // a different type of value
       for (const option of shape.options) {
-        const value = check(option, input, patterns);
+        const value = check(option, input);
         if (value !== UNSURE) return value;
         if (!surelyRejects(option, input)) return UNSURE;
       }
       return UNSURE;
     }
     case 'optional':
-      return input === undefined ? undefined : check(shape.inner, input, patterns);
+      return input === undefined ? undefined : check(shape.inner, input);
     case 'default':
       // zod fills the default (a fresh copy) without checking it against the inner schema
-      return input === undefined ? JSON.parse(shape.json) : check(shape.inner, input, patterns);
+      return input === undefined ? JSON.parse(shape.json) : check(shape.inner, input);
     case 'zod':
       return UNSURE;
   }
