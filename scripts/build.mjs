@@ -174,7 +174,7 @@ try {
     }),
   ]);
 
-  publish('zod.cjs'); // the bundle's parser loads it from dist/ (below, and in the warm-up runs)
+  publish('zod.cjs'); // the bundle loads it from dist/ when a run needs zod: the sheets' precompilation below does
 
   // Precompile the bundled price sheets with the bundle's own parser. A sheet that does not validate
   // is not precompiled: the CLI then reads the YAML and reports the problem as it would for any sheet.
