@@ -15,7 +15,7 @@ import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js'
 import { parsePercentOption } from '../baseline.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { parseCountOption, parseDateOption } from '../options.js';
+import { parseCountOption, parseDateOption, withOutputOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing, readSheets } from '../sheets.js';
 import { ceilingGate } from './estimate.js';
@@ -107,22 +107,22 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
 }
 
 export function registerDiff(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('diff')
-    .description('what changed between two price sets (files, dates or folders), and what it does to a scenario')
-    .argument('[files...]', 'two price-sheet files: OLD.yaml NEW.yaml')
-    .option('--from <date>', 'compare the prices in force on this date, YYYY-MM-DD ...')
-    .option('--to <date>', '... with the prices in force on this one (default: today)')
-    .option('--base <dir>', 'compare this pricing folder (e.g. a checkout of main) with the current one')
-    .option('--pricing <dir>', 'the current pricing folder instead of the bundled pricing-data/')
-    .option('--as-of <date>', 'with --base or files: the date both sides are read at (default: the scenario\'s as_of, else today; files: the later effective date)')
-    .option('--scenario <file>', 'also show the monthly cost of this scenario per offering and on the recommended route')
-    .option('--fail-on-increase <pct>', 'exit 1 when the recommended route\'s monthly cost rises by more than this percent (needs --scenario)')
-    .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd (needs --scenario)')
-    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
-    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
+  withOutputOptions(
+    program
+      .command('diff')
+      .description('what changed between two price sets (files, dates or folders), and what it does to a scenario')
+      .argument('[files...]', 'two price-sheet files: OLD.yaml NEW.yaml')
+      .option('--from <date>', 'compare the prices in force on this date, YYYY-MM-DD ...')
+      .option('--to <date>', '... with the prices in force on this one (default: today)')
+      .option('--base <dir>', 'compare this pricing folder (e.g. a checkout of main) with the current one')
+      .option('--pricing <dir>', 'the current pricing folder instead of the bundled pricing-data/')
+      .option('--as-of <date>', 'with --base or files: the date both sides are read at (default: the scenario\'s as_of, else today; files: the later effective date)')
+      .option('--scenario <file>', 'also show the monthly cost of this scenario per offering and on the recommended route')
+      .option('--fail-on-increase <pct>', 'exit 1 when the recommended route\'s monthly cost rises by more than this percent (needs --scenario)')
+      .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd (needs --scenario)')
+      .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
+      .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
+  )
     .addHelpText(
       'after',
       `

@@ -6,7 +6,7 @@ import { ratesCsv, ratesJson, ratesView } from '../../render/rates.js';
 import type { CliIo } from '../io.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadPricing } from '../sheets.js';
-import { parseDateOption, parseResolutionOption } from '../options.js';
+import { parseDateOption, parseResolutionOption, withOutputOptions } from '../options.js';
 
 export interface RatesCliOptions {
   resolution: string;
@@ -30,17 +30,17 @@ function parseClipSeconds(value: string): number {
 }
 
 export function registerRates(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('rates')
-    .description('every offering normalized to USD per second of video (the article\'s Table 1)')
-    .option('-r, --resolution <res>', 'resolution to normalize to: 480p, 540p, 720p, 1024p, 1080p', '1080p')
-    .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: today)')
-    .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
-    .option('--explain', 'print the arithmetic behind every figure')
-    .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
-    .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
+  withOutputOptions(
+    program
+      .command('rates')
+      .description('every offering normalized to USD per second of video (the article\'s Table 1)')
+      .option('-r, --resolution <res>', 'resolution to normalize to: 480p, 540p, 720p, 1024p, 1080p', '1080p')
+      .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: today)')
+      .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
+      .option('--explain', 'print the arithmetic behind every figure')
+      .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
+      .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
+  )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .addHelpText(
       'after',

@@ -7,6 +7,7 @@ import { DEFAULT_REGENERATION_FACTOR } from '../../scenario/model.js';
 import { scenarioSchema } from '../../scenario/schema.js';
 import { writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
+import { withOutputOptions } from '../options.js';
 import { displayPath } from '../sheets.js';
 
 /** Identifies the format (version 1), not a web address: vidcost publishes no schema URL. */
@@ -59,11 +60,7 @@ export function scenarioJsonSchemaText(): string {
 }
 
 export function registerSchema(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('schema')
-    .description('print the JSON Schema of scenario files, for editors and CI validators')
-    .option('-o, --out <file>', 'write to a file (atomically; refuses to replace one without --force)')
-    .option('--force', 'replace the --out file if it exists')
+  withOutputOptions(program.command('schema').description('print the JSON Schema of scenario files, for editors and CI validators'))
     .addHelpText(
       'after',
       `
