@@ -32,7 +32,7 @@ describe('validation errors name file, line, column and field, what was expected
       // a missing field points at the mapping that should hold it and names the field
       `vidcost: ${rel('typos.yaml')}:8:5: workloads[0].seconds_per_clip: missing required field "seconds_per_clip" (expected a number or a mapping)`,
       `vidcost: ${rel('typos.yaml')}:10:5: workloads[0].seconds_per_clp: unknown field "seconds_per_clp" (did you mean seconds_per_clip?)`,
-      `vidcost: ${rel('typos.yaml')}:11:17: workloads[0].resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found text "1800p" (did you mean 1080p?)`,
+      `vidcost: ${rel('typos.yaml')}:11:17: workloads[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found text "1800p" (did you mean 1080p?)`,
       `vidcost: ${rel('typos.yaml')}:12:16: workloads[0].requires[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`,
     ]);
   });
@@ -156,14 +156,14 @@ describe('validation errors name file, line, column and field, what was expected
     expect(r.stderr).toContain(`vidcost: ${file}:8:5: offerings[0].channels: missing required field "channels" (expected a list)`);
     expect(r.stderr).toContain(`vidcost: ${file}:10:5: offerings[0].chanels: unknown field "chanels" (did you mean channels?)`);
     expect(r.stderr).toContain(`vidcost: ${file}:11:20: offerings[0].capabilities[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`);
-    expect(r.stderr).toContain(`vidcost: ${file}:13:23: offerings[0].rates[0].resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found 1080 (did you mean 1080p?)`);
+    expect(r.stderr).toContain(`vidcost: ${file}:13:23: offerings[0].rates[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)`);
     expect(r.stderr).toContain(`vidcost: ${file}:13:45: offerings[0].rates[0].usd_per_second: expected a figure like 0.01, ~12, from ~0.32, ~0.07-0.14 or unknown, found "about 5"`);
   });
 
   it('names the option and suggests the value for command-line typos (rates, estimate)', async () => {
     const res = await vidcostInProcess(['rates', '--resolution', '1800p']);
     expect(res).toMatchObject({ status: 2, stdout: '' });
-    expect(res.stderr).toBe('vidcost: --resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found "1800p" (did you mean 1080p?)\n');
+    expect(res.stderr).toBe('vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1800p" (did you mean 1080p?)\n');
     const date = await vidcostInProcess(['rates', '--as-of', '2026-02-30']);
     expect(date.status).toBe(2);
     expect(date.stderr).toBe('vidcost: --as-of: expected a date written YYYY-MM-DD, found "2026-02-30"\n');

@@ -97,7 +97,7 @@ describe('vidcost estimate exit status', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'vidcost: test/fixtures/scenarios/typo.yaml:8:17: workloads[0].resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found 1080 (did you mean 1080p?)\n' +
+      'vidcost: test/fixtures/scenarios/typo.yaml:8:17: workloads[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)\n' +
         'vidcost: test/fixtures/scenarios/typo.yaml:9:5: workloads[0].regeneraton_factor: unknown field "regeneraton_factor" (did you mean regeneration_factor?)\n',
     );
     const ids = vidcost(['estimate', join(FIXTURES, 'scenarios', 'typo-offering.yaml'), '--as-of', '2026-06-01']);

@@ -34,7 +34,7 @@ describe('vidcost schema', () => {
     expect(schema.required).toEqual(['version', 'name', 'workloads']);
     expect(schema.additionalProperties).toBe(false);
     const workload = schema.properties.workloads.items;
-    expect(workload.properties.resolution.enum).toEqual(['480p', '540p', '720p', '1024p', '1080p']);
+    expect(workload.properties.resolution.enum).toEqual(['480p', '512p', '540p', '720p', '768p', '1024p', '1080p', '1440p', '2160p', '4k']);
     expect(workload.properties.resolution.default).toBe('1080p');
     expect(workload.properties.regeneration_factor.default).toBe(3);
     expect(workload.properties.requires.items.enum).toEqual(['editing', 'hdr', 'exr', 'motion_control', 'lip_sync', 'audio', 'dialogue']);
@@ -63,7 +63,7 @@ describe('vidcost schema', () => {
     const validate = validator();
     const base = { version: 1, name: 'x', workloads: [{ name: 'w', clips_per_month: 10, seconds_per_clip: 5 }] };
     expect(validate(base)).toBe(true);
-    expect(validate({ ...base, workloads: [{ ...base.workloads[0], resolution: '4k' }] })).toBe(false);
+    expect(validate({ ...base, workloads: [{ ...base.workloads[0], resolution: '8k' }] })).toBe(false);
     expect(validate({ ...base, chanel: 'api' })).toBe(false);
     expect(validate({ ...base, workloads: [{ name: 'w', clips_per_month: 10 }] })).toBe(false);
     expect(validate({ ...base, version: 2 })).toBe(false);

@@ -471,7 +471,7 @@ describe('vidcost rates over time', () => {
 
 describe('vidcost rates: bad input exits 2 with a message naming the option', () => {
   it.each([
-    [['--resolution', '1080'], 'vidcost: --resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found "1080" (did you mean 1080p?)\n'],
+    [['--resolution', '1080'], 'vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1080" (did you mean 1080p?)\n'],
     [['--as-of', '2026-13-01'], 'vidcost: --as-of: expected a date written YYYY-MM-DD, found "2026-13-01"\n'],
     [['--format', 'xml'], 'vidcost: --format: expected one of table, json, markdown, csv, found "xml"\n'],
     [['--clip-seconds', '0'], 'vidcost: --clip-seconds: expected a clip length in seconds, more than 0 and at most 3600, found "0"\n'],

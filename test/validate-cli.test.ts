@@ -60,7 +60,7 @@ describe('broken price sheets (hypothetical fixtures)', () => {
     // line 14 is "      - { resolution: 1800p, ...": the value starts in column 23
     const resolution = lines.find((l) => l.startsWith(`vidcost: ${file}:14:23: offerings[0].rates[0].resolution: `));
     expect(resolution).toBeDefined();
-    expect(resolution).toMatch(/expected one of 480p, 540p, 720p, 1024p, 1080p, found .*"1800p" \(did you mean 1080p\?\)$/);
+    expect(resolution).toMatch(/expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found .*"1800p" \(did you mean 1080p\?\)$/);
     // every line names file:line:column and a field
     for (const line of lines) expect(line).toMatch(new RegExp(`^vidcost: ${file}:\\d+:\\d+: offerings\\[0\\]\\.\\S+: `));
     expect(r.stderr).not.toMatch(/files? invalid/); // one file: no summary needed

@@ -1,7 +1,7 @@
 // Command-line values checked the way file values are: a clear message naming the option.
 import type { Command } from 'commander';
 import { inputError, nearMiss } from '../errors.js';
-import { RESOLUTIONS, type Resolution } from '../pricing/vocabulary.js';
+import { canonicalResolution, RESOLUTION_WORDS, RESOLUTIONS, type Resolution } from '../pricing/vocabulary.js';
 
 export function parseDateOption(value: string, option: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -13,7 +13,7 @@ export function parseDateOption(value: string, option: string): string {
 }
 
 export function parseResolutionOption(value: string): Resolution {
-  if ((RESOLUTIONS as readonly string[]).includes(value)) return value as Resolution;
+  if ((RESOLUTION_WORDS as readonly string[]).includes(value)) return canonicalResolution(value);
   throw inputError('--resolution', `expected one of ${RESOLUTIONS.join(', ')}, found "${value}"`, '', null, null, nearMiss(value, RESOLUTIONS));
 }
 

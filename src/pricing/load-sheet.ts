@@ -1,10 +1,11 @@
 // Text of a price sheet → a PriceSheet, validated exactly the same way whether it is a user's file
 // or one of the bundled sheets precompiled at build time. Pure: the caller reads the file.
 import { z } from 'zod';
-import { parseFigure, type Figure } from '../money/figure.js';
+import { parseFigure, range, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
 import { explainZodIssues, fieldPath, hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
-import type { Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef } from './model.js';
+import type { ConflictingFigure, Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef, SourceInfo } from './model.js';
+import { canonicalResolution } from './vocabulary.js';
 import { sheetSchema, type SheetData } from './sheet-schema.js';
 
 function figure(value: string | number): Figure {
@@ -68,6 +69,10 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
     if (!knownSource(ref)) add(field, `source "${ref}" is neither a URL nor a name under sources (${Object.keys(sheet.sources).join(', ')})`);
   };
   checkRef('source', sheet.source);
+  for (const [name, entry] of Object.entries(sheet.sources)) {
+    if (typeof entry === 'object' && entry.read !== undefined && entry.read > sheet.verified) add(`sources.${name}.read`, `read ${entry.read}, after the sheet's verified date ${sheet.verified}`);
+    if (typeof entry === 'object' && entry.dated !== 'undated' && entry.read !== undefined && entry.dated > entry.read) add(`sources.${name}.dated`, `dated ${entry.dated}, after it was read (${entry.read})`);
+  }
   checkRef('api_usd_per_credit_source', sheet.api_usd_per_credit_source);
   const ids = new Set<string>();
   sheet.offerings.forEach((o, i) => {
@@ -78,6 +83,13 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
     checkRef(`offerings[${i}].batch.source`, o.batch?.source);
     o.rates.forEach((r, j) => {
       checkRef(`offerings[${i}].rates[${j}].source`, r.source);
+      r.conflict?.forEach((c, k) => checkRef(`offerings[${i}].rates[${j}].conflict[${k}].source`, c.source));
+      r.external.forEach((e, k) => {
+        const at = `offerings[${i}].rates[${j}].external[${k}]`;
+        if (e.source === 'portkey' && (e.provider === undefined || e.unit === undefined)) add(at, 'a Portkey entry needs provider (its file: openai for pricing/openai.json) and unit (e.g. video_duration_seconds_1920_1080)');
+        if (e.source === 'litellm' && (e.provider !== undefined || e.unit !== undefined)) add(at, 'a LiteLLM entry takes key and field, not provider or unit');
+        if (e.batch && !o.batch) add(`${at}.batch`, `offering "${o.id}" has no batch tier to compare`);
+      });
       const channel = r.channel;
       if (channel && !o.channels.includes(channel)) add(`offerings[${i}].rates[${j}].channel`, `channel ${channel} is not among the offering's channels (${o.channels.join(', ')})`);
     });
@@ -95,9 +107,18 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
 }
 
 function build(sheet: SheetData, file: string): PriceSheet {
+  const urls: Record<string, string> = {};
+  const sourceInfo: SourceInfo[] = Object.entries(sheet.sources).map(([name, entry]) => {
+    const info: SourceInfo =
+      typeof entry === 'string'
+        ? { name, url: entry, read: sheet.verified, dated: null, note: null }
+        : { name, url: entry.url, read: entry.read ?? sheet.verified, dated: entry.dated === 'undated' ? null : entry.dated, note: entry.note ?? null };
+    urls[name] = info.url;
+    return info;
+  });
   const url = (ref: string | undefined) => {
     const r = ref ?? sheet.source;
-    return Object.hasOwn(sheet.sources, r) ? sheet.sources[r]! : r;
+    return Object.hasOwn(urls, r) ? urls[r]! : r;
   };
   const ref: SheetRef = { vendor: sheet.vendor, effective: sheet.effective, verified: sheet.verified, file };
   const offerings: Offering[] = sheet.offerings.map((o) => {
@@ -105,7 +126,7 @@ function build(sheet: SheetData, file: string): PriceSheet {
     // A rate that names no channel applies on every channel the offering is sold on.
     const rates: Rate[] = o.rates.flatMap((r) => (r.channel ? [r.channel] : o.channels).map((channel) => ({
       channel,
-      resolution: r.resolution ?? null,
+      resolution: r.resolution === undefined ? null : canonicalResolution(r.resolution),
       audio: r.audio ?? o.audio,
       hdr: r.hdr ?? false,
       exr: r.exr ?? false,
@@ -113,7 +134,9 @@ function build(sheet: SheetData, file: string): PriceSheet {
       source: url(r.source),
       verified: r.verified ?? sheet.verified,
       provenance: r.provenance ?? provenance,
-      note: r.note ?? null,
+      note: r.note ?? conflictNote(r.conflict) ?? null,
+      conflict: r.conflict ? r.conflict.map((c): ConflictingFigure => ({ usdPerSecond: figure(c.usd_per_second), source: url(c.source) })) : null,
+      external: r.external.map((e) => ({ source: e.source, key: e.key, field: e.field ?? null, provider: e.provider ?? null, unit: e.unit ?? null, batch: e.batch })),
     })));
     return {
       id: o.id,
@@ -124,6 +147,7 @@ function build(sheet: SheetData, file: string): PriceSheet {
       sunset: o.sunset ?? null,
       sunsetSource: o.sunset ? url(o.sunset_source) : null,
       apiThrough: o.api_through,
+      billsFailed: o.bills_failed,
       batch: o.batch ? { factor: figure(o.batch.factor), latency: o.batch.latency, source: url(o.batch.source) } : null,
       rates,
       note: o.note ?? null,
@@ -138,7 +162,7 @@ function build(sheet: SheetData, file: string): PriceSheet {
     name: p.name,
     usdPerMonth: figure(p.usd_per_month),
     creditsPerMonth: figure(p.credits_per_month),
-    maxResolution: p.max_resolution ?? null,
+    maxResolution: p.max_resolution === undefined ? null : canonicalResolution(p.max_resolution),
     watermark: p.watermark,
     commercialUse: p.commercial_use,
     note: p.note ?? null,
@@ -153,7 +177,8 @@ function build(sheet: SheetData, file: string): PriceSheet {
     verified: sheet.verified,
     provenance: sheet.provenance,
     file,
-    sources: sheet.sources,
+    sources: urls,
+    sourceInfo,
     apiUsdPerCredit:
       sheet.api_usd_per_credit === undefined
         ? null
@@ -167,7 +192,31 @@ function build(sheet: SheetData, file: string): PriceSheet {
 
 type RateData = SheetData['offerings'][number]['rates'][number];
 
+/** "sources disagree: portkey-vertex $0.20/s, litellm-vertex $0.40/s" */
+function conflictNote(conflict: RateData['conflict']): string | undefined {
+  if (!conflict) return undefined;
+  return `sources disagree: ${conflict.map((c) => `${c.source} ${typeof c.usd_per_second === 'number' ? c.usd_per_second : c.usd_per_second} USD/s`).join(', ')}; priced as the range they span`;
+}
+
+/**
+ * The span of the figures of sources that disagree: from the lowest low to the highest high (a
+ * lower bound when one of them has no upper end), approximate when any of them is.
+ */
+function conflictSpan(conflict: NonNullable<RateData['conflict']>): Figure {
+  const figures = conflict.map((c) => figure(c.usd_per_second));
+  let low = figures[0]!.low!;
+  let high = figures[0]!.high;
+  for (const f of figures) {
+    if (f.low === null) return f; // an unknown figure among them: the span is unknown
+    if (f.low.lt(low)) low = f.low;
+    if (high !== null && (f.high === null || f.high.gt(high))) high = f.high;
+  }
+  const approx = figures.some((f) => f.approx);
+  return high === null ? { low, high: null, approx } : range(low, high, approx);
+}
+
 function unitOf(r: RateData): RateUnit {
+  if (r.conflict !== undefined) return { kind: 'usd_per_second', usd: conflictSpan(r.conflict) };
   if (r.usd_per_second !== undefined) return { kind: 'usd_per_second', usd: figure(r.usd_per_second) };
   if (r.credits_per_second !== undefined) return { kind: 'credits_per_second', credits: figure(r.credits_per_second) };
   if (r.credits_per_clip !== undefined) return { kind: 'credits_per_clip', credits: figure(r.credits_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };

@@ -2,12 +2,13 @@
 // the sheet syntax (see money/figure.ts) and checked here; the loader turns them into Figures.
 import { z } from 'zod';
 import { parseFigure } from '../money/figure.js';
-import { CAPABILITIES, CHANNELS, PROVENANCES, RESOLUTIONS } from './vocabulary.js';
+import { CAPABILITIES, CHANNELS, EXTERNAL_SOURCES, PROVENANCES, RESOLUTION_WORDS } from './vocabulary.js';
 import { once } from '../once.js';
 
 /** The schema, built on first use (see once.ts). */
 export const sheetSchema = once(() => {
   const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+  const url = z.url({ protocol: /^https?$/ });
 
   const figureInput = z.union([z.number(), z.string()]).superRefine((value, ctx) => {
     const parsed = parseFigure(value);
@@ -16,10 +17,32 @@ export const sheetSchema = once(() => {
 
   const sourceRef = z.string().min(1);
 
+  /**
+   * Where an independent price map lists the same variant, for `vidcost prices check`. LiteLLM:
+   * the model key, and the field when it is not the map's plain USD-per-second field (e.g.
+   * output_cost_per_second_1080p). Portkey: the provider file (openai for pricing/openai.json),
+   * the model key and the additional unit (video_duration_seconds_1920_1080 or video_seconds);
+   * batch compares our batch price with Portkey's batch execution mode.
+   */
+  const externalRef = z.strictObject({
+    source: z.enum(EXTERNAL_SOURCES),
+    key: z.string().min(1),
+    field: z.string().min(1).optional(),
+    provider: z.string().min(1).optional(),
+    unit: z.string().min(1).optional(),
+    batch: z.boolean().default(false),
+  });
+
+  /** One source's figure where sources disagree; the sheet keeps each instead of picking one. */
+  const conflictingFigure = z.strictObject({
+    usd_per_second: figureInput,
+    source: sourceRef,
+  });
+
   const rateSchema = z
     .strictObject({
       channel: z.enum(CHANNELS).optional(),
-      resolution: z.enum(RESOLUTIONS).optional(),
+      resolution: z.enum(RESOLUTION_WORDS).optional(),
       audio: z.union([z.boolean(), z.literal('included')]).optional(),
       hdr: z.boolean().optional(),
       exr: z.boolean().optional(),
@@ -33,19 +56,22 @@ export const sheetSchema = once(() => {
       clip_seconds: figureInput.optional(),
       usd_per_gpu_hour: figureInput.optional(),
       gpu_seconds_per_output_second: figureInput.optional(),
+      /** sources that disagree on this variant's USD per second: priced as the range they span */
+      conflict: z.array(conflictingFigure).min(2).optional(),
+      external: z.array(externalRef).default([]),
       source: sourceRef.optional(),
       verified: isoDate.optional(),
       provenance: z.enum(PROVENANCES).optional(),
       note: z.string().optional(),
     })
     .superRefine((rate, ctx) => {
-      const units = ['usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'usd_per_gpu_hour'].filter(
+      const units = ['usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'usd_per_gpu_hour', 'conflict'].filter(
         (k) => rate[k as keyof typeof rate] !== undefined,
       );
       if (units.length !== 1) {
         ctx.addIssue({
           code: 'custom',
-          message: `a rate needs exactly one unit (usd_per_second, credits_per_second, credits_per_clip, usd_per_clip or usd_per_gpu_hour), found ${units.length === 0 ? 'none' : units.join(' and ')}`,
+          message: `a rate needs exactly one unit (usd_per_second, credits_per_second, credits_per_clip, usd_per_clip, usd_per_gpu_hour, or conflict: the figures of sources that disagree), found ${units.length === 0 ? 'none' : units.join(' and ')}`,
         });
       }
       const perClip = rate.credits_per_clip !== undefined || rate.usd_per_clip !== undefined;
@@ -77,6 +103,8 @@ export const sheetSchema = once(() => {
       })
       .optional(),
     provenance: z.enum(PROVENANCES).optional(),
+    /** whether failed or canceled requests are billed (fal bills only successful outputs) */
+    bills_failed: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
     /** aggregator offerings that sell this model programmatically (Pika's API is fal/pika-2.5) */
     api_through: z.array(z.string()).default([]),
     rates: z.array(rateSchema).min(1),
@@ -87,7 +115,7 @@ export const sheetSchema = once(() => {
     name: z.string().min(1),
     usd_per_month: figureInput,
     credits_per_month: figureInput,
-    max_resolution: z.enum(RESOLUTIONS).optional(),
+    max_resolution: z.enum(RESOLUTION_WORDS).optional(),
     watermark: z.boolean().default(false),
     commercial_use: z.boolean().default(true),
     source: sourceRef.optional(),
@@ -102,7 +130,22 @@ export const sheetSchema = once(() => {
     verified: isoDate,
     provenance: z.enum(PROVENANCES),
     currency: z.literal('USD').default('USD'),
-    sources: z.record(z.string(), z.url({ protocol: /^https?$/ })),
+    /**
+     * Named sources: a URL, or the URL with when it was read and the date the source itself carries
+     * (`dated: undated` when the page has none: shown as undated, never as today).
+     */
+    sources: z.record(
+      z.string(),
+      z.union([
+        url,
+        z.strictObject({
+          url,
+          read: isoDate.optional(),
+          dated: z.union([isoDate, z.literal('undated')]).default('undated'),
+          note: z.string().optional(),
+        }),
+      ]),
+    ),
     /** the source used where a figure names none */
     source: sourceRef,
     /** USD value of one credit when credits are bought for the API (Runway: exactly $0.01) */

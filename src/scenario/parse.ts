@@ -6,6 +6,7 @@ import { parseFigure, exact } from '../money/figure.js';
 import { hasTopLevelKeys, keysOfSchema, locate, problemsFromZod, readYaml, validateParsedPlainFirst, type ParsedYaml } from '../input/yaml-document.js';
 import type { VendorOverride } from '../engine/price.js';
 import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs } from './model.js';
+import { canonicalResolution } from '../pricing/vocabulary.js';
 import { scenarioSchema, scenarioShape, threePointFields, type ScenarioData } from './schema.js';
 
 export interface ParsedScenario {
@@ -99,7 +100,7 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
         name: w.name,
         clipsPerMonth: clips,
         secondsPerClip: seconds,
-        resolution: w.resolution,
+        resolution: canonicalResolution(w.resolution),
         regenerationFactor: factor,
         regenerationFactorGiven: w.regeneration_factor !== undefined,
         audio: w.audio,

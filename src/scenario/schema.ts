@@ -1,7 +1,7 @@
 // Scenario files, version 1 (DESIGN.md). No transforms here, so the same schema also yields the
 // JSON Schema that `vidcost schema` prints for editors.
 import { z } from 'zod';
-import { CAPABILITIES, CHANNELS, RESOLUTIONS } from '../pricing/vocabulary.js';
+import { CAPABILITIES, CHANNELS, RESOLUTION_WORDS } from '../pricing/vocabulary.js';
 import { once } from '../once.js';
 import type { PlainShape } from '../input/plain-shape.js';
 import { shapeOf } from '../input/shape-of.js';
@@ -50,7 +50,7 @@ const schemas = once(() => {
     name: z.string().min(1).max(200).describe('what this workload is, e.g. "drafts"'),
     clips_per_month: z.union([clipsNumber, threePoint.clips_per_month]).describe('finished clips kept per month, or { low, likely, high } for a forecast'),
     seconds_per_clip: z.union([secondsNumber, threePoint.seconds_per_clip]).describe('length of one finished clip in seconds, or { low, likely, high } for a forecast'),
-    resolution: z.enum(RESOLUTIONS).default('1080p').describe('output resolution; default 1080p'),
+    resolution: z.enum(RESOLUTION_WORDS).default('1080p').describe('output resolution (4k is 2160p); default 1080p'),
     regeneration_factor: z.union([factorNumber, threePoint.regeneration_factor]).optional().describe('generations paid per clip kept; default 3; or { low, likely, high } for a forecast'),
     audio: z.boolean().default(false).describe('the clip needs generated audio'),
     hdr: z.boolean().default(false).describe('the clip needs HDR output'),
