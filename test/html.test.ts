@@ -80,8 +80,13 @@ describe('vidcost estimate --format html', () => {
     expect(html.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
     expect(html.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
     expect(html.stdout).not.toMatch(/<(script|img|link|iframe|object|embed|base|image|use)\b/i);
-    expect(html.stdout).not.toMatch(/<[^>]*\s(src|href|xlink:href)=/i);
+    expect(html.stdout).not.toMatch(/<[^>]*\s(src|xlink:href|action|formaction)=/i);
     expect(html.stdout).not.toMatch(/url\(|@import/i);
+    // the only addresses are links to the sheets' sources, opened by a click, never fetched
+    const anchors = [...html.stdout.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const a of anchors) expect(a).toMatch(/^<a class="(id|url)" href="https:\/\/example\.com\/(acme|credco)\/pricing" rel="noreferrer">$/);
+    expect(html.stdout.match(/\shref=/g)).toHaveLength(anchors.length);
   });
 
   it('shows names holding HTML as text', () => {
@@ -108,6 +113,6 @@ describe('vidcost estimate --format html', () => {
     expect(r.stdout).toContain('<p class="headline">Monthly cost +$34.00 (+12.5%): $272.00 → $306.00</p>');
     expect(r.stdout).toContain('<rect class="base" x="210" y="34" width="94" height="14"/>');
     expect(r.stdout).toContain('<text x="226" y="307">base 2026-06-01</text>');
-    expect(r.stdout).toContain('<tr><td>acme/fast</td><td class="num">$340.00</td><td class="num">$408.00</td><td class="num">+$68.00 (+20%)</td><td></td></tr>');
+    expect(r.stdout).toContain('<tr><td data-label="Offering"><a class="id" href="https://example.com/acme/pricing" rel="noreferrer">acme/fast</a></td><td class="num" data-label="Base">$340.00</td><td class="num" data-label="Now">$408.00</td><td class="num" data-label="Change">+$68.00 (+20%)</td><td data-label="Notes"></td></tr>');
   });
 });
