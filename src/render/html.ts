@@ -302,8 +302,8 @@ function summaryHtml(s: BudgetSummary, marks: IdMarks): string {
     ? 'unknown'
     : `<strong>${escapeHtml(money(s.yearly))}</strong> <span class="dim">(${escapeHtml(wholeCents(s.monthly) ? '12 × the monthly figure' : `12 × the monthly figure before it is rounded to the cent, ${unrounded(s.monthly)}`)})</span>`;
   const legs = s.route.map((leg) => {
-    const figure = leg.monthly === null ? '' : `, ${escapeHtml(money(leg.monthly))} per month`;
-    const on = leg.offering === null ? `no eligible offering with a known price${leg.reason ? ` (${inline(leg.reason, marks)})` : ''}` : idHtml(leg.offering, marks, true);
+    const figure = leg.monthly === null || leg.offering === null ? '' : `, ${escapeHtml(money(leg.monthly))} per month`;
+    const on = leg.offering === null ? `none (${inline(leg.reason ?? 'no eligible offering with a known price', marks)})` : idHtml(leg.offering, marks, true);
     return `<li>${escapeHtml(leg.workload)}: ${on}${figure}</li>`;
   });
   const plans = s.plans.map((line) => `<li>${escapeHtml(line)}</li>`);
