@@ -77,7 +77,7 @@ function probe(): Layout {
   }
 
   const cutOff: string[] = [];
-  for (const el of doc.querySelectorAll('main td, main th, main p, main li, main dd, main dt, main h1, main h2, main figure, main table')) {
+  for (const el of doc.querySelectorAll('main td, main th, main p, main li, main dd, main dt, main h1, main h2, main figure, main figcaption, main table, main footer')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue; // not displayed (an empty card cell, a phone's table head)
     if (el.scrollWidth > el.clientWidth + 1 || r.left < -0.5 || r.right > vw + 0.5) cutOff.push(`${label(el)} scrollWidth=${el.scrollWidth} clientWidth=${el.clientWidth} right=${r.right}`);
@@ -139,7 +139,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
     rmSync(work, { recursive: true, force: true });
   });
 
-  async function check(name: string, page: string): Promise<Map<number, Layout>> {
+  /** `words: false` for pages whose names are single words longer than a phone's line, which must break */
+  async function check(name: string, page: string, options: { words: boolean } = { words: true }): Promise<Map<number, Layout>> {
     const file = join(work, `${name}.html`);
     writeFileSync(file, page);
     const out = new Map<number, Layout>();
@@ -156,7 +157,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
       expect(layout.scrollWidth, where).toBeLessThanOrEqual(width);
       expect(layout.idCount, where).toBeGreaterThan(0);
       expect(layout.brokenIds, where).toEqual([]);
-      expect(layout.brokenWords, where).toEqual([]);
+      if (options.words) expect(layout.brokenWords, where).toEqual([]);
       expect(layout.cutOff, where).toEqual([]);
       expect(layout.scrollingTables, where).toBe(0);
       expect(layout.chartOverflow, where).toBeLessThanOrEqual(0.5);
@@ -206,4 +207,13 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
   it('sweep', async () => {
     await check('sweep', html(['sweep', 'scenarios/ad-variants.yaml', '--vary', 'seconds_per_clip=2..20', '--as-of', '2026-06-01', '--format', 'html']));
   }, 180_000);
+
+  it('names of 199 letters without a space break inside the page, not past it', async () => {
+    const long = 'x'.repeat(199); // names are at most 200 characters; each workload's adds one letter
+    const file = join(work, 'long-names.yaml');
+    writeFileSync(file, `version: 1\nname: ${long}\nbudget:\n  monthly_ceiling_usd: 300\nworkloads:\n  - { name: w${long}, clips_per_month: 200, seconds_per_clip: 5, resolution: 720p, regeneration_factor: 3 }\n  - { name: v${long}, clips_per_month: 20, seconds_per_clip: 10, resolution: 1080p, regeneration_factor: 2 }\n`);
+    const dir = join(FIXTURES, 'diff');
+    await check('estimate-long-names', html(['estimate', file, '--pricing', join(dir, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'html']), { words: false });
+    await check('diff-long-names', html(['diff', '--base', join(dir, 'pricing-a'), '--pricing', join(dir, 'pricing-b'), '--as-of', '2026-07-01', '--scenario', file, '--format', 'html']), { words: false });
+  }, 240_000);
 });

@@ -364,7 +364,7 @@ h2 { font-size: 15px; margin: 22px 0 8px; overflow-wrap: anywhere; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .figures { margin-top: 16px; }
 figure { margin: 0 0 22px; }
-figcaption { color: var(--dim); font-size: 12px; margin-top: 6px; }
+figcaption { color: var(--dim); font-size: 12px; margin-top: 6px; overflow-wrap: anywhere; }
 svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; }
 svg .now { fill: var(--now); }
 svg .base { fill: var(--base); }
