@@ -17,7 +17,7 @@ export interface PriceAge {
 
 export interface OfferingSource {
   offering: string;
-  /** where each rate the report used was published (the offering's own source where no rate was used) */
+  /** where each rate (and, on the web-app channel, each seat plan) the report used was published; the offering's own source where none was used */
   urls: string[];
   /** the verification dates of those rates, oldest first */
   verified: PriceAge[];
@@ -68,6 +68,11 @@ export function offeringSources(report: EstimateReport): Map<string, OfferingSou
       if (o.priced) {
         entry.urls.add(o.priced.rate.source);
         entry.verified.add(o.priced.rate.verified);
+      }
+      // on the web-app channel the money is the seat plans' price: their sources and dates count too
+      for (const { plan } of o.cover?.plans ?? []) {
+        entry.urls.add(plan.source);
+        entry.verified.add(plan.verified);
       }
     }
   }
