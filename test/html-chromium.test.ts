@@ -49,6 +49,7 @@ interface PageRun {
     chartText: string;
     bodyText: string;
     tableRows: number;
+    sourceRows: number;
   };
 }
 
@@ -107,7 +108,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless Chromium', () => {
         ceilingX: ceiling ? ceiling.getAttribute('x1') : null,
         chartText: svg?.textContent ?? '',
         bodyText: document.body.innerText,
-        tableRows: document.querySelectorAll('table tbody tr').length,
+        tableRows: document.querySelectorAll('section:not(.sources) table tbody tr').length,
+        sourceRows: document.querySelectorAll('section.sources table tbody tr').length,
       };
     });
     await page.close();
@@ -143,6 +145,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless Chromium', () => {
     expect(run.result.ceilingX).toBe('336.7');
     expect(run.result.headline).toBe('Cheapest route: $240.00/month, within the $300.00 ceiling');
     expect(run.result.tableRows).toBe(4);
+    // one source row per offering considered: acme/fast, acme/legacy, acme/pro, credco/v1
+    expect(run.result.sourceRows).toBe(4);
   });
 
   it('diff with a scenario: the chart of base and new costs, the tables, nothing run', async () => {

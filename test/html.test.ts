@@ -1,13 +1,13 @@
 // The HTML report: one self-contained file, an SVG chart of monthly cost per offering against the
 // ceiling, the tables beside it, every user string escaped. Against the HYPOTHETICAL sheets under
 // test/fixtures/diff/. (test/html-chromium.test.ts renders it in a real browser.)
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../src/money/decimal.js';
 import { exact, range, atLeast, UNKNOWN } from '../src/money/figure.js';
-import { escapeHtml, renderChart } from '../src/render/html.js';
-import { FIXTURES, tempDir, vidcost } from './helpers.js';
+import { escapeHtml, linkable, renderChart } from '../src/render/html.js';
+import { FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');
 
@@ -80,8 +80,13 @@ describe('vidcost estimate --format html', () => {
     expect(html.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
     expect(html.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
     expect(html.stdout).not.toMatch(/<(script|img|link|iframe|object|embed|base|image|use)\b/i);
-    expect(html.stdout).not.toMatch(/<[^>]*\s(src|href|xlink:href)=/i);
+    expect(html.stdout).not.toMatch(/<[^>]*\s(src|xlink:href|action|formaction)=/i);
     expect(html.stdout).not.toMatch(/url\(|@import/i);
+    // the only addresses are links to the sheets' sources, opened by a click, never fetched
+    const anchors = [...html.stdout.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const a of anchors) expect(a).toMatch(/^<a class="(id|url)" href="https:\/\/example\.com\/(acme|credco)\/pricing" rel="noreferrer">$/);
+    expect(html.stdout.match(/\shref=/g)).toHaveLength(anchors.length);
   });
 
   it('shows names holding HTML as text', () => {
@@ -108,6 +113,150 @@ describe('vidcost estimate --format html', () => {
     expect(r.stdout).toContain('<p class="headline">Monthly cost +$34.00 (+12.5%): $272.00 → $306.00</p>');
     expect(r.stdout).toContain('<rect class="base" x="210" y="34" width="94" height="14"/>');
     expect(r.stdout).toContain('<text x="226" y="307">base 2026-06-01</text>');
-    expect(r.stdout).toContain('<tr><td>acme/fast</td><td class="num">$340.00</td><td class="num">$408.00</td><td class="num">+$68.00 (+20%)</td><td></td></tr>');
+    expect(r.stdout).toContain('<tr><td data-label="Offering"><a class="id" href="https://example.com/acme/pricing" rel="noreferrer">acme/fast</a></td><td class="num" data-label="Base">$340.00</td><td class="num" data-label="Now">$408.00</td><td class="num" data-label="Change">+$68.00 (+20%)</td><td data-label="Notes"></td></tr>');
+  });
+});
+
+/** The budget summary as a reader sees it: "Budget per month: ~$1,620.00" per line, tags gone. */
+function summaryOf(html: string): string {
+  const start = html.indexOf('<section class="summary"');
+  expect(start).toBeGreaterThan(0);
+  // the summary comes before any chart or table
+  expect(start).toBeLessThan(html.indexOf('<table'));
+  const section = html.slice(start, html.indexOf('</section>', start));
+  return section
+    .replace(/<dt>/g, '\n')
+    .replace(/<\/dt>/g, ': ')
+    .replace(/<li>|<p>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+const FORECAST = join(FIXTURES, 'forecast');
+const TESTCO = join(FORECAST, 'pricing');
+
+/** A scenario on the hypothetical testco sheets (verified 2026-01-01), one workload. */
+function testcoScenario(offering: string, workload: string): string {
+  const dir = tempDir();
+  const file = join(dir, 'scenario.yaml');
+  writeFileSync(file, `version: 1\nname: Summary check\nas_of: 2026-01-15\n` + `offerings: [${offering}]\nbudget:\n  monthly_ceiling_usd: 500\nworkloads:\n${workload}`);
+  return file;
+}
+
+describe('the budget summary the HTML report opens with', () => {
+  it('social drafts: per month, per year = 12 × month, the route linked to its rate\'s source, the ceiling, the prices\' age on as_of', () => {
+    const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-07-01', '--format', 'html']);
+    expect(r.status).toBe(0);
+    const text = summaryOf(r.stdout);
+    // fal/pika-2.5: ~$45 per 100 clips of 10 s at 1080p = ~$0.45 a clip; 1,200 kept clips × 3
+    // generations = 3,600 clips = ~$1,620.00 a month; 12 × $1,620.00 = ~$19,440.00 a year
+    expect(text).toContain('Budget per month: ~$1,620.00');
+    expect(text).toContain('Budget per year: ~$19,440.00 (12 × the monthly figure)');
+    expect(text).toContain('Route: drafts: fal/pika-2.5, ~$1,620.00 per month');
+    // ceiling $2,000.00 − $1,620.00 = $380.00
+    expect(text).toContain('Ceiling: $2,000.00 per month: within it, ~$380.00 to spare');
+    // every sheet was verified 2026-06-01: 30 days before 2026-07-01
+    expect(text).toContain('fal/pika-2.5: verified 2026-06-01 (30 days old on 2026-07-01)');
+    expect(text).toMatch(/Price sheets in force, by the date they were verified: 2026-06-01 \(30 days old on 2026-07-01\): fal, kling, luma, openai, pika, runway\./);
+    // the route's rate comes from the sheet's `pika` source (https://pika.art/pricing), not fal's default
+    expect(r.stdout).toContain('drafts: <a class="id" href="https://pika.art/pricing" rel="noreferrer">fal/pika-2.5</a>');
+  });
+
+  it('every offering the estimate shows links to the source of the rate it used', () => {
+    const json = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-07-01', '--format', 'json']);
+    const ids = (JSON.parse(json.stdout) as { totals: { offering: string }[] }).totals.map((t) => t.offering);
+    expect(ids.length).toBeGreaterThan(15);
+    const html = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-07-01', '--format', 'html']).stdout;
+    const sources = html.slice(html.indexOf('<section class="sources">'));
+    for (const id of ids) expect(sources).toMatch(new RegExp(`<a class="id" href="https://[^"]+" rel="noreferrer">${id.replace(/[.]/g, '\\.')}</a>`));
+    // rates with their own source: kling's API price is fal's range; runway's secondary gen4.5 rate was verified a day before its sheet
+    expect(sources).toContain('<a class="id" href="https://fal.ai/pricing" rel="noreferrer">kling/kling-3.0</a>');
+    expect(sources).toMatch(/runway\/gen4\.5<\/a><\/td><td data-label="Verified"><time datetime="2026-05-31">2026-05-31<\/time><\/td><td class="num" data-label="Age on 2026-07-01">31 days<\/td>/);
+  });
+
+  it('the age is counted to the report\'s as_of, never to today', async () => {
+    // in-process with today pinned far away: June 1 to September 1 is 30 + 31 + 31 = 92 days
+    const r = await vidcostInProcess(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-09-01', '--format', 'html'], { today: '2031-03-03' });
+    expect(r.status).toBe(0);
+    const text = summaryOf(r.stdout);
+    expect(text).toContain('fal/pika-2.5: verified 2026-06-01 (92 days old on 2026-09-01)');
+    // 92 > the default 60 days: the summary says the prices are stale
+    expect(text).toContain('2026-06-01 (92 days old on 2026-09-01, stale: over 60 days)');
+    const fresh = summaryOf((await vidcostInProcess(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'html'], { today: '2031-03-03' })).stdout);
+    expect(fresh).toContain('fal/pika-2.5: verified 2026-06-01 (0 days old on 2026-06-01)');
+    expect(fresh).not.toContain('stale');
+  });
+
+  it('a year that is not 12 × the rounded month says so and shows the exact month', () => {
+    // testco/fast $0.05/s × 7 clips × 1.3 s = $0.455 a month: shown $0.46 (half-up); 12 × $0.455 = $5.46
+    const file = testcoScenario('testco/fast', '  - { name: tiny, clips_per_month: 7, seconds_per_clip: 1.3, regeneration_factor: 1 }\n');
+    const r = vidcost(['estimate', file, '--pricing', TESTCO, '--format', 'html']);
+    expect(r.status).toBe(0);
+    const text = summaryOf(r.stdout);
+    expect(text).toContain('Budget per month: $0.46');
+    expect(text).toContain('Budget per year: $5.46 (12 × the monthly figure before it is rounded to the cent, $0.455)');
+    // $500.00 − $0.455 = $499.545, shown half-up
+    expect(text).toContain('Ceiling: $500.00 per month: within it, $499.55 to spare');
+    // testco's sheet was verified 2026-01-01, 14 days before the scenario's as_of 2026-01-15
+    expect(text).toContain('testco/fast: verified 2026-01-01 (14 days old on 2026-01-15)');
+  });
+
+  it('a range is budgeted at its high end; a lower bound alone is no budget', () => {
+    // testco/ranged ~$0.07–$0.14/s × 500 clips × 8 s × 3 = 12,000 s: ~$840.00–$1,680.00; × 12 = ~$10,080.00–$20,160.00
+    const drafts = '  - { name: drafts, clips_per_month: 500, seconds_per_clip: 8, regeneration_factor: 3 }\n';
+    const ranged = summaryOf(vidcost(['estimate', testcoScenario('testco/ranged', drafts), '--pricing', TESTCO, '--format', 'html']).stdout);
+    expect(ranged).toContain('Budget per month: ~$840.00–$1,680.00 (a range: budget the high end, $1,680.00)');
+    expect(ranged).toContain('Budget per year: ~$10,080.00–$20,160.00 (12 × the monthly figure)');
+    // $1,680.00 − $500.00 = $1,180.00
+    expect(ranged).toContain('Ceiling: $500.00 per month: over it by ~$1,180.00');
+    // testco/bound from $0.30/s × 12,000 s = from $3,600.00: no upper bound, so no route to budget
+    const bound = summaryOf(vidcost(['estimate', testcoScenario('testco/bound', drafts), '--pricing', TESTCO, '--format', 'html']).stdout);
+    expect(bound).toContain('Budget per month: unknown: no eligible offering with a known price for "drafts"');
+    expect(bound).toContain('Ceiling: $500.00 per month: not known to be within it, the monthly figure is unknown');
+  });
+
+  it('no complete route: the budget is unknown, never $0, and the ceiling verdict says it cannot know', () => {
+    // brand-spots on 2026-12-01: Sora has shut down and nothing else serves the dialogue spots
+    const text = summaryOf(vidcost(['estimate', 'scenarios/brand-spots.yaml', '--as-of', '2026-12-01', '--format', 'html']).stdout);
+    expect(text).toContain('Budget per month: unknown: no eligible offering with a known price for "dialogue-spots"');
+    expect(text).toContain('Budget per year: unknown');
+    expect(text).toContain('dialogue-spots: none (no offering is eligible)');
+    expect(text).toContain('Ceiling: $1,000.00 per month: not known to be within it, the monthly figure is unknown');
+    expect(text).not.toMatch(/\$0\.00/);
+  });
+
+  it('forecast: budget the P90, and 12 × it for the year', () => {
+    // plain-api: the route is testco/fast for both workloads in every trial (no uncertain input on it):
+    // drafts 500 × 8 s × 3 × $0.05 = $600.00, finals 40 × 12 s × 3 × $0.05 = $72.00: $672.00; × 12 = $8,064.00
+    const r = vidcost(['forecast', join(FORECAST, 'plain-api.yaml'), '--pricing', TESTCO, '--trials', '200', '--format', 'html']);
+    expect(r.status).toBe(0);
+    const text = summaryOf(r.stdout);
+    expect(text).toContain('Budget per month: $672.00 (P90 of 200 trials: nine months in ten cost less)');
+    expect(text).toContain('Budget per year: $8,064.00 (12 × the monthly figure)');
+    expect(text).toContain('Route: drafts: testco/fast finals: testco/fast');
+    expect(text).toContain('Ceiling: $500.00 per month: over it by $172.00');
+  });
+
+  it('sweep: the scenario as written, before the swept input varies', () => {
+    // testco/fast: drafts $600.00 + finals $72.00 (as above); × 12 = $8,064.00
+    const r = vidcost(['sweep', join(FORECAST, 'plain-api.yaml'), '--pricing', TESTCO, '--vary', 'clips_per_month=100..1000', '--workload', 'drafts', '--format', 'html']);
+    expect(r.status).toBe(0);
+    const text = summaryOf(r.stdout);
+    expect(text).toContain('Budget per month: $672.00 (the scenario as written, before clips_per_month of drafts varies)');
+    expect(text).toContain('Budget per year: $8,064.00');
+  });
+
+  it('links only http(s) addresses', () => {
+    expect(linkable('https://fal.ai/pricing')).toBe('https://fal.ai/pricing');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,<b>', 'https://x.example/"onmouseover="alert(1)', 'ftp://x.example/', 'https://a b', '//x.example']) expect(linkable(bad)).toBeNull();
   });
 });

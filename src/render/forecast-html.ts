@@ -6,10 +6,10 @@
 import type { ForecastReport } from '../engine/forecast.js';
 import type { SweepReport } from '../engine/sweep.js';
 import { type Dec, dec, formatNumber, formatUsd } from '../money/decimal.js';
+import { estimateSummary, forecastSummary } from './budget-summary.js';
 import { forecastView, inputLabel } from './forecast.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { sweepView } from './sweep.js';
-import type { View } from './view.js';
 
 const LABEL_W = 200;
 const PLOT_W = 420;
@@ -177,24 +177,15 @@ export function curvesSvg(report: SweepReport): string | null {
   return out.join('\n');
 }
 
-/** The html.ts page with our figures in its chart column. */
-function page(view: View, figures: { svg: string; caption: string }[]): string {
-  const html = renderHtml({ view, chart: null });
-  const marker = '<div class="layout">';
-  const at = html.indexOf(marker);
-  if (at < 0) throw new Error('html.ts page has no chart column to hold the forecast charts');
-  const figs = `<style>.figures figure { position: static; margin: 0 0 22px; }</style>\n` + figures.map((f) => `<figure>\n${f.svg}\n<figcaption>${escapeHtml(f.caption)}</figcaption>\n</figure>`).join('\n');
-  return `${html.slice(0, at + marker.length)}\n<div class="figures">\n${figs}\n</div>${html.slice(at + marker.length)}`;
-}
-
 export function forecastHtml(report: ForecastReport): string {
   const figures = [{ svg: spreadSvg(report), caption: `Monthly cost: the band runs from P10 to P90 of ${report.trials} trials, the bar is P50, the circle the mean.` }];
   const tornado = tornadoSvg(report);
   if (tornado) figures.push({ svg: tornado, caption: 'What drives the spread: one input at a time at its low (green) and its high (red), the others at their likely values.' });
-  return page(forecastView(report, { bars: false }), figures);
+  return renderHtml({ view: forecastView(report, { bars: false }), chart: null, figures, summary: forecastSummary(report) });
 }
 
 export function sweepHtml(report: SweepReport): string {
   const curves = curvesSvg(report);
-  return page(sweepView(report, { bars: false }), curves ? [{ svg: curves, caption: 'Monthly cost per offering across the range; dashed lines mark where the cheapest offering changes.' }] : []);
+  const figures = curves ? [{ svg: curves, caption: 'Monthly cost per offering across the range; dashed lines mark where the cheapest offering changes.' }] : [];
+  return renderHtml({ view: sweepView(report, { bars: false }), chart: null, figures, summary: { ...estimateSummary(report.estimate), basis: `the scenario as written, before ${report.field} of ${report.workload} varies` } });
 }
