@@ -36,7 +36,8 @@ function inputLine(input: UncertainInput): string {
   return `${inputLabel(input)}: low ${formatNumber(input.low, 6)}, likely ${formatNumber(input.likely, 6)}, high ${formatNumber(input.high, 6)} ${unitWords(input)} (${input.shape === 'pert' ? 'PERT' : 'triangular'})`;
 }
 
-function percent(p: number): string {
+/** A probability as a percent to one place, as every forecast figure shows it ("31.4%", "<0.1%"). */
+export function percent(p: number): string {
   if (p === 0) return '0%';
   if (p === 1) return '100%';
   const pct = p * 100;
