@@ -152,8 +152,8 @@ describe('advisories: each raised when it applies, and not when it does not', ()
   it('plan-capacity: the article Kling example, 360 credits per kept clip', () => {
     const r = run(base('offerings: [kling/kling-3.0]', '{ name: spots, clips_per_month: 20, seconds_per_clip: 10, audio: true }'));
     // 12 credits/s × 10 s × 3 generations = 360; 660 ÷ 360 = 1.83 -> 1.8 (never rounded up)
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1.8 clips a month');
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Ultra: 26,000 credits ÷ 360 credits per kept clip = 72.2 clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Ultra: 26,000 credits ÷ 360 credits per kept clip = 72 whole clips a month');
     expect(codes(run(base('offerings: [openai/sora-2-pro]')))).not.toContain('plan-capacity');
   });
 

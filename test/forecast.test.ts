@@ -415,7 +415,7 @@ describe('vidcost forecast (built CLI)', () => {
     // P(cost > $420) ≈ 0.31 for this scenario
     const fail = vidcost([...base, '--max-breach', '0.2']);
     expect(fail.status).toBe(1);
-    expect(fail.stderr).toMatch(/^vidcost: gate failed: the recommended route goes over the \$420\.00 ceiling in \d+ of 2000 trials/);
+    expect(fail.stderr).toMatch(/^vidcost: gate failed: the recommended route goes over the \$420\.00 ceiling in [\d,]+ of 2,000 trials \(\d+\.\d%\), above --max-breach 0\.2\n$/);
     expect(vidcost([...base, '--max-breach', '0.5']).status).toBe(0);
     const none = vidcost(['forecast', join(DIR, 'webapp-uncertain.yaml'), '--pricing', PRICING, '--trials', '100', '--max-breach', '1.5']);
     expect(none.status).toBe(2);

@@ -1,12 +1,12 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { type Dec, dec, divide, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { type Dec, dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, times, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Workload } from '../scenario/model.js';
-import type { EstimateReport, OptionResult } from './estimate.js';
+import type { EstimateReport, OptionResult, WorkloadResult } from './estimate.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
-import { planAllows, recommendable } from './estimate.js';
+import { billedGenerations, evaluateOption, planAllows, recommendable } from './estimate.js';
 
 export const ADVISORY_CODES = [
   'sunset',
@@ -70,13 +70,10 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   for (const wr of report.workloads) {
     const w = wr.workload;
     if (!wr.billedGenerations.eq(w.regenerationFactor)) {
-      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${wr.billedGenerations} generations per job by budget.max_regenerations_per_job; ${wr.billedGenerations} are billed.` });
+      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${wr.billedGenerations} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.` });
     }
     if (w.regenerationFactor.eq(1)) {
-      const best = cheapestOption(wr.options);
-      const tripled = best ? budgetOf(times(best.monthlyUsd, dec(3))) : null;
-      const at = best && tripled ? ` At a factor of 3 this workload costs ${formatUsd(tripled)}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.` : '';
-      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${at}` });
+      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}` });
     }
   }
 
@@ -117,8 +114,8 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       const perClip = perClipFigure ? budgetOf(perClipFigure) : null;
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure!, 'count', { tilde: false });
-      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${clipsOf(budgetOf(p.creditsPerMonth)!, perClip)} clips a month`);
-      out.push({ code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${formatNumber(wr.workload.clipsPerMonth)} clips a month. ${parts.join('; ')}.` });
+      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`);
+      out.push({ code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.` });
     }
   }
 
@@ -167,6 +164,26 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   return out;
 }
 
+/**
+ * What the workload costs at a factor of 3 on its cheapest offering, priced by the engine itself
+ * (the regeneration cap, plan covers and price ranges included), or '' when the cap leaves nothing
+ * to add.
+ */
+function atFactorThree(report: EstimateReport, considered: readonly Offering[], wr: WorkloadResult): string {
+  const scenario = report.scenarioData;
+  const best = cheapestOption(wr.options);
+  const offering = best ? considered.find((o) => o.id === best.offering) : undefined;
+  if (!best || !offering) return '';
+  const three = { ...wr.workload, regenerationFactor: dec(3) };
+  const gens = billedGenerations(scenario, three);
+  if (gens.lte(wr.billedGenerations)) return '';
+  const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
+  const at = evaluateOption(ctx, scenario, offering, three, gens).monthlyUsd;
+  if (markerOf(at) === 'unknown') return '';
+  const factor = gens.eq(3) ? 'At a factor of 3' : `At a factor of 3, capped at ${gens} by budget.max_regenerations_per_job,`;
+  return ` ${factor} this workload costs ${formatFigure(at, 'money')}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.`;
+}
+
 function cheapestOption(options: readonly OptionResult[]): OptionResult | null {
   const ok = options.filter(recommendable);
   return ok.sort((a, b) => budgetOf(a.monthlyUsd)!.cmp(budgetOf(b.monthlyUsd)!))[0] ?? null;
@@ -177,10 +194,9 @@ function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {
   return paid.sort((a, b) => budgetOf(a.usdPerMonth)!.cmp(budgetOf(b.usdPerMonth)!))[0] ?? null;
 }
 
-/** Clips a plan buys, rounded down to one place so capacity is never overstated ("1.8"). */
+/** Whole clips a plan's credits pay for, rounded down: a clip is made whole or not at all ("16", not "16.6"). */
 function clipsOf(credits: Dec, perClip: Dec): string {
-  const tenths = floorDiv(credits.times(10), perClip);
-  return divide(tenths, dec(10)).toFixed(1);
+  return formatNumber(floorDiv(credits, perClip));
 }
 
 /** Credits one kept clip uses in the web app (where plan credits are spent), if published. */

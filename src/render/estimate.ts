@@ -19,9 +19,13 @@ export function coverText(cover: Cover): string {
 
 function workloadLine(wr: WorkloadResult): string {
   const w = wr.workload;
-  const parts = [`${formatNumber(w.clipsPerMonth)} clips × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${formatNumber(wr.billedGenerations)} generations per kept clip`];
-  const extras = [w.audio && 'audio', w.hdr && 'HDR', w.batch && 'batch ok', ...w.requires].filter(Boolean);
-  if (extras.length) parts.push(`needs ${extras.join(', ')}`);
+  const gens = formatNumber(wr.billedGenerations);
+  const parts = [`${formatNumber(w.clipsPerMonth)} clips × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${gens} generation${gens === '1' ? '' : 's'} per kept clip`];
+  // `hdr: true` and `requires: [hdr]` ask for the same thing: name each capability once, by the
+  // id the scenario and the "lacks ..." reasons use
+  const needs = [...new Set([...(w.audio ? ['audio'] : []), ...(w.hdr ? ['hdr'] : []), ...w.requires])];
+  if (needs.length) parts.push(`needs ${needs.join(', ')}`);
+  if (w.batch) parts.push('a batch tier is accepted');
   return parts.join(', ');
 }
 
