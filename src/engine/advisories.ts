@@ -1,8 +1,10 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { type Dec, dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { type Dec, dec, divide, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, times, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
+import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
+import type { Channel } from '../pricing/vocabulary.js';
 import type { Workload } from '../scenario/model.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from './estimate.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
@@ -41,30 +43,38 @@ function plural(n: string, word: string): string {
   return `${n} ${word}${n === '1' ? '' : 's'}`;
 }
 
+/**
+ * What every command that reads prices says about them: offerings shut down or shutting down, and
+ * sheets verified too long before the date. `channel` limits the sunsets to offerings sold on it
+ * (null: every offering, as \`rates\` lists them). The stalest sheet comes first.
+ */
+export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offering[], channel: Channel | null, staleAfterDays: number): Advisory[] {
+  const out: Advisory[] = [];
+  const asOf = catalog.asOf;
+  const vendors = new Set(offerings.map((o) => o.vendor));
+  const sunsets = offerings.filter((o) => o.sunset !== null && (channel === null || o.channels.includes(channel)));
+  // shut down first, then the soonest to shut down
+  for (const o of [...sunsets].sort((a, b) => a.sunset!.localeCompare(b.sunset!))) {
+    if (o.sunset! <= asOf) {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
+    } else {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset!)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
+    }
+  }
+  const stale = catalog.sheets.filter((sheet) => vendors.has(sheet.vendor)).map((sheet) => ({ sheet, age: daysBetween(sheet.verified, asOf) })).filter((x) => x.age > staleAfterDays);
+  for (const { sheet, age } of stale.sort((a, b) => b.age - a.age)) {
+    out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
+  }
+  return out;
+}
+
 export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const out: Advisory[] = [];
   const { asOf, channel } = report;
   const scenario = report.scenarioData;
   const consideredVendors = [...new Set(considered.map((o) => o.vendor))];
 
-  // sunset: shut down, or shutting down, offerings the scenario considers
-  for (const o of considered) {
-    if (o.sunset === null || !o.channels.includes(channel)) continue;
-    if (o.sunset <= asOf) {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
-    } else {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
-    }
-  }
-
-  // stale-prices: sheets verified too long before as_of
-  for (const sheet of report.catalog.sheets) {
-    if (!consideredVendors.includes(sheet.vendor)) continue;
-    const age = daysBetween(sheet.verified, asOf);
-    if (age > report.staleAfterDays) {
-      out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${report.staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
-    }
-  }
+  out.push(...priceAgeAdvisories(report.catalog, considered, channel, report.staleAfterDays));
 
   // regeneration: capped, or naively 1
   for (const wr of report.workloads) {
@@ -103,6 +113,8 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
 
   // plan-capacity: how many kept clips each plan's credits buy, at the web app's credit cost
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
+  // worst first: where the biggest plan holds the smallest share of the clips needed
+  const capacity: { advisory: Advisory; share: Dec | null }[] = [];
   for (const wr of report.workloads) {
     for (const o of considered) {
       // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
@@ -115,9 +127,13 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure!, 'count', { tilde: false });
       const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`);
-      out.push({ code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.` });
+      const most = plans.map((p) => budgetOf(p.creditsPerMonth)!).reduce((a, b) => (b.gt(a) ? b : a));
+      const share = wr.workload.clipsPerMonth.eq(0) ? null : divide(most, perClip.times(wr.workload.clipsPerMonth));
+      capacity.push({ share, advisory: { code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.` } });
     }
   }
+  capacity.sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : a.share.cmp(b.share)));
+  out.push(...capacity.map((c) => c.advisory));
 
   // free-tier-restrictions
   for (const vendor of consideredVendors) {

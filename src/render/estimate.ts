@@ -7,6 +7,7 @@ import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/est
 import { renderCsv } from './csv.js';
 import { decOrNull, figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
+import { advisorySection } from './advisories.js';
 import { compareIds } from '../pricing/catalog.js';
 
 const money = (f: Figure) => formatFigure(f, 'money');
@@ -41,7 +42,7 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
   return notes.join('; ');
 }
 
-export function estimateView(report: EstimateReport): View {
+export function estimateView(report: EstimateReport, options: { verbose?: boolean } = {}): View {
   const route = report.recommendation;
   const sections: Section[] = [];
   for (const wr of report.workloads) {
@@ -85,7 +86,7 @@ export function estimateView(report: EstimateReport): View {
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
   sections.push({ heading: 'Recommended route', lines: routeLines });
-  if (report.advisories.length) sections.push({ heading: 'Advisories', notices: report.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
+  sections.push(...advisorySection(report.advisories, { verbose: options.verbose ?? false }));
   if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
   return {
     title: `vidcost estimate: ${report.scenario}`,

@@ -1,5 +1,6 @@
 // `vidcost sweep` in every format. The sparklines only place characters; every figure printed is
 // an exact decimal from the engine, rounded to the cent for people.
+import { advisorySection } from './advisories.js';
 import { type Dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { Curve, SweepReport } from '../engine/sweep.js';
@@ -48,6 +49,8 @@ export function sweepHeadline(report: SweepReport): string {
 
 export interface SweepViewOptions {
   bars: boolean;
+  /** every advisory on its own line */
+  verbose?: boolean;
 }
 
 function ranked(report: SweepReport, i: number): { label: string; value: Dec }[] {
@@ -101,6 +104,8 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
   }
   const unknown = report.curves.filter((c) => !c.known);
   if (unknown.length > 0) sections.push({ lines: unknown.map((c) => `Unknown, never 0: ${c.label} (${c.reason}).`) });
+  // the same advisories as the estimate of the scenario as written (sunsets, stale prices, ...)
+  sections.push(...advisorySection(report.estimate.advisories, { verbose: Boolean(options.verbose) }));
   const workloads = report.estimate.workloads.length;
   return {
     title: `vidcost sweep: ${report.scenario}`,
@@ -159,6 +164,7 @@ export function sweepJson(report: SweepReport): unknown {
       after: { plans: p.after.plans.map((x) => ({ plan: x.plan.name, count: x.count })), monthlyUsd: moneyString(p.usdAfter) },
     })),
     note: report.note,
+    advisories: report.estimate.advisories,
   };
 }
 

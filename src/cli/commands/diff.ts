@@ -30,6 +30,7 @@ interface DiffCliOptions {
   failOnIncrease?: string;
   failOnCeiling?: boolean;
   staleAfter?: string;
+  verbose?: boolean;
   format: string;
   out?: string;
   force?: boolean;
@@ -122,6 +123,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       .option('--fail-on-increase <pct>', 'exit 1 when the recommended route\'s monthly cost rises by more than this percent (needs --scenario)')
       .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown (needs --scenario)')
       .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
+      .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
       .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
   )
     .addHelpText(
@@ -143,7 +145,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const text =
         format === 'markdown'
           ? diffMarkdown(report)
-          : render(format, { view: () => diffView(report, { compactRows: true }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
+          : render(format, { view: () => diffView(report, { compactRows: true, verbose: Boolean(opts.verbose) }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       const failures: string[] = [];
       if (report.impact && maxPct !== null) {

@@ -95,7 +95,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const baseline = baselineRun(report, opts, io);
       const text = baseline
         ? baseline.text(format, io, opts, Boolean(opts.out))
-        : render(format, { view: () => estimateView(report), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
+        : render(format, { view: () => estimateView(report, { verbose: Boolean(opts.verbose) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);

@@ -94,7 +94,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
         throw error;
       }
       // terminal bars in a table; Markdown for a pull request gets the figures without them
-      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table' }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (maxBreach !== null) {
         const failure = breachGate(report, maxBreach);
