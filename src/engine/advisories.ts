@@ -165,7 +165,10 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   // no-eligible-offering
   for (const step of report.recommendation.perWorkload) {
     if (step.offering === null) {
-      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}; see each offering's reason in the table.` });
+      // the table lists why each offering is out; with none considered there is no table to point to
+      const considered = report.workloads.find((wr) => wr.workload.name === step.workload)?.options.length ?? 0;
+      const see = considered > 0 ? "; see each offering's reason in the table" : '';
+      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}${see}.` });
     }
   }
 

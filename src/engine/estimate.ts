@@ -278,7 +278,7 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
   const perWorkload: RouteStep[] = workloads.map((wr) => {
     const best = cheapest(wr.options.filter(recommendable));
     if (!best) {
-      const shown = wr.options.some((x) => x.eligible) ? 'no eligible offering has a known price' : 'no offering is eligible';
+      const shown = wr.options.length === 0 ? noOfferingReason(catalog) : wr.options.some((x) => x.eligible) ? 'no eligible offering has a known price' : 'no offering is eligible';
       return { workload: wr.workload.name, offering: null, monthlyUsd: UNKNOWN, reason: shown };
     }
     return { workload: wr.workload.name, offering: best.offering, monthlyUsd: best.monthlyUsd, reason: null };
@@ -307,6 +307,15 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
   }
   const single = cheapest(totals.filter((t) => t.eligible && budgetOf(t.monthlyUsd) !== null));
   return { perWorkload, monthlyUsd, complete, cheapestSingle: single ? { offering: single.offering, monthlyUsd: single.monthlyUsd } : null, covers };
+}
+
+/** Why a workload has no offering to consider at all: before any sheet takes effect, say so plainly. */
+function noOfferingReason(catalog: Catalog): string {
+  if (catalog.sheets.length === 0) {
+    const later = catalog.notYetInForce.length > 0 ? ` (the sheets for ${catalog.notYetInForce.join(', ')} take effect later)` : '';
+    return `no price sheet is in force on ${catalog.asOf}${later}`;
+  }
+  return `no offering in the price sheets in force on ${catalog.asOf}`;
 }
 
 export { dec };

@@ -16,6 +16,8 @@ export type Notice = { severity: Severity; code: string; text: string };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** names of the others a rolled-up line mentions before "and N more" */
 const NAMED = 3;
+/** a code with at most this many advisories shows each of them: rolling up two saves nothing */
+const SHOWN_EACH = 2;
 
 /** What an advisory is about, in a few words: "drafts on kling/kling-3.0", "runway". */
 export function advisorySubject(a: Advisory): string {
@@ -25,7 +27,7 @@ export function advisorySubject(a: Advisory): string {
 
 /**
  * The notices to show. Advisories of one code become one notice: its count, the first in full (the
- * engine lists the worst of a code first), and who else it concerns. A code seen once is shown as is;
+ * engine lists the worst of a code first), and who else it concerns. A code seen once or twice is shown as is;
  * errors come first, then warnings, then info.
  */
 export function advisoryNotices(advisories: readonly Advisory[], options: AdvisoryOptions = {}): { notices: Notice[]; hidden: number } {
@@ -38,8 +40,8 @@ export function advisoryNotices(advisories: readonly Advisory[], options: Adviso
   for (const [code, group] of byCode) {
     const first = group[0]!;
     const severity = group.reduce<Severity>((worst, a) => (SEVERITY_ORDER[a.severity] < SEVERITY_ORDER[worst] ? a.severity : worst), first.severity);
-    if (group.length === 1) {
-      notices.push({ severity, code, text: first.message });
+    if (group.length <= SHOWN_EACH) {
+      notices.push(...group.map((a) => ({ severity: a.severity, code, text: a.message })));
       continue;
     }
     const others = [...new Set(group.slice(1).map(advisorySubject).filter((s) => s !== '' && s !== advisorySubject(first)))];

@@ -1,5 +1,5 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
-import { formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
@@ -85,15 +85,52 @@ export function estimateView(report: EstimateReport, options: { verbose?: boolea
   const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
+  const partsNote = routeTotalNote(report);
+  if (partsNote) routeLines.push(partsNote);
   sections.push({ heading: 'Recommended route', lines: routeLines });
   sections.push(...advisorySection(report.advisories, { verbose: options.verbose ?? false }));
   if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
   return {
     title: `vidcost estimate: ${report.scenario}`,
     headline: headline(report),
-    subtitle: [`Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
+    subtitle: [
+      `Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`,
+      ...(report.catalog.notYetInForce.length > 0 ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`] : []),
+    ],
     sections,
   };
+}
+
+/** A figure's end as the report shows it: rounded to the cent (half up), as formatUsd rounds. */
+function shownCents(d: Dec): Dec {
+  return dec(d.toFixed(2));
+}
+
+/**
+ * Why the route's parts, as shown, do not add up to its total, when they do not: each is rounded
+ * to the cent on its own while the total is the exact sum rounded once; on the web-app channel,
+ * workloads on one vendor share its plans.
+ */
+export function routeTotalNote(report: EstimateReport): string | null {
+  const r = report.recommendation;
+  if (!r.complete || r.perWorkload.length < 2) return null;
+  if (report.channel === 'web-app') {
+    const parts = r.perWorkload.map((s) => budgetOf(s.monthlyUsd));
+    const total = budgetOf(r.monthlyUsd);
+    if (total === null || parts.some((p) => p === null)) return null;
+    const partsSum = parts.reduce<Dec>((a, p) => a.plus(p!), ZERO);
+    if (partsSum.eq(total)) return null;
+    return `The workloads' own figures add up to ${formatUsd(partsSum)}; the route costs ${money(r.monthlyUsd)} because workloads on one vendor share that vendor's plans.`;
+  }
+  for (const end of ['low', 'high'] as const) {
+    const total = r.monthlyUsd[end];
+    const parts = r.perWorkload.map((s) => s.monthlyUsd[end]);
+    if (total === null || parts.some((p) => p === null)) continue;
+    const shownSum = parts.reduce<Dec>((a, p) => a.plus(shownCents(p!)), ZERO);
+    if (shownSum.eq(shownCents(total))) continue;
+    return `Each workload's figure is rounded to the cent on its own, so they add up to ${formatUsd(shownSum)}; the total is their exact sum, ${plainString(total)}, rounded once to ${formatUsd(total)}.`;
+  }
+  return null;
 }
 
 /** Ineligible offerings grouped by reason, so thirteen "not sold on the web-app channel" read as one line. */
