@@ -134,7 +134,8 @@ workloads:
 
 describe('guard: plain-number scenarios estimate exactly as before three-point inputs', () => {
   // Captured from the built CLI at commit baac3a3, before schema, model and parser learned
-  // three-point estimates. Hand checks of the same files: drafts on testco/fast = 500 clips × 8 s ×
+  // three-point estimates; since then plan-capacity advisories count whole clips, worst first, and
+  // errors lead the advisories (each change checked by hand). Hand checks of the same files: drafts on testco/fast = 500 clips × 8 s ×
   // 3 generations × $0.05 = $600.00; on testco/clip = 500 × ⌈8 ÷ 10⌉ × 3 × $0.45 = $675.00; the
   // web-app team needs 30 × 6 s × 2 × 10 credits = 3,600 credits = 4 × Starter = $40.00.
   it.each([
