@@ -259,7 +259,9 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const factor = discount(o0);
   const pieces: Piece[] = [];
   const granule = creditGranule(plans);
-  const coverAt = (credits: Q): Cover | null => cheapestCover(plans, toDec(credits));
+  const seats = report.scenarioData.seats ?? null;
+  const coverAt = (credits: Q): Cover | null => cheapestCover(plans, toDec(credits), seats);
+  const noCover = seats === null ? `no ${o0.vendor} plan with a known price and credit allowance` : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
   let previous: Cover | null = null;
   const push = (lo: Q, hi: Q, cover: Cover) => {
     const usd = cover.usd.times(factor);
@@ -278,7 +280,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
       if (p.b.isZero()) {
         // constant credits on the whole piece
         const cover = coverAt(p.a);
-        if (!cover) return { ...base, reason: `no ${o0.vendor} plan with a known price and credit allowance` };
+        if (!cover) return { ...base, reason: noCover };
         push(p.lo, p.hi, cover);
         continue;
       }
@@ -288,7 +290,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
         const cLo = p.a.plus(p.b.times(lo));
         const need = Q.of(cLo.times(granule).floor() + 1n).div(granule);
         const cover = coverAt(need);
-        if (!cover) return { ...base, reason: `no ${o0.vendor} plan with a known price and credit allowance` };
+        if (!cover) return { ...base, reason: noCover };
         const until = Q.fromDec(cover.credits).minus(p.a).div(p.b);
         const hi = until.lt(p.hi) ? until : p.hi;
         push(lo, hi, cover);

@@ -1,6 +1,6 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
 import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ZERO } from '../money/decimal.js';
-import { budgetOf, markerOf, type Figure } from '../money/figure.js';
+import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
@@ -13,9 +13,33 @@ import { compareIds } from '../pricing/catalog.js';
 const money = (f: Figure) => formatFigure(f, 'money');
 
 export function coverText(cover: Cover): string {
-  if (cover.plans.length === 0) return 'no plan needed';
+  const uncounted = uncountedText(cover);
+  if (cover.plans.length === 0) return `no plan needed${uncounted}`;
   const plans = cover.plans.map((p) => `${p.count} × ${p.plan.name}`).join(' + ');
-  return `${plans}, ${formatNumber(cover.leftover)} credits left over`;
+  return `${plans}, ${formatNumber(cover.leftover)} credits left over${uncounted}`;
+}
+
+/** Plans the cover could not count (allowance or price unknown), named so a reader can check them. */
+function uncountedText(cover: Cover): string {
+  if (cover.uncounted.length === 0 || cover.plans.length === 0) return '';
+  return `; not counted, and may cover it: ${cover.uncounted.map(uncountedPlan).join(', ')}`;
+}
+
+/** "Unlimited (credits a month not published)" */
+export function uncountedPlan(plan: Cover['uncounted'][number]): string {
+  const missing = [pointOf(plan.usdPerMonth) === null && 'price', pointOf(plan.creditsPerMonth) === null && 'credits a month'].filter(Boolean);
+  return `${plan.name} (${missing.join(' and ') || 'allowance'} not published)`;
+}
+
+/** Plans are per seat: how many seats the route's plans take, and whether the scenario said how many it has. */
+function seatLines(report: EstimateReport): string[] {
+  const covers = report.recommendation.covers;
+  if (covers.length === 0) return [];
+  const seats = report.scenarioData.seats ?? null;
+  const used = covers.map((c) => `${c.cover.seats} on ${c.vendor}`).join(', ');
+  if (seats !== null) return [`Plans are per seat: ${used}, of the ${formatNumber(dec(seats))} seats the scenario has.`];
+  if (covers.every((c) => c.cover.seats <= 1)) return [];
+  return [`Plans are per seat: this route takes ${used}, one plan each. Set seats: in the scenario to the team's size to price only what it can hold.`];
 }
 
 function workloadLine(wr: WorkloadResult): string {
@@ -84,6 +108,7 @@ export function estimateView(report: EstimateReport, options: { verbose?: boolea
   }
   const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
+  routeLines.push(...seatLines(report));
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
   const partsNote = routeTotalNote(report);
   if (partsNote) routeLines.push(partsNote);
@@ -165,6 +190,8 @@ function coverJson(cover: Cover | null): unknown {
     monthlyUsd: moneyString(cover.usd),
     credits: plainString(cover.credits),
     leftoverCredits: plainString(cover.leftover),
+    seats: cover.seats,
+    uncountedPlans: cover.uncounted.map((p) => p.name),
   };
 }
 
@@ -177,6 +204,7 @@ export function estimateJson(report: EstimateReport): unknown {
     asOf: report.asOf,
     currency: report.currency,
     channel: report.channel,
+    seats: report.scenarioData.seats ?? null,
     budget: {
       monthlyCeilingUsd: report.ceiling === null ? null : moneyString(report.ceiling),
       maxRegenerationsPerJob: report.maxRegenerations === null ? null : plainString(report.maxRegenerations),
