@@ -103,7 +103,30 @@ export interface SweepReport {
   planChanges: PlanChange[];
   /** why no crossover, when there is none */
   note: string | null;
+  /**
+   * With several workloads: the recommended route (each workload on its cheapest offering, as
+   * `estimate` recommends it) at each step, priced by the engine at that step; null where it has no
+   * known cost. Null when the scenario has one workload (the route is then the cheapest curve), or
+   * when it is too large to price at every step (routeNote says so).
+   */
+  route: (Dec | null)[] | null;
+  routeNote: string | null;
   estimate: EstimateReport;
+}
+
+/** Workloads × steps above this are not re-estimated step by step for the route. */
+export const MAX_ROUTE_ESTIMATES = 20_000;
+
+/** The workload with the varied field set to x (the point value `estimate` uses). */
+function withField(w: Workload, field: InputField, x: Dec): Workload {
+  switch (field) {
+    case 'clips_per_month':
+      return { ...w, clipsPerMonth: x };
+    case 'seconds_per_clip':
+      return { ...w, secondsPerClip: x };
+    default:
+      return { ...w, regenerationFactor: x, regenerationFactorGiven: true };
+  }
 }
 
 export class SweepInputError extends Error {
@@ -515,6 +538,20 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
       current = run.best;
     }
   }
+  // The mixed route can beat every single offering: price it at each step with the engine itself.
+  let route: (Dec | null)[] | null = null;
+  let routeNote: string | null = null;
+  if (scenario.workloads.length > 1) {
+    if (scenario.workloads.length * stepList.length > MAX_ROUTE_ESTIMATES) {
+      routeNote = `the recommended route is not priced at each step: ${scenario.workloads.length} workloads × ${stepList.length} steps is more than ${MAX_ROUTE_ESTIMATES}; use fewer --steps`;
+    } else {
+      route = stepList.map((x) => {
+        const varied = { ...scenario, workloads: scenario.workloads.map((w, i) => (i === wi ? withField(w, field, x) : w)) };
+        const r = estimate(sheets, varied, { ...options, asOf: report.asOf, forceAsOf: true }).recommendation;
+        return r.complete ? budgetOf(r.monthlyUsd) : null;
+      });
+    }
+  }
   let note: string | null = null;
   if (known.length === 0) note = 'no offering has a known price for every workload';
   else if (crossovers.length === 0) {
@@ -539,6 +576,8 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     crossovers,
     planChanges,
     note,
+    route,
+    routeNote,
     estimate: report,
   };
 }
