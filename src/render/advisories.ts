@@ -48,9 +48,9 @@ export function advisoryNotices(advisories: readonly Advisory[], options: Adviso
     const named = others.slice(0, NAMED);
     const more = group.length - 1 - named.length;
     let also = '';
-    if (named.length > 0) also = ` Also ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
-    else if (more > 0) also = ` And ${more} more.`;
-    notices.push({ severity, code, text: `${group.length} like this, the worst first: ${first.message}${also}` });
+    if (named.length > 0) also = ` Also ${named.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}.`;
+    else if (more > 0) also = ` And ${count(more)} more.`;
+    notices.push({ severity, code, text: `${count(group.length)} like this, the worst first: ${first.message}${also}` });
   }
   notices.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { notices, hidden };
@@ -64,10 +64,15 @@ export function advisorySection(advisories: readonly Advisory[], options: Adviso
   if (hidden > 0) lines.push(`${hidden} info advisor${hidden === 1 ? 'y' : 'ies'} not shown (see the full estimate).`);
   const rolled = shownCount(advisories, options) - notices.length;
   const sections: Section[] = [{ heading: 'Advisories', notices, lines }];
-  if (rolled > 0) sections.push({ lines: [`${advisories.length - hidden} advisories, rolled up into one line per code; --verbose lists each one (JSON always does).`] });
+  if (rolled > 0) sections.push({ lines: [`${count(advisories.length - hidden)} advisories, rolled up into one line per code; --verbose lists each one (JSON always does).`] });
   return sections;
 }
 
 function shownCount(advisories: readonly Advisory[], options: AdvisoryOptions): number {
   return options.compact ? advisories.filter((a) => a.severity !== 'info').length : advisories.length;
+}
+
+/** A count grouped as every figure in a report is ("1,646"). */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -45,7 +45,8 @@ function seatLines(report: EstimateReport): string[] {
 function workloadLine(wr: WorkloadResult): string {
   const w = wr.workload;
   const gens = formatNumber(wr.billedGenerations);
-  const parts = [`${formatNumber(w.clipsPerMonth)} clips × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${gens} generation${gens === '1' ? '' : 's'} per kept clip`];
+  const clips = formatNumber(w.clipsPerMonth);
+  const parts = [`${clips} clip${clips === '1' ? '' : 's'} × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${gens} generation${gens === '1' ? '' : 's'} per kept clip`];
   // `hdr: true` and `requires: [hdr]` ask for the same thing: name each capability once, by the
   // id the scenario and the "lacks ..." reasons use
   const needs = [...new Set([...(w.audio ? ['audio'] : []), ...(w.hdr ? ['hdr'] : []), ...w.requires])];
