@@ -54,7 +54,7 @@ export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offerin
   const vendors = new Set(offerings.map((o) => o.vendor));
   const sunsets = offerings.filter((o) => o.sunset !== null && (channel === null || o.channels.includes(channel)));
   // shut down first, then the soonest to shut down
-  for (const o of [...sunsets].sort((a, b) => a.sunset!.localeCompare(b.sunset!))) {
+  for (const o of [...sunsets].sort((a, b) => (a.sunset! < b.sunset! ? -1 : a.sunset! > b.sunset! ? 1 : 0))) {
     if (o.sunset! <= asOf) {
       out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
     } else {

@@ -2,6 +2,7 @@
 // thousand workloads do not bury the one warning that matters. `--verbose` lists every advisory;
 // JSON always carries the full list.
 import type { Advisory } from '../engine/advisories.js';
+import { dec, formatNumber } from '../money/decimal.js';
 import type { Section, Severity } from './view.js';
 
 export interface AdvisoryOptions {
@@ -72,7 +73,7 @@ function shownCount(advisories: readonly Advisory[], options: AdvisoryOptions): 
   return options.compact ? advisories.filter((a) => a.severity !== 'info').length : advisories.length;
 }
 
-/** A count grouped as every figure in a report is ("1,646"). */
+/** A count grouped as every figure in a report is ("1,646"), without starting ICU. */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(dec(n));
 }
