@@ -9,7 +9,7 @@
 // whose steps are found exactly by walking from one cover to the next. Each curve is kept as exact
 // pieces a + b·x on (lo, hi]; break-even points are solved from them in exact rationals, never read
 // off a grid. The grid (--steps) only samples the curves for tables and charts.
-import { ceilDiv, type Dec, dec, HUNDRED, ONE, ZERO } from '../money/decimal.js';
+import { ceilDiv, type Dec, dec, formatNumber, HUNDRED, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
@@ -115,7 +115,7 @@ export interface SweepReport {
 }
 
 /** Workloads × steps above this are not re-estimated step by step for the route. */
-export const MAX_ROUTE_ESTIMATES = 20_000;
+export const MAX_ROUTE_ESTIMATES = 2_000;
 
 /** The workload with the varied field set to x (the point value `estimate` uses). */
 function withField(w: Workload, field: InputField, x: Dec): Workload {
@@ -543,7 +543,7 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
   let routeNote: string | null = null;
   if (scenario.workloads.length > 1) {
     if (scenario.workloads.length * stepList.length > MAX_ROUTE_ESTIMATES) {
-      routeNote = `the recommended route is not priced at each step: ${scenario.workloads.length} workloads × ${stepList.length} steps is more than ${MAX_ROUTE_ESTIMATES}; use fewer --steps`;
+      routeNote = `the recommended route is not priced at each step: ${formatNumber(dec(scenario.workloads.length))} workloads × ${stepList.length} steps is more than ${formatNumber(dec(MAX_ROUTE_ESTIMATES))}; use fewer --steps`;
     } else {
       route = stepList.map((x) => {
         const varied = { ...scenario, workloads: scenario.workloads.map((w, i) => (i === wi ? withField(w, field, x) : w)) };
