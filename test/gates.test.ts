@@ -154,6 +154,16 @@ describe('every command gives the same advisories', () => {
   });
 });
 
+describe('sweep: the route step by step stays bounded', () => {
+  it('201 workloads × 11 steps (2,211) is more than 2,000: said, not priced', () => {
+    const workloads = Array.from({ length: 201 }, (_, i) => `  - { name: w${i}, clips_per_month: 10, seconds_per_clip: 5 }`).join('\n');
+    const file = scenario(`version: 1\nname: wide\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo, fal/wan-2.5]\nworkloads:\n${workloads}\n`);
+    const j = JSON.parse(vidcost(['sweep', file, '--vary', 'clips_per_month=1..100', '--workload', 'w0', '--format', 'json']).stdout);
+    expect(j.route).toBeNull();
+    expect(j.routeNote).toBe('the recommended route is not priced at each step: 201 workloads × 11 steps is more than 2,000; use fewer --steps');
+  });
+});
+
 describe('figures a reader can reconcile', () => {
   it('parts rounded one by one say why they miss the total by a cent', () => {
     // 100 clips × 48.951 s × 3 × $0.05 = $734.265 each: shown $734.27 + $734.27 = $1,468.54; the exact total $1,468.53
