@@ -23,7 +23,7 @@ describe('vidcost estimate output', () => {
     expect(r.stdout).toContain('Cheapest route: ~$621.00–$642.00/month, within the $700.00 ceiling');
     expect(r.stdout).toContain('runway/gen4-turbo         ~$0.05             ~$600.00   cheapest');
     // advisories wrap at 80 columns; read them as one line
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Kling Standard: 660 credits ÷ 180 credits per kept clip = 3.6 clips a month');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Kling Standard: 660 credits ÷ 180 credits per kept clip = 3 whole clips a month');
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 

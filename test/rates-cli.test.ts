@@ -70,6 +70,15 @@ const TABLE = [
   " runway/veo3.1-fast                  $0.10*            10   secondary source",
   "* the source gives this price without naming a resolution.",
   "(720p std): no 1080p price is published; the figure is the standard 720p price.",
+  "",
+  "Advisories",
+  // the sunset advisory every command gives: 2026-06-01 to 2026-09-24 is 30 + 31 + 31 + 23 = 115 days
+  "warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after",
+  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
+  "  https://developers.openai.com/api/docs/guides/video-generation).",
+  "warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after",
+  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
+  "  https://developers.openai.com/api/docs/guides/video-generation).",
 ];
 
 const ALL = [
@@ -136,6 +145,15 @@ const ALL = [
   "runway/veo3: secondary source",
   "runway/veo3.1: secondary source",
   "runway/veo3.1-fast: secondary source",
+  "",
+  "Advisories",
+  // the sunset advisory every command gives: 2026-06-01 to 2026-09-24 is 30 + 31 + 31 + 23 = 115 days
+  "warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after",
+  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
+  "  https://developers.openai.com/api/docs/guides/video-generation).",
+  "warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after",
+  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
+  "  https://developers.openai.com/api/docs/guides/video-generation).",
 ];
 
 const MARKDOWN = [
@@ -169,7 +187,13 @@ const MARKDOWN = [
   "| runway/veo3.1-fast | \\$0.10\\* | 10 | secondary source |",
   "",
   "\\* the source gives this price without naming a resolution.  ",
-  "(720p std): no 1080p price is published; the figure is the standard 720p price.",
+  // a Markdown hard break ends the last line before the advisories
+  "(720p std): no 1080p price is published; the figure is the standard 720p price.  ",
+  "",
+  "#### Advisories",
+  "",
+  "- **warning** `sunset`: openai/sora-2 shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).",
+  "- **warning** `sunset`: openai/sora-2-pro shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).",
 ];
 
 const CSV = [

@@ -172,9 +172,9 @@ describe('scenarios/social-drafts.yaml (1,200 clips × 10 s at 1080p, factor 3, 
     expect(subjects(r, 'subscription-not-api')).toEqual(['kling', 'pika', 'runway']);
     expect(subjects(r, 'unknown-price')).toEqual(['drafts fal/h100-gpu', 'drafts luma/ray3', 'drafts luma/ray3.14']);
     // Pika's plan page: 80 credits per 10 s 1080p clip × 3 generations = 240 credits per kept clip;
-    // Standard's 700 credits ÷ 240 = 2.91… → 2.9 clips a month
+    // Standard's 700 credits ÷ 240 = 2.91… → 2 whole clips a month
     const pika = r.advisories.find((a) => a.code === 'plan-capacity' && a.offering === 'pika/pika-2.5');
-    expect(pika?.message).toContain('Pika Standard: 700 credits ÷ 240 credits per kept clip = 2.9 clips a month');
+    expect(pika?.message).toContain('Pika Standard: 700 credits ÷ 240 credits per kept clip = 2 whole clips a month');
     // Runway Standard is ~$15 for 625 credits; the API route for Runway is Gen-4 Turbo at $1,800.00
     const runway = r.advisories.find((a) => a.code === 'subscription-not-api' && a.vendor === 'runway');
     expect(runway?.message).toContain('~$1,800.00/month on the API (runway/gen4-turbo)');
@@ -270,9 +270,9 @@ describe('scenarios/brand-spots.yaml (Sora 2 Pro dialogue spots + Kling lip-sync
     // 2026-06-01 → 2026-09-24: 29 (rest of June) + 31 + 31 + 24 = 115 days
     expect(r.advisories.find((a) => a.code === 'sunset' && a.offering === 'openai/sora-2-pro')?.message).toContain('shuts down on 2026-09-24, 115 days after 2026-06-01');
     // only the workload Kling can make has a capacity line: 12 credits/s × 8 s × 3 = 288 credits
-    // per kept clip; Standard's 660 ÷ 288 = 2.29… → 2.2 clips a month
+    // per kept clip; Standard's 660 ÷ 288 = 2.29… → 2 whole clips a month
     expect(subjects(r, 'plan-capacity')).toEqual(['lip-sync-cutdowns kling/kling-3.0']);
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 288 credits per kept clip = 2.2 clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 288 credits per kept clip = 2 whole clips a month');
   });
 
   it('on 2026-10-01, after the sunset: Sora is not eligible ("shut down on 2026-09-24") and the dialogue spots have no route', () => {
@@ -468,7 +468,7 @@ describe('scenarios/web-app-team.yaml (seat plans covering the credits)', () => 
     expect(subjects(r, 'unknown-price')).toEqual(['concept-drafts kling/kling-3.0', 'concept-drafts runway/gen4-turbo']);
     expect(subjects(r, 'plan-capacity')).toEqual(['concept-drafts pika/pika-2.5', 'concept-drafts runway/gen4.5', 'talking-heads kling/kling-3.0']);
     // the article's example: Kling Standard's 660 credits ÷ 360 per kept clip = 1.83… → 1.8 clips
-    expect(r.advisories.find((a) => a.code === 'plan-capacity' && a.workload === 'talking-heads')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1.8 clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity' && a.workload === 'talking-heads')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month');
   });
 });
 

@@ -54,7 +54,7 @@ export interface BaselineRun {
  * Estimate options `--compare-to` and `--fail-on-increase`. Returns null without `--compare-to`;
  * `--fail-on-increase` alone is a usage error (there is nothing to measure the increase from).
  */
-export function baselineRun(report: EstimateReport, opts: { compareTo?: string; failOnIncrease?: string }, io: CliIo): BaselineRun | null {
+export function baselineRun(report: EstimateReport, opts: { compareTo?: string; failOnIncrease?: string; verbose?: boolean }, io: CliIo): BaselineRun | null {
   const maxPct = opts.failOnIncrease === undefined ? null : parsePercentOption(opts.failOnIncrease, '--fail-on-increase');
   if (!opts.compareTo) {
     if (maxPct !== null) throw inputError('--fail-on-increase', 'needs --compare-to BASE.json: the gate measures the rise from a saved baseline');
@@ -72,7 +72,7 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
         : render(
             format,
             {
-              view: () => compareView(report, comparison, { compactRows: true }),
+              view: () => compareView(report, comparison, { compactRows: true, verbose: Boolean(opts.verbose) }),
               json: () => ({ ...(estimateJson(report) as Record<string, unknown>), comparison: comparisonJson(comparison) }),
               csv: () => compareCsv(comparison, report.scenario),
               html: () => estimateHtml(report, comparison),

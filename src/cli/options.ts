@@ -38,6 +38,7 @@ export interface ScenarioCliOptions {
   force?: boolean;
   pricing?: string;
   staleAfter?: string;
+  verbose?: boolean;
 }
 
 /** What every command that starts from a scenario takes: the date, the format, the output, the prices. */
@@ -47,5 +48,6 @@ export function withScenarioOptions(command: Command): Command {
     .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table');
   return withOutputOptions(command)
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
-    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60');
+    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
+    .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)');
 }

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
+import { sheetSetProblems } from './sheet-set.js';
 import { parseSheet } from '../pricing/load-sheet.js';
 import type { PriceSheet } from '../pricing/model.js';
 import { readTextFile } from './files.js';
@@ -59,7 +60,15 @@ export function readSheets(dir: string, cwd: string): PriceSheet[] {
   const files = sheetFiles(absolute);
   // an empty folder would price nothing and still exit 0: say so instead
   if (files.length === 0) throw inputError(displayPath(absolute, cwd), 'holds no price sheets: expected <vendor>/<YYYY-MM-DD>.yaml files');
-  return files.map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd)));
+  const read = files.map((file) => {
+    const shown = displayPath(file, cwd);
+    const text = readTextFile(file, shown);
+    return { shown, text, sheet: parseSheet(text, shown) };
+  });
+  // the checks `validate` runs across sheets: two sheets for one vendor and date are refused, never one picked
+  const problems = sheetSetProblems(read);
+  if (problems.length > 0) throw new InputError(problems);
+  return read.map((r) => r.sheet);
 }
 
 /** The bundled sheet files with their text, as the build compiles them and the loader checks them. */

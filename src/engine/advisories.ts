@@ -2,11 +2,13 @@
 import { type Dec, dec, divide, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, times, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
+import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
+import type { Channel } from '../pricing/vocabulary.js';
 import type { Workload } from '../scenario/model.js';
-import type { EstimateReport, OptionResult } from './estimate.js';
+import type { EstimateReport, OptionResult, WorkloadResult } from './estimate.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
-import { planAllows, recommendable } from './estimate.js';
+import { billedGenerations, evaluateOption, planAllows, recommendable } from './estimate.js';
 
 export const ADVISORY_CODES = [
   'sunset',
@@ -41,42 +43,47 @@ function plural(n: string, word: string): string {
   return `${n} ${word}${n === '1' ? '' : 's'}`;
 }
 
+/**
+ * What every command that reads prices says about them: offerings shut down or shutting down, and
+ * sheets verified too long before the date. `channel` limits the sunsets to offerings sold on it
+ * (null: every offering, as \`rates\` lists them). The stalest sheet comes first.
+ */
+export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offering[], channel: Channel | null, staleAfterDays: number): Advisory[] {
+  const out: Advisory[] = [];
+  const asOf = catalog.asOf;
+  const vendors = new Set(offerings.map((o) => o.vendor));
+  const sunsets = offerings.filter((o) => o.sunset !== null && (channel === null || o.channels.includes(channel)));
+  // shut down first, then the soonest to shut down
+  for (const o of [...sunsets].sort((a, b) => (a.sunset! < b.sunset! ? -1 : a.sunset! > b.sunset! ? 1 : 0))) {
+    if (o.sunset! <= asOf) {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
+    } else {
+      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset!)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
+    }
+  }
+  const stale = catalog.sheets.filter((sheet) => vendors.has(sheet.vendor)).map((sheet) => ({ sheet, age: daysBetween(sheet.verified, asOf) })).filter((x) => x.age > staleAfterDays);
+  for (const { sheet, age } of stale.sort((a, b) => b.age - a.age)) {
+    out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
+  }
+  return out;
+}
+
 export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const out: Advisory[] = [];
   const { asOf, channel } = report;
   const scenario = report.scenarioData;
   const consideredVendors = [...new Set(considered.map((o) => o.vendor))];
 
-  // sunset: shut down, or shutting down, offerings the scenario considers
-  for (const o of considered) {
-    if (o.sunset === null || !o.channels.includes(channel)) continue;
-    if (o.sunset <= asOf) {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
-    } else {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
-    }
-  }
-
-  // stale-prices: sheets verified too long before as_of
-  for (const sheet of report.catalog.sheets) {
-    if (!consideredVendors.includes(sheet.vendor)) continue;
-    const age = daysBetween(sheet.verified, asOf);
-    if (age > report.staleAfterDays) {
-      out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${report.staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
-    }
-  }
+  out.push(...priceAgeAdvisories(report.catalog, considered, channel, report.staleAfterDays));
 
   // regeneration: capped, or naively 1
   for (const wr of report.workloads) {
     const w = wr.workload;
     if (!wr.billedGenerations.eq(w.regenerationFactor)) {
-      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${wr.billedGenerations} generations per job by budget.max_regenerations_per_job; ${wr.billedGenerations} are billed.` });
+      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${wr.billedGenerations} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.` });
     }
     if (w.regenerationFactor.eq(1)) {
-      const best = cheapestOption(wr.options);
-      const tripled = best ? budgetOf(times(best.monthlyUsd, dec(3))) : null;
-      const at = best && tripled ? ` At a factor of 3 this workload costs ${formatUsd(tripled)}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.` : '';
-      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${at}` });
+      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}` });
     }
   }
 
@@ -106,6 +113,8 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
 
   // plan-capacity: how many kept clips each plan's credits buy, at the web app's credit cost
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
+  // worst first: where the biggest plan holds the smallest share of the clips needed
+  const capacity: { advisory: Advisory; share: Dec | null }[] = [];
   for (const wr of report.workloads) {
     for (const o of considered) {
       // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
@@ -117,10 +126,14 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       const perClip = perClipFigure ? budgetOf(perClipFigure) : null;
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure!, 'count', { tilde: false });
-      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${clipsOf(budgetOf(p.creditsPerMonth)!, perClip)} clips a month`);
-      out.push({ code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${formatNumber(wr.workload.clipsPerMonth)} clips a month. ${parts.join('; ')}.` });
+      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`);
+      const most = plans.map((p) => budgetOf(p.creditsPerMonth)!).reduce((a, b) => (b.gt(a) ? b : a));
+      const share = wr.workload.clipsPerMonth.eq(0) ? null : divide(most, perClip.times(wr.workload.clipsPerMonth));
+      capacity.push({ share, advisory: { code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.` } });
     }
   }
+  capacity.sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : a.share.cmp(b.share)));
+  out.push(...capacity.map((c) => c.advisory));
 
   // free-tier-restrictions
   for (const vendor of consideredVendors) {
@@ -152,7 +165,10 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   // no-eligible-offering
   for (const step of report.recommendation.perWorkload) {
     if (step.offering === null) {
-      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}; see each offering's reason in the table.` });
+      // the table lists why each offering is out; with none considered there is no table to point to
+      const considered = report.workloads.find((wr) => wr.workload.name === step.workload)?.options.length ?? 0;
+      const see = considered > 0 ? "; see each offering's reason in the table" : '';
+      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}${see}.` });
     }
   }
 
@@ -167,6 +183,26 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   return out;
 }
 
+/**
+ * What the workload costs at a factor of 3 on its cheapest offering, priced by the engine itself
+ * (the regeneration cap, plan covers and price ranges included), or '' when the cap leaves nothing
+ * to add.
+ */
+function atFactorThree(report: EstimateReport, considered: readonly Offering[], wr: WorkloadResult): string {
+  const scenario = report.scenarioData;
+  const best = cheapestOption(wr.options);
+  const offering = best ? considered.find((o) => o.id === best.offering) : undefined;
+  if (!best || !offering) return '';
+  const three = { ...wr.workload, regenerationFactor: dec(3) };
+  const gens = billedGenerations(scenario, three);
+  if (gens.lte(wr.billedGenerations)) return '';
+  const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
+  const at = evaluateOption(ctx, scenario, offering, three, gens).monthlyUsd;
+  if (markerOf(at) === 'unknown') return '';
+  const factor = gens.eq(3) ? 'At a factor of 3' : `At a factor of 3, capped at ${gens} by budget.max_regenerations_per_job,`;
+  return ` ${factor} this workload costs ${formatFigure(at, 'money')}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.`;
+}
+
 function cheapestOption(options: readonly OptionResult[]): OptionResult | null {
   const ok = options.filter(recommendable);
   return ok.sort((a, b) => budgetOf(a.monthlyUsd)!.cmp(budgetOf(b.monthlyUsd)!))[0] ?? null;
@@ -177,10 +213,9 @@ function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {
   return paid.sort((a, b) => budgetOf(a.usdPerMonth)!.cmp(budgetOf(b.usdPerMonth)!))[0] ?? null;
 }
 
-/** Clips a plan buys, rounded down to one place so capacity is never overstated ("1.8"). */
+/** Whole clips a plan's credits pay for, rounded down: a clip is made whole or not at all ("16", not "16.6"). */
 function clipsOf(credits: Dec, perClip: Dec): string {
-  const tenths = floorDiv(credits.times(10), perClip);
-  return divide(tenths, dec(10)).toFixed(1);
+  return formatNumber(floorDiv(credits, perClip));
 }
 
 /** Credits one kept clip uses in the web app (where plan credits are spent), if published. */

@@ -1,14 +1,14 @@
 // `vidcost estimate`: a pure function from (price sheets, scenario, date) to a report. For each
 // workload and offering: eligibility and why, billed generations, the monthly cost (a range where a
 // rate is a range); per offering the whole scenario; the cheapest route; and the traps as advisories.
-import { type Dec, dec, HUNDRED, minDec, ONE, ZERO } from '../money/decimal.js';
+import { type Dec, dec, formatNumber, HUNDRED, minDec, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, compareBudget, exact, markerOf, plus, sum, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import { catalogAt, compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import { advise, type Advisory } from './advisories.js';
-import { cheapestCover, type Cover } from './plan-cover.js';
+import { cheapestCover, mostCredits, usablePlans, type Cover } from './plan-cover.js';
 import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
 
 export interface EstimateOptions {
@@ -184,7 +184,7 @@ export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offerin
     usdPerKeptClip = creditsPerKeptClip && p.creditValue ? times(creditsPerKeptClip, p.creditValue.usdPerCredit) : UNKNOWN;
     const needed = creditsPerKeptClip ? times(creditsPerKeptClip, clips) : UNKNOWN;
     const plans = plansFor(ctx.catalog, o.vendor, [w]);
-    ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor));
+    ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor, scenario.seats ?? null));
     if (needed.low === null) reason = unknownReason(p);
   } else {
     usdPerKeptClip = times(times(costPerGeneration(p, seconds), gens), factor);
@@ -229,14 +229,25 @@ export function planAllows(plan: Plan, workloads: readonly Workload[]): boolean 
   return workloads.every((w) => resolutionRank(w.resolution) <= cap);
 }
 
-function coverCost(needed: Figure, plans: readonly Plan[], factor: Dec, vendor: string): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
+function coverCost(needed: Figure, plans: readonly Plan[], factor: Dec, vendor: string, seats: number | null): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
   // Plans cover a known credit need; with a range of credits, budget for the high end.
   const credits = budgetOf(needed);
   if (credits === null) return { cover: null, monthlyUsd: UNKNOWN, reason: needed.low === null ? 'credits per clip are not published for this variant' : 'credits needed have no upper bound' };
-  const cover = cheapestCover(plans, credits);
-  if (!cover) return { cover: null, monthlyUsd: UNKNOWN, reason: `no ${vendor} plan with a known price and credit allowance` };
+  const cover = cheapestCover(plans, credits, seats);
+  if (!cover) return { cover: null, monthlyUsd: UNKNOWN, reason: noCoverReason(plans, credits, vendor, seats) };
   const usd = cover.usd.times(factor);
   return { cover: { ...cover, usd }, monthlyUsd: withApprox(exact(usd), cover.approx || needed.approx), reason: null };
+}
+
+/** Why no set of plans covers the credits: too few seats, or no plan whose price and allowance are both known. */
+function noCoverReason(plans: readonly Plan[], credits: Dec, vendor: string, seats: number | null): string {
+  const usable = usablePlans(plans);
+  const uncounted = plans.filter((p) => !usable.some((u) => u.plan === p)).map((p) => p.name);
+  const unknown = uncounted.length > 0 ? `; not counted, and may cover it: ${uncounted.join(', ')} (price or credits a month not published)` : '';
+  if (usable.length > 0 && seats !== null) {
+    return `${seats} seat${seats === 1 ? '' : 's'} (one plan each) hold at most ${formatNumber(mostCredits(plans, seats))} credits on ${vendor} plans, short of the ${formatNumber(credits)} needed${unknown}`;
+  }
+  return `no ${vendor} plan with a known price and credit allowance${uncounted.length > 0 ? ` (${uncounted.join(', ')}: not published)` : ''}`;
 }
 
 function evaluateWorkload(ctx: PriceContext, scenario: Scenario, considered: readonly Offering[], w: Workload): WorkloadResult {
@@ -253,7 +264,7 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
   if (scenario.channel === 'web-app') {
     // All workloads share one pool of plan credits.
     const needed = sum(options.map((x) => (x.creditsPerKeptClip ? times(x.creditsPerKeptClip, scenario.workloads[options.indexOf(x)]!.clipsPerMonth) : UNKNOWN)));
-    const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor, o.vendor);
+    const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor, o.vendor, scenario.seats ?? null);
     const unknownPart = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
     return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknownPart?.reason ?? reason, monthlyUsd: unknownPart ? UNKNOWN : monthlyUsd, cover: unknownPart ? null : cover, overridden };
   }
@@ -278,7 +289,7 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
   const perWorkload: RouteStep[] = workloads.map((wr) => {
     const best = cheapest(wr.options.filter(recommendable));
     if (!best) {
-      const shown = wr.options.some((x) => x.eligible) ? 'no eligible offering has a known price' : 'no offering is eligible';
+      const shown = wr.options.length === 0 ? noOfferingReason(catalog) : wr.options.some((x) => x.eligible) ? 'no eligible offering has a known price' : 'no offering is eligible';
       return { workload: wr.workload.name, offering: null, monthlyUsd: UNKNOWN, reason: shown };
     }
     return { workload: wr.workload.name, offering: best.offering, monthlyUsd: best.monthlyUsd, reason: null };
@@ -299,7 +310,7 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
     });
     let total: Figure = exact(ZERO);
     for (const [vendor, entry] of byVendor) {
-      const { cover, monthlyUsd: cost } = coverCost(entry.credits, plansFor(catalog, vendor, entry.workloads), discountFactor(scenario, vendor).factor, vendor);
+      const { cover, monthlyUsd: cost } = coverCost(entry.credits, plansFor(catalog, vendor, entry.workloads), discountFactor(scenario, vendor).factor, vendor, scenario.seats ?? null);
       if (cover) covers.push({ vendor, cover });
       total = plus(total, cost);
     }
@@ -307,6 +318,15 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
   }
   const single = cheapest(totals.filter((t) => t.eligible && budgetOf(t.monthlyUsd) !== null));
   return { perWorkload, monthlyUsd, complete, cheapestSingle: single ? { offering: single.offering, monthlyUsd: single.monthlyUsd } : null, covers };
+}
+
+/** Why a workload has no offering to consider at all: before any sheet takes effect, say so plainly. */
+function noOfferingReason(catalog: Catalog): string {
+  if (catalog.sheets.length === 0) {
+    const later = catalog.notYetInForce.length > 0 ? ` (the sheets for ${catalog.notYetInForce.join(', ')} take effect later)` : '';
+    return `no price sheet is in force on ${catalog.asOf}${later}`;
+  }
+  return `no offering in the price sheets in force on ${catalog.asOf}`;
 }
 
 export { dec };

@@ -510,6 +510,8 @@ function linearSampled(form: LinearForm, cols: Columns): Sampled {
 interface CoverGroup {
   credits: LinearForm;
   plans: Plan[];
+  /** the scenario's seats: at most this many plans (null: as many as needed) */
+  seats: number | null;
   factor: Dec;
   vendor: string;
 }
@@ -540,7 +542,7 @@ function coverSampled(groups: readonly CoverGroup[], cols: Columns): Sampled | {
         continue;
       }
       const need = g.credits.exactAt(cols, t);
-      const cover = cheapestCover(g.plans, need);
+      const cover = cheapestCover(g.plans, need, g.seats);
       if (!cover) return { unknown: `no ${g.vendor} plan with a known price and credit allowance` };
       const usd = cover.usd.times(g.factor);
       values.push(usd);
@@ -749,7 +751,7 @@ function offeringTarget(model: Model, report: EstimateReport, i: number): Target
   if (report.channel === 'api') return { kind: 'linear', form };
   const vendor = options[0]!.vendor;
   const factor = discount(options[0]!);
-  return { kind: 'cover', groups: [{ credits: form, plans: plansFor(report.catalog, vendor, report.scenarioData.workloads), factor, vendor }] };
+  return { kind: 'cover', groups: [{ credits: form, plans: plansFor(report.catalog, vendor, report.scenarioData.workloads), seats: report.scenarioData.seats ?? null, factor, vendor }] };
 }
 
 function routeTarget(model: Model, report: EstimateReport): Target {
@@ -773,6 +775,7 @@ function routeTarget(model: Model, report: EstimateReport): Target {
     groups: [...byVendor].map(([vendor, e]) => ({
       credits: new LinearForm(model, e.terms),
       plans: plansFor(report.catalog, vendor, e.workloads.map((w) => report.scenarioData.workloads[w]!)),
+      seats: report.scenarioData.seats ?? null,
       factor: e.factor,
       vendor,
     })),
@@ -784,7 +787,7 @@ function exactTargetAt(target: Target, point: Point): Dec | null {
   if (target.kind === 'unknown') return null;
   let total = ZERO;
   for (const g of target.groups) {
-    const cover = cheapestCover(g.plans, g.credits.exactAtPoint(point));
+    const cover = cheapestCover(g.plans, g.credits.exactAtPoint(point), g.seats);
     if (!cover) return null;
     total = total.plus(cover.usd.times(g.factor));
   }

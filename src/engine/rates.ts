@@ -2,6 +2,7 @@
 // Table 1), or every priced variant with `all`. Pure: catalog in, report out. A row carries facts
 // (which resolution the figure is for, why a figure is unknown, what values a credit); renderers
 // decide how to say them.
+import { priceAgeAdvisories, type Advisory } from './advisories.js';
 import { type Dec, dec, divide, formatNumber, formatRate, formatUsd } from '../money/decimal.js';
 import { pointOf, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
@@ -65,6 +66,8 @@ export interface RatesReport {
   rows: RateRow[];
   /** vendors with sheets, none of them in force yet on asOf */
   notYetInForce: string[];
+  /** sunsets and stale sheets, as every command that reads prices reports them */
+  advisories: Advisory[];
 }
 
 export interface RatesOptions {
@@ -72,6 +75,8 @@ export interface RatesOptions {
   all?: boolean;
   /** clip length for the worked "per clip" line of explanations (default 10 seconds) */
   clipSeconds?: number;
+  /** a sheet verified more than this many days before the date is stale (default 60) */
+  staleAfterDays?: number;
 }
 
 const STANDARD: Omit<PriceQuery, 'channel' | 'resolution'> = { audio: false, hdr: false, exr: false, batch: false };
@@ -88,7 +93,8 @@ export function ratesReport(catalog: Catalog, options: RatesOptions = {}): Rates
       if (row) rows.push(row);
     }
   }
-  return { kind: 'rates', asOf: catalog.asOf, resolution, all: Boolean(options.all), rows, notYetInForce: catalog.notYetInForce };
+  const advisories = priceAgeAdvisories(catalog, catalog.offerings, null, options.staleAfterDays ?? 60);
+  return { kind: 'rates', asOf: catalog.asOf, resolution, all: Boolean(options.all), rows, notYetInForce: catalog.notYetInForce, advisories };
 }
 
 /** The API price when the offering is sold on the API, else the web-app plan-credit value. */

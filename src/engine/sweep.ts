@@ -9,7 +9,7 @@
 // whose steps are found exactly by walking from one cover to the next. Each curve is kept as exact
 // pieces a + b·x on (lo, hi]; break-even points are solved from them in exact rationals, never read
 // off a grid. The grid (--steps) only samples the curves for tables and charts.
-import { ceilDiv, type Dec, dec, HUNDRED, ONE, ZERO } from '../money/decimal.js';
+import { ceilDiv, type Dec, dec, formatNumber, HUNDRED, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
@@ -103,7 +103,30 @@ export interface SweepReport {
   planChanges: PlanChange[];
   /** why no crossover, when there is none */
   note: string | null;
+  /**
+   * With several workloads: the recommended route (each workload on its cheapest offering, as
+   * `estimate` recommends it) at each step, priced by the engine at that step; null where it has no
+   * known cost. Null when the scenario has one workload (the route is then the cheapest curve), or
+   * when it is too large to price at every step (routeNote says so).
+   */
+  route: (Dec | null)[] | null;
+  routeNote: string | null;
   estimate: EstimateReport;
+}
+
+/** Workloads × steps above this are not re-estimated step by step for the route. */
+export const MAX_ROUTE_ESTIMATES = 2_000;
+
+/** The workload with the varied field set to x (the point value `estimate` uses). */
+function withField(w: Workload, field: InputField, x: Dec): Workload {
+  switch (field) {
+    case 'clips_per_month':
+      return { ...w, clipsPerMonth: x };
+    case 'seconds_per_clip':
+      return { ...w, secondsPerClip: x };
+    default:
+      return { ...w, regenerationFactor: x, regenerationFactorGiven: true };
+  }
 }
 
 export class SweepInputError extends Error {
@@ -259,7 +282,9 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const factor = discount(o0);
   const pieces: Piece[] = [];
   const granule = creditGranule(plans);
-  const coverAt = (credits: Q): Cover | null => cheapestCover(plans, toDec(credits));
+  const seats = report.scenarioData.seats ?? null;
+  const coverAt = (credits: Q): Cover | null => cheapestCover(plans, toDec(credits), seats);
+  const noCover = seats === null ? `no ${o0.vendor} plan with a known price and credit allowance` : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
   let previous: Cover | null = null;
   const push = (lo: Q, hi: Q, cover: Cover) => {
     const usd = cover.usd.times(factor);
@@ -278,7 +303,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
       if (p.b.isZero()) {
         // constant credits on the whole piece
         const cover = coverAt(p.a);
-        if (!cover) return { ...base, reason: `no ${o0.vendor} plan with a known price and credit allowance` };
+        if (!cover) return { ...base, reason: noCover };
         push(p.lo, p.hi, cover);
         continue;
       }
@@ -288,7 +313,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
         const cLo = p.a.plus(p.b.times(lo));
         const need = Q.of(cLo.times(granule).floor() + 1n).div(granule);
         const cover = coverAt(need);
-        if (!cover) return { ...base, reason: `no ${o0.vendor} plan with a known price and credit allowance` };
+        if (!cover) return { ...base, reason: noCover };
         const until = Q.fromDec(cover.credits).minus(p.a).div(p.b);
         const hi = until.lt(p.hi) ? until : p.hi;
         push(lo, hi, cover);
@@ -513,6 +538,20 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
       current = run.best;
     }
   }
+  // The mixed route can beat every single offering: price it at each step with the engine itself.
+  let route: (Dec | null)[] | null = null;
+  let routeNote: string | null = null;
+  if (scenario.workloads.length > 1) {
+    if (scenario.workloads.length * stepList.length > MAX_ROUTE_ESTIMATES) {
+      routeNote = `the recommended route is not priced at each step: ${formatNumber(dec(scenario.workloads.length))} workloads × ${stepList.length} steps is more than ${formatNumber(dec(MAX_ROUTE_ESTIMATES))}; use fewer --steps`;
+    } else {
+      route = stepList.map((x) => {
+        const varied = { ...scenario, workloads: scenario.workloads.map((w, i) => (i === wi ? withField(w, field, x) : w)) };
+        const r = estimate(sheets, varied, { ...options, asOf: report.asOf, forceAsOf: true }).recommendation;
+        return r.complete ? budgetOf(r.monthlyUsd) : null;
+      });
+    }
+  }
   let note: string | null = null;
   if (known.length === 0) note = 'no offering has a known price for every workload';
   else if (crossovers.length === 0) {
@@ -537,6 +576,8 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     crossovers,
     planChanges,
     note,
+    route,
+    routeNote,
     estimate: report,
   };
 }

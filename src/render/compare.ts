@@ -11,7 +11,8 @@ import { formatFigure } from '../money/format.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
 import { escapeMarkdown } from './markdown.js';
-import type { Section, Severity, Table, View } from './view.js';
+import type { Section, Table, View } from './view.js';
+import { advisorySection as sharedAdvisorySection } from './advisories.js';
 
 // --- signed figures for people -----------------------------------------------------------------
 
@@ -140,11 +141,6 @@ export function newGoneLines(c: Comparison): string[] {
   return lines;
 }
 
-export function advisoryNotices(advisories: readonly Advisory[], compact: boolean): { notices: { severity: Severity; code: string; text: string }[]; hidden: number } {
-  const shown = advisories.filter((a) => !compact || a.severity !== 'info');
-  return { notices: shown.map((a) => ({ severity: a.severity, code: a.code, text: a.message })), hidden: advisories.length - shown.length };
-}
-
 /** The monthly-cost sections both `estimate --compare-to` and `diff --scenario` show. */
 export function comparisonSections(c: Comparison, compact: boolean): Section[] {
   const { table, hidden, neither } = totalsTable(c, compact);
@@ -158,11 +154,9 @@ export function comparisonSections(c: Comparison, compact: boolean): Section[] {
   ];
 }
 
-export function advisorySection(advisories: readonly Advisory[], compact: boolean): Section[] {
-  const { notices, hidden } = advisoryNotices(advisories, compact);
-  if (notices.length === 0 && hidden === 0) return [];
-  const lines = hidden > 0 ? [`${hidden} info advisor${hidden === 1 ? 'y' : 'ies'} not shown (see the full estimate).`] : [];
-  return [{ heading: 'Advisories', notices, lines }];
+/** The advisories after a comparison: compact leaves out info advisories; rolled up by code unless verbose. */
+export function advisorySection(advisories: readonly Advisory[], compact: boolean, verbose = false): Section[] {
+  return sharedAdvisorySection(advisories, { compact, verbose });
 }
 
 // --- estimate --compare-to ---------------------------------------------------------------------
@@ -172,6 +166,8 @@ export interface ViewOptions {
   compactRows?: boolean;
   /** warnings and errors only */
   compactAdvisories?: boolean;
+  /** every advisory on its own line instead of one line per code */
+  verbose?: boolean;
 }
 
 export function compareView(report: EstimateReport, c: Comparison, options: ViewOptions = {}): View {
@@ -179,7 +175,7 @@ export function compareView(report: EstimateReport, c: Comparison, options: View
     title: `vidcost estimate: ${report.scenario}, compared with ${c.baseLabel}`,
     headline: summaryLine(c),
     subtitle: [`Base: prices in force on ${c.baseAsOf} (${c.baseLabel}); now: prices in force on ${c.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
-    sections: [...comparisonSections(c, options.compactRows ?? false), ...advisorySection(report.advisories, options.compactAdvisories ?? false)],
+    sections: [...comparisonSections(c, options.compactRows ?? false), ...advisorySection(report.advisories, options.compactAdvisories ?? false, options.verbose ?? false)],
   };
 }
 

@@ -195,7 +195,7 @@ export function diffView(report: DiffReport, options: ViewOptions = {}): View {
   const sections: Section[] = [];
   if (impact) sections.push(...comparisonSections(impact.comparison, options.compactRows ?? false));
   sections.push(...priceSections(report));
-  if (impact) sections.push(...advisorySection(impact.now.advisories, options.compactAdvisories ?? false));
+  if (impact) sections.push(...advisorySection(impact.now.advisories, options.compactAdvisories ?? false, options.verbose ?? false));
   return { title: `vidcost diff: ${report.base.label} → ${report.now.label}`, headline: diffHeadline(report), subtitle, sections };
 }
 

@@ -1,27 +1,57 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
-import { formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
-import { budgetOf, markerOf, type Figure } from '../money/figure.js';
+import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ZERO } from '../money/decimal.js';
+import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
 import { renderCsv } from './csv.js';
 import { decOrNull, figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
+import { advisorySection } from './advisories.js';
 import { compareIds } from '../pricing/catalog.js';
 
 const money = (f: Figure) => formatFigure(f, 'money');
 
 export function coverText(cover: Cover): string {
-  if (cover.plans.length === 0) return 'no plan needed';
+  const uncounted = uncountedText(cover);
+  if (cover.plans.length === 0) return `no plan needed${uncounted}`;
   const plans = cover.plans.map((p) => `${p.count} × ${p.plan.name}`).join(' + ');
-  return `${plans}, ${formatNumber(cover.leftover)} credits left over`;
+  return `${plans}, ${formatNumber(cover.leftover)} credits left over${uncounted}`;
+}
+
+/** Plans the cover could not count (allowance or price unknown), named so a reader can check them. */
+function uncountedText(cover: Cover): string {
+  if (cover.uncounted.length === 0 || cover.plans.length === 0) return '';
+  return `; not counted, and may cover it: ${cover.uncounted.map(uncountedPlan).join(', ')}`;
+}
+
+/** "Unlimited (credits a month not published)" */
+export function uncountedPlan(plan: Cover['uncounted'][number]): string {
+  const missing = [pointOf(plan.usdPerMonth) === null && 'price', pointOf(plan.creditsPerMonth) === null && 'credits a month'].filter(Boolean);
+  return `${plan.name} (${missing.join(' and ') || 'allowance'} not published)`;
+}
+
+/** Plans are per seat: how many seats the route's plans take, and whether the scenario said how many it has. */
+function seatLines(report: EstimateReport): string[] {
+  const covers = report.recommendation.covers;
+  if (covers.length === 0) return [];
+  const seats = report.scenarioData.seats ?? null;
+  const used = covers.map((c) => `${c.cover.seats} on ${c.vendor}`).join(', ');
+  if (seats !== null) return [`Plans are per seat: ${used}, of the ${formatNumber(dec(seats))} seats the scenario has.`];
+  if (covers.every((c) => c.cover.seats <= 1)) return [];
+  return [`Plans are per seat: this route takes ${used}, one plan each. Set seats: in the scenario to the team's size to price only what it can hold.`];
 }
 
 function workloadLine(wr: WorkloadResult): string {
   const w = wr.workload;
-  const parts = [`${formatNumber(w.clipsPerMonth)} clips × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${formatNumber(wr.billedGenerations)} generations per kept clip`];
-  const extras = [w.audio && 'audio', w.hdr && 'HDR', w.batch && 'batch ok', ...w.requires].filter(Boolean);
-  if (extras.length) parts.push(`needs ${extras.join(', ')}`);
+  const gens = formatNumber(wr.billedGenerations);
+  const clips = formatNumber(w.clipsPerMonth);
+  const parts = [`${clips} clip${clips === '1' ? '' : 's'} × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${gens} generation${gens === '1' ? '' : 's'} per kept clip`];
+  // `hdr: true` and `requires: [hdr]` ask for the same thing: name each capability once, by the
+  // id the scenario and the "lacks ..." reasons use
+  const needs = [...new Set([...(w.audio ? ['audio'] : []), ...(w.hdr ? ['hdr'] : []), ...w.requires])];
+  if (needs.length) parts.push(`needs ${needs.join(', ')}`);
+  if (w.batch) parts.push('a batch tier is accepted');
   return parts.join(', ');
 }
 
@@ -37,7 +67,7 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
   return notes.join('; ');
 }
 
-export function estimateView(report: EstimateReport): View {
+export function estimateView(report: EstimateReport, options: { verbose?: boolean } = {}): View {
   const route = report.recommendation;
   const sections: Section[] = [];
   for (const wr of report.workloads) {
@@ -79,16 +109,54 @@ export function estimateView(report: EstimateReport): View {
   }
   const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
+  routeLines.push(...seatLines(report));
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
+  const partsNote = routeTotalNote(report);
+  if (partsNote) routeLines.push(partsNote);
   sections.push({ heading: 'Recommended route', lines: routeLines });
-  if (report.advisories.length) sections.push({ heading: 'Advisories', notices: report.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
+  sections.push(...advisorySection(report.advisories, { verbose: options.verbose ?? false }));
   if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
   return {
     title: `vidcost estimate: ${report.scenario}`,
     headline: headline(report),
-    subtitle: [`Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
+    subtitle: [
+      `Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`,
+      ...(report.catalog.notYetInForce.length > 0 ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`] : []),
+    ],
     sections,
   };
+}
+
+/** A figure's end as the report shows it: rounded to the cent (half up), as formatUsd rounds. */
+function shownCents(d: Dec): Dec {
+  return dec(d.toFixed(2));
+}
+
+/**
+ * Why the route's parts, as shown, do not add up to its total, when they do not: each is rounded
+ * to the cent on its own while the total is the exact sum rounded once; on the web-app channel,
+ * workloads on one vendor share its plans.
+ */
+export function routeTotalNote(report: EstimateReport): string | null {
+  const r = report.recommendation;
+  if (!r.complete || r.perWorkload.length < 2) return null;
+  if (report.channel === 'web-app') {
+    const parts = r.perWorkload.map((s) => budgetOf(s.monthlyUsd));
+    const total = budgetOf(r.monthlyUsd);
+    if (total === null || parts.some((p) => p === null)) return null;
+    const partsSum = parts.reduce<Dec>((a, p) => a.plus(p!), ZERO);
+    if (partsSum.eq(total)) return null;
+    return `The workloads' own figures add up to ${formatUsd(partsSum)}; the route costs ${money(r.monthlyUsd)} because workloads on one vendor share that vendor's plans.`;
+  }
+  for (const end of ['low', 'high'] as const) {
+    const total = r.monthlyUsd[end];
+    const parts = r.perWorkload.map((s) => s.monthlyUsd[end]);
+    if (total === null || parts.some((p) => p === null)) continue;
+    const shownSum = parts.reduce<Dec>((a, p) => a.plus(shownCents(p!)), ZERO);
+    if (shownSum.eq(shownCents(total))) continue;
+    return `Each workload's figure is rounded to the cent on its own, so they add up to ${formatUsd(shownSum)}; the total is their exact sum, ${plainString(total)}, rounded once to ${formatUsd(total)}.`;
+  }
+  return null;
 }
 
 /** Ineligible offerings grouped by reason, so thirteen "not sold on the web-app channel" read as one line. */
@@ -123,6 +191,8 @@ function coverJson(cover: Cover | null): unknown {
     monthlyUsd: moneyString(cover.usd),
     credits: plainString(cover.credits),
     leftoverCredits: plainString(cover.leftover),
+    seats: cover.seats,
+    uncountedPlans: cover.uncounted.map((p) => p.name),
   };
 }
 
@@ -135,6 +205,7 @@ export function estimateJson(report: EstimateReport): unknown {
     asOf: report.asOf,
     currency: report.currency,
     channel: report.channel,
+    seats: report.scenarioData.seats ?? null,
     budget: {
       monthlyCeilingUsd: report.ceiling === null ? null : moneyString(report.ceiling),
       maxRegenerationsPerJob: report.maxRegenerations === null ? null : plainString(report.maxRegenerations),

@@ -1,5 +1,6 @@
 // `vidcost forecast` in every format: one place decides what a forecast says. Money is drawn as
 // exact decimals; the bars only place characters, they never compute money.
+import { advisorySection } from './advisories.js';
 import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Driver, ForecastReport, ForecastRow, UncertainInput } from '../engine/forecast.js';
 import { renderCsv } from './csv.js';
@@ -36,7 +37,8 @@ function inputLine(input: UncertainInput): string {
   return `${inputLabel(input)}: low ${formatNumber(input.low, 6)}, likely ${formatNumber(input.likely, 6)}, high ${formatNumber(input.high, 6)} ${unitWords(input)} (${input.shape === 'pert' ? 'PERT' : 'triangular'})`;
 }
 
-function percent(p: number): string {
+/** A probability as a percent to one place, as every forecast figure shows it ("31.4%", "<0.1%"). */
+export function percent(p: number): string {
   if (p === 0) return '0%';
   if (p === 1) return '100%';
   const pct = p * 100;
@@ -91,6 +93,8 @@ export function headline(report: ForecastReport): string {
 export interface ForecastViewOptions {
   /** terminal bars: a chart section of P10–P90 spans and bars beside the drivers */
   bars: boolean;
+  /** every advisory on its own line */
+  verbose?: boolean;
 }
 
 export function forecastView(report: ForecastReport, options: ForecastViewOptions = { bars: true }): View {
@@ -157,6 +161,8 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
   }
   if (report.inputs.length > 0) sections.push({ heading: 'Uncertain inputs', lines: report.inputs.map(inputLine) });
   else sections.push({ lines: ['No input is uncertain: every trial costs the same. Write a field as { low, likely, high } to forecast it.'] });
+  // the same advisories as the estimate the forecast starts from (sunsets, stale prices, ...)
+  sections.push(...advisorySection(report.estimate.advisories, { verbose: Boolean(options.verbose) }));
   const route = report.recommendation.steps.map((s) => `${s.workload}: ${s.offering ?? 'none'}`).join('; ');
   return {
     title: `vidcost forecast: ${report.scenario}`,
@@ -243,6 +249,7 @@ export function forecastJson(report: ForecastReport): unknown {
       baselineMonthlyUsd: report.baseline === null ? null : moneyString(report.baseline),
     },
     drivers: report.drivers.map(driverJson),
+    advisories: report.estimate.advisories,
   };
 }
 

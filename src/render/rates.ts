@@ -1,6 +1,7 @@
 // `vidcost rates` in every format: one place decides what a rates row says. The terminal table is
 // built to fit 80 columns: notes are short tags, and a figure whose source names no resolution is
 // marked with "*" instead of a note on most rows.
+import { advisorySection } from './advisories.js';
 import { markerOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { RatesReport, RateRow } from '../engine/rates.js';
@@ -83,6 +84,8 @@ export interface RatesViewOptions {
   explain?: boolean;
   /** pad unmarked figures so right-aligned digits line up in a terminal table */
   align?: boolean;
+  /** every advisory on its own line */
+  verbose?: boolean;
 }
 
 export function ratesView(report: RatesReport, options: RatesViewOptions = {}): View {
@@ -95,6 +98,7 @@ export function ratesView(report: RatesReport, options: RatesViewOptions = {}): 
       lines: report.rows.flatMap((r) => [`${r.offering}${report.all ? ` (${variantOf(r)})` : ''}:`, ...r.explanation.map((l) => `  ${l}`)]),
     });
   }
+  view.sections.push(...advisorySection(report.advisories, { verbose: Boolean(options.verbose) }));
   return view;
 }
 
@@ -169,6 +173,7 @@ export function ratesJson(report: RatesReport): unknown {
     resolution: report.resolution,
     all: report.all,
     notYetInForce: report.notYetInForce,
+    advisories: report.advisories,
     rates: report.rows.map((r) => ({
       offering: r.offering,
       name: r.name,

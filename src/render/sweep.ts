@@ -1,5 +1,6 @@
 // `vidcost sweep` in every format. The sparklines only place characters; every figure printed is
 // an exact decimal from the engine, rounded to the cent for people.
+import { advisorySection } from './advisories.js';
 import { type Dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { Curve, SweepReport } from '../engine/sweep.js';
@@ -48,6 +49,8 @@ export function sweepHeadline(report: SweepReport): string {
 
 export interface SweepViewOptions {
   bars: boolean;
+  /** every advisory on its own line */
+  verbose?: boolean;
 }
 
 function ranked(report: SweepReport, i: number): { label: string; value: Dec }[] {
@@ -83,6 +86,20 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
     rows = rows.map((r) => r.slice(0, 3));
   }
   sections.push({ heading: 'Monthly cost at each step (whole scenario on one offering)', table: { columns, rows } });
+  if (report.route) {
+    const route = report.route;
+    sections.push({
+      heading: 'Recommended route at each step (each workload on its cheapest offering, as estimate recommends)',
+      table: {
+        columns: [{ header: capitalize(FIELD_LIMITS[report.field].words), align: 'right' }, { header: 'Route monthly', align: 'right' }, { header: 'Cheapest single', align: 'right' }, { header: 'Route saves', align: 'right' }],
+        rows: report.steps.map((x, i) => {
+          const single = ranked(report, i)[0]?.value ?? null;
+          const r = route[i] ?? null;
+          return [formatNumber(x, 6), r === null ? 'unknown' : formatUsd(r), single === null ? 'unknown' : formatUsd(single), r !== null && single !== null ? formatUsd(single.minus(r)) : '–'];
+        }),
+      },
+    });
+  } else if (report.routeNote) sections.push({ lines: [`${capitalize(report.routeNote)}.`] });
   const known = report.curves.filter((c) => c.known);
   if (options.bars && known.length > 0) {
     let max: Dec | null = null;
@@ -101,6 +118,8 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
   }
   const unknown = report.curves.filter((c) => !c.known);
   if (unknown.length > 0) sections.push({ lines: unknown.map((c) => `Unknown, never 0: ${c.label} (${c.reason}).`) });
+  // the same advisories as the estimate of the scenario as written (sunsets, stale prices, ...)
+  sections.push(...advisorySection(report.estimate.advisories, { verbose: Boolean(options.verbose) }));
   const workloads = report.estimate.workloads.length;
   return {
     title: `vidcost sweep: ${report.scenario}`,
@@ -159,6 +178,9 @@ export function sweepJson(report: SweepReport): unknown {
       after: { plans: p.after.plans.map((x) => ({ plan: x.plan.name, count: x.count })), monthlyUsd: moneyString(p.usdAfter) },
     })),
     note: report.note,
+    route: report.route ? report.steps.map((x, i) => ({ value: plainString(x), monthlyUsd: report.route![i] === null ? null : moneyString(report.route![i]!) })) : null,
+    routeNote: report.routeNote,
+    advisories: report.estimate.advisories,
   };
 }
 
@@ -172,6 +194,7 @@ export function sweepCsv(report: SweepReport): string {
       rows.push([...base, 'point', plainString(x), c.label, p === null ? null : moneyString(p), report.cheapest[i] === c.label, c.known ? null : c.reason]);
     }
   });
+  if (report.route) report.steps.forEach((x, i) => rows.push([...base, 'route', plainString(x), 'recommended route', report.route![i] === null ? null : moneyString(report.route![i]!), null, null]));
   for (const c of report.crossovers) rows.push([...base, 'crossover', c.atExact, c.cheaper, null, null, c.sentence]);
   for (const p of report.planChanges) rows.push([...base, 'plan-change', p.atExact, p.curve, moneyString(p.usdAfter), null, `${plansText(p.after)} instead of ${plansText(p.before)}`]);
   return renderCsv(header, rows);

@@ -40,6 +40,8 @@ export interface Scenario {
   asOf: string | null;
   channel: Channel;
   offerings: string[] | null;
+  /** web-app channel: the team's seats, each holding one plan; null: as many as the credits need */
+  seats?: number | null;
   budget: { monthlyCeilingUsd: Dec | null; maxRegenerationsPerJob: Dec | null };
   overrides: Record<string, VendorOverride>;
   workloads: Workload[];

@@ -86,6 +86,7 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
     asOf: data.as_of ?? null,
     channel: data.channel,
     offerings: data.offerings ?? null,
+    seats: data.seats ?? null,
     budget: {
       monthlyCeilingUsd: data.budget?.monthly_ceiling_usd === undefined ? null : dec(data.budget.monthly_ceiling_usd),
       maxRegenerationsPerJob: data.budget?.max_regenerations_per_job === undefined ? null : dec(data.budget.max_regenerations_per_job),

@@ -64,6 +64,7 @@ const schemas = once(() => {
     as_of: isoDate.optional().describe('prices in force on this date; default today'),
     channel: z.enum(CHANNELS).default('api').describe('api: programmatic use at API rates; web-app: people on seat plans'),
     offerings: z.array(z.string().min(1)).min(1).optional().describe('offering ids to compare; default every offering that fits'),
+    seats: z.number().int().min(1).max(100000).optional().describe('web-app channel: the people on the team; each seat holds one plan, so at most this many plans are bought (default: as many as the credits need, and the report says how many)'),
     budget: z
       .strictObject({
         monthly_ceiling_usd: z.number().min(0).max(1e12).optional().describe('the most the feature may cost per month'),

@@ -18,7 +18,7 @@ import type { CliIo } from '../io.js';
 import { parseCountOption, parseDateOption, withOutputOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing, readSheets } from '../sheets.js';
-import { ceilingGate } from './estimate.js';
+import { ceilingGate, needCeiling } from './estimate.js';
 
 interface DiffCliOptions {
   from?: string;
@@ -30,6 +30,7 @@ interface DiffCliOptions {
   failOnIncrease?: string;
   failOnCeiling?: boolean;
   staleAfter?: string;
+  verbose?: boolean;
   format: string;
   out?: string;
   force?: boolean;
@@ -64,6 +65,7 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
   if (modes === 0) throw inputError('diff', `nothing to compare: ${HOW}`);
   if (modes > 1) throw inputError('diff', `choose one comparison: ${HOW}`);
   const parsed = opts.scenario ? readScenario(opts.scenario, io) : null;
+  if (parsed && opts.failOnCeiling) needCeiling(parsed);
   const scenario = parsed?.scenario;
   const staleAfterDays = opts.staleAfter === undefined ? undefined : parseCountOption(opts.staleAfter, '--stale-after');
   let base: Catalog;
@@ -119,8 +121,9 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       .option('--as-of <date>', 'with --base or files: the date both sides are read at (default: the scenario\'s as_of, else today; files: the later effective date)')
       .option('--scenario <file>', 'also show the monthly cost of this scenario per offering and on the recommended route')
       .option('--fail-on-increase <pct>', 'exit 1 when the recommended route\'s monthly cost rises by more than this percent (needs --scenario)')
-      .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd (needs --scenario)')
+      .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown (needs --scenario)')
       .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
+      .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
       .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
   )
     .addHelpText(
@@ -142,7 +145,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const text =
         format === 'markdown'
           ? diffMarkdown(report)
-          : render(format, { view: () => diffView(report, { compactRows: true }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
+          : render(format, { view: () => diffView(report, { compactRows: true, verbose: Boolean(opts.verbose) }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       const failures: string[] = [];
       if (report.impact && maxPct !== null) {

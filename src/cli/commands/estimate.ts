@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js';
 import { estimate, type EstimateReport } from '../../engine/estimate.js';
 import { budgetOf } from '../../money/figure.js';
 import { formatUsd } from '../../money/decimal.js';
+import { formatFigure } from '../../money/format.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { estimateCsv, estimateJson, estimateView } from '../../render/estimate.js';
 import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
@@ -38,12 +39,32 @@ export function loadAndEstimate(file: string, opts: Pick<EstimateCliOptions, 'as
   return { report, parsed, sheets };
 }
 
-/** The ceiling gate: exactly met is within it. Returns the sentence that explains a failure. */
-export function ceilingGate(report: EstimateReport): string | null {
+/**
+ * The ceiling gate: exactly met is within it. Fails closed: a route with no known cost, or no upper
+ * bound, cannot be shown to be within the ceiling, so it fails too. Returns the sentence that
+ * explains a failure. A report without a ceiling is refused before this (see needCeiling).
+ */
+export function ceilingGate(report: EstimateReport, option = '--fail-on-ceiling'): string | null {
   const ceiling = report.ceiling;
-  const total = budgetOf(report.recommendation.monthlyUsd);
-  if (ceiling === null || total === null || total.lte(ceiling)) return null;
-  return `gate failed: the recommended route costs ${formatUsd(total)}/month, over the ${formatUsd(ceiling)} ceiling (--fail-on-ceiling)`;
+  if (ceiling === null) return `gate failed: the scenario sets no budget.monthly_ceiling_usd, so there is no ceiling to check (${option})`;
+  const route = report.recommendation;
+  const cannot = `cannot be shown to be within the ${formatUsd(ceiling)} ceiling (${option})`;
+  if (!route.complete) {
+    const missing = route.perWorkload.filter((s) => s.offering === null).map((s) => `${s.workload}: ${s.reason}`);
+    return `gate failed: no complete route, so the monthly cost is unknown (${missing.join('; ')}) and ${cannot}`;
+  }
+  const total = budgetOf(route.monthlyUsd);
+  if (total === null) return `gate failed: the recommended route's monthly cost has no upper bound (${formatFigure(route.monthlyUsd, 'money')}), so it ${cannot}`;
+  if (total.lte(ceiling)) return null;
+  return `gate failed: the recommended route costs ${formatUsd(total)}/month, over the ${formatUsd(ceiling)} ceiling (${option})`;
+}
+
+/** `--fail-on-ceiling` on a scenario with no ceiling is a usage mistake, refused before any report is written. */
+export function needCeiling(parsed: ParsedScenario, option = '--fail-on-ceiling'): void {
+  if (parsed.scenario.budget.monthlyCeilingUsd === null) {
+    const path = parsed.scenario.budget.maxRegenerationsPerJob === null ? [] : ['budget'];
+    throw new InputError(toProblems(parsed.file, [{ path, message: `${option} needs a ceiling to check: set budget.monthly_ceiling_usd` }], parsed.locate));
+  }
 }
 
 export function registerEstimate(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -53,7 +74,7 @@ export function registerEstimate(program: Command, io: CliIo, setExit: (code: nu
       .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
       .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
   )
-    .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd')
+    .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown')
     .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
     .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')
     .addHelpText(
@@ -69,11 +90,12 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((file: string, opts: EstimateCliOptions) => {
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
-      const { report } = loadAndEstimate(file, opts, io);
+      const { report, parsed } = loadAndEstimate(file, opts, io);
+      if (opts.failOnCeiling) needCeiling(parsed);
       const baseline = baselineRun(report, opts, io);
       const text = baseline
         ? baseline.text(format, io, opts, Boolean(opts.out))
-        : render(format, { view: () => estimateView(report), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
+        : render(format, { view: () => estimateView(report, { verbose: Boolean(opts.verbose) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { inputError, InputError } from '../../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, ForecastInputError, forecastFromEstimate, MAX_TRIALS, type ForecastReport } from '../../engine/forecast.js';
 import { dec, formatNumber, formatUsd } from '../../money/decimal.js';
-import { forecastCsv, forecastJson, forecastView } from '../../render/forecast.js';
+import { forecastCsv, forecastJson, forecastView, percent } from '../../render/forecast.js';
 import { forecastHtml } from '../../render/forecast-html.js';
 import { toProblems } from '../../scenario/check.js';
 import type { CliIo } from '../io.js';
@@ -36,11 +36,22 @@ function parseProbability(value: string): number {
   return n;
 }
 
-/** The breach gate: the route's chance of going over the ceiling above the limit. */
+/**
+ * The breach gate: the route's chance of going over the ceiling above the limit. Fails closed: a
+ * route with no forecast (no complete route, or a cost with no upper bound) cannot be shown to
+ * stay under the limit.
+ */
 export function breachGate(report: ForecastReport, limit: number): string | null {
-  const s = report.recommendation.stats;
-  if (report.ceiling === null || !s || s.probabilityOverCeiling === null || s.probabilityOverCeiling <= limit) return null;
-  return `gate failed: the recommended route goes over the ${formatUsd(report.ceiling)} ceiling in ${s.trialsOverCeiling} of ${report.trials} trials (${s.probabilityOverCeiling}), above --max-breach ${limit}`;
+  const route = report.recommendation;
+  const s = route.stats;
+  const gate = `(--max-breach ${limit})`;
+  if (report.ceiling === null) return `gate failed: the scenario sets no budget.monthly_ceiling_usd, so there is no ceiling to check ${gate}`;
+  if (!s || s.probabilityOverCeiling === null || s.trialsOverCeiling === null) {
+    const why = route.reason ?? 'the recommended route has no forecast';
+    return `gate failed: the chance of going over the ${formatUsd(report.ceiling)} ceiling is unknown (${why}), so it cannot be shown to be at most ${limit} ${gate}`;
+  }
+  if (s.probabilityOverCeiling <= limit) return null;
+  return `gate failed: the recommended route goes over the ${formatUsd(report.ceiling)} ceiling in ${formatNumber(dec(s.trialsOverCeiling))} of ${formatNumber(dec(report.trials))} trials (${percent(s.probabilityOverCeiling)}), above --max-breach ${limit}`;
 }
 
 export function registerForecast(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -52,7 +63,7 @@ export function registerForecast(program: Command, io: CliIo, setExit: (code: nu
   )
     .option('-n, --trials <n>', `number of trials, 1 to ${formatNumber(dec(MAX_TRIALS))}`, String(DEFAULT_TRIALS))
     .option('--seed <s>', 'seed of the random draws (the same seed gives the same forecast)', String(DEFAULT_SEED))
-    .option('--max-breach <p>', 'exit 1 when the chance that the recommended route goes over budget.monthly_ceiling_usd is above p (0 to 1)')
+    .option('--max-breach <p>', 'exit 1 when the chance that the recommended route goes over budget.monthly_ceiling_usd is above p (0 to 1), or is unknown')
     .addHelpText(
       'after',
       `
@@ -83,7 +94,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
         throw error;
       }
       // terminal bars in a table; Markdown for a pull request gets the figures without them
-      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table' }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (maxBreach !== null) {
         const failure = breachGate(report, maxBreach);

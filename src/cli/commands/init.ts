@@ -79,8 +79,10 @@ Worked example:
 
   $ vidcost estimate vidcost.yaml --as-of 2026-06-01
   Cheapest route: ~$675.00/month, within the $1,500.00 ceiling
-    (500 clips × 10 s at 1080p × 3 generations on fal/pika-2.5, billed about
-     $0.45 per 10 s clip: 500 × 3 × $0.45 = $675.00)
+  Workload "drafts": 500 clips × 10 s at 1080p, 3 generations per kept clip
+   fal/pika-2.5     ~$675.00   cheapest
+   fal/wan-2.5      ~$750.00
+  …
 
   $ vidcost init scenarios/launch.yaml    another name or folder (the folder must exist)
   $ vidcost init --force                  start over, replacing vidcost.yaml

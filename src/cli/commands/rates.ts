@@ -6,7 +6,7 @@ import { ratesCsv, ratesJson, ratesView } from '../../render/rates.js';
 import type { CliIo } from '../io.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadPricing } from '../sheets.js';
-import { parseDateOption, parseResolutionOption, withOutputOptions } from '../options.js';
+import { parseCountOption, parseDateOption, parseResolutionOption, withOutputOptions } from '../options.js';
 
 export interface RatesCliOptions {
   resolution: string;
@@ -18,6 +18,8 @@ export interface RatesCliOptions {
   out?: string;
   force?: boolean;
   pricing?: string;
+  staleAfter: string;
+  verbose?: boolean;
 }
 
 /** A clip length for the worked example: a positive whole or decimal number of seconds, at most an hour. */
@@ -42,6 +44,8 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
       .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
+    .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
+    .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
     .addHelpText(
       'after',
       `
@@ -59,11 +63,12 @@ Examples:
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const clipSeconds = parseClipSeconds(opts.clipSeconds);
       const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
-      const report = ratesReport(catalogAt(sheets, asOf), { resolution, all: opts.all, clipSeconds });
+      const staleAfterDays = parseCountOption(opts.staleAfter, '--stale-after');
+      const report = ratesReport(catalogAt(sheets, asOf), { resolution, all: opts.all, clipSeconds, staleAfterDays });
       const text = render(
         format,
         {
-          view: () => ratesView(report, { explain: Boolean(opts.explain), align: format === 'table' }),
+          view: () => ratesView(report, { explain: Boolean(opts.explain), align: format === 'table', verbose: Boolean(opts.verbose) }),
           json: () => ratesJson(report),
           csv: () => ratesCsv(report),
         },

@@ -73,7 +73,7 @@ Exit status: 0 done; 2 bad input; 3 internal error.`,
         throw error;
       }
       // terminal bars in a table; Markdown for a pull request gets the figures without them
-      const text = render(format, { view: (target) => sweepView(report, { bars: target === 'table' }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(format, { view: (target) => sweepView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       setExit(0);
     });

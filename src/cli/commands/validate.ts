@@ -3,8 +3,7 @@
 import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem, InputError, nearMiss, type Problem, limitProblems } from '../../errors.js';
-import { locate, parseYaml } from '../../input/yaml-document.js';
+import { formatProblem, InputError, type Problem, limitProblems } from '../../errors.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
 import type { PriceSheet } from '../../pricing/model.js';
@@ -14,6 +13,7 @@ import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption } from '../options.js';
 import { bundledPricingDir, displayPath, loadPricing } from '../sheets.js';
+import { sheetSetProblems } from '../sheet-set.js';
 
 export interface ValidateCliOptions {
   pricing?: string;
@@ -147,39 +147,9 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
     });
 }
 
-/** Problems no single sheet shows: two sheets for one vendor and date; api_through naming an offering no sheet has. */
+/** Problems no single sheet shows: the checks the loader runs on a pricing folder (see sheet-set.ts). */
 function crossSheetProblems(checked: readonly Checked[]): Problem[] {
-  const problems: Problem[] = [];
-  const sheets = checked.filter((c): c is Checked & { sheet: PriceSheet } => c.sheet !== undefined);
-  const at = (c: Checked, path: (string | number)[]) => locate(parseYaml(c.text, c.shown), path);
-  const seen = new Map<string, Checked>();
-  for (const c of sheets) {
-    const key = `${c.sheet.vendor}@${c.sheet.effective}`;
-    const first = seen.get(key);
-    if (first) {
-      problems.push({ file: c.shown, ...at(c, ['effective']), field: 'effective', message: `${first.shown} is already the ${c.sheet.vendor} sheet effective ${c.sheet.effective}; a vendor has one sheet per date` });
-    } else seen.set(key, c);
-  }
-  const idsByVendor = new Map<string, Set<string>>();
-  for (const c of sheets) for (const o of c.sheet.offerings) idsByVendor.set(c.sheet.vendor, (idsByVendor.get(c.sheet.vendor) ?? new Set()).add(o.id));
-  for (const c of sheets) {
-    c.sheet.offerings.forEach((o, i) => {
-      o.apiThrough.forEach((id, j) => {
-        const ids = idsByVendor.get(id.split('/')[0] ?? '');
-        // Only checkable when the aggregator's sheets are among the files being validated.
-        if (!ids || ids.has(id)) return;
-        const suggestion = nearMiss(id, [...ids]);
-        problems.push({
-          file: c.shown,
-          ...at(c, ['offerings', i, 'api_through', j]),
-          field: `offerings[${i}].api_through[${j}]`,
-          message: `no sheet offers "${id}"`,
-          ...(suggestion ? { suggestion } : {}),
-        });
-      });
-    });
-  }
-  return problems;
+  return sheetSetProblems(checked.filter((c): c is Checked & { sheet: PriceSheet } => c.sheet !== undefined));
 }
 
 /** Scenario offering ids and override vendors, checked against the prices in force at the scenario's date. */
