@@ -99,12 +99,12 @@ workloads:
 });
 
 describe('every command gives the same advisories', () => {
-  // 2026-06-01 to 2026-12-01: 30 + 31 + 31 + 30 + 31 + 30 = 183 days
-  it('forecast --stale-after 1 on 183-day-old prices says so', () => {
-    const r = vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-12-01', '--stale-after', '1', '--trials', '100']);
+  // 2026-06-01 to 2026-11-30 (the day before the 2026-12-01 sheets): 30 + 31 + 31 + 30 + 31 + 29 = 182 days
+  it('forecast --stale-after 1 on 182-day-old prices says so', () => {
+    const r = vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-11-30', '--stale-after', '1', '--trials', '100']);
     expect(r.status).toBe(0);
-    expect(oneLine(r.stdout)).toContain('prices were verified on 2026-06-01, 183 days before 2026-12-01 (limit 1)');
-    const j = JSON.parse(vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-12-01', '--stale-after', '1', '--trials', '100', '--format', 'json']).stdout);
+    expect(oneLine(r.stdout)).toContain('prices were verified on 2026-06-01, 182 days before 2026-11-30 (limit 1)');
+    const j = JSON.parse(vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-11-30', '--stale-after', '1', '--trials', '100', '--format', 'json']).stdout);
     expect(j.advisories.filter((a: { code: string }) => a.code === 'stale-prices').length).toBeGreaterThan(0);
   });
 
@@ -114,7 +114,9 @@ describe('every command gives the same advisories', () => {
     const rates = JSON.parse(vidcost(['rates', '--as-of', '2026-12-01', '--format', 'json']).stdout);
     const codes = rates.advisories.map((a: { code: string; offering?: string; vendor?: string }) => `${a.code} ${a.offering ?? a.vendor}`);
     expect(codes).toContain('sunset openai/sora-2');
-    expect(codes).toContain('stale-prices runway');
+    // pika's sheet of 2026-06-01 is the only one not re-checked on 2026-12-01
+    expect(codes).toContain('stale-prices pika');
+    expect(codes).not.toContain('stale-prices runway');
     // within the limit: no stale-prices
     const fresh = JSON.parse(vidcost(['rates', '--as-of', '2026-06-01', '--format', 'json']).stdout);
     expect(fresh.advisories.map((a: { code: string }) => a.code)).not.toContain('stale-prices');
@@ -122,7 +124,7 @@ describe('every command gives the same advisories', () => {
 
   it('estimate before any sheet says plainly that no sheet is in force', () => {
     const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2025-01-01']);
-    expect(oneLine(r.stdout)).toContain('No sheet in force yet on 2025-01-01 for: fal, kling, luma, openai, pika, replicate, runway.');
+    expect(oneLine(r.stdout)).toContain('No sheet in force yet on 2025-01-01 for: fal, google, kling, lightricks, luma, openai, pika, replicate, runway, vertex.');
     expect(oneLine(r.stdout)).toContain('no price sheet is in force on 2025-01-01');
     expect(r.stdout).not.toContain("see each offering's reason in the table");
   });
@@ -237,8 +239,8 @@ describe('plans are per seat', () => {
 
 describe('advisories rolled up for people, in full on request and in JSON', () => {
   it('one line per code with a count, the worst first; --verbose and JSON list each', () => {
-    // every offering, one workload, 183-day-old prices: many advisories of a few codes
-    const file = scenario('version: 1\nname: noisy\nas_of: 2026-12-01\nchannel: web-app\nworkloads:\n  - { name: drafts, clips_per_month: 40, seconds_per_clip: 10 }\n');
+    // every offering, one workload, 182-day-old prices: many advisories of a few codes
+    const file = scenario('version: 1\nname: noisy\nas_of: 2026-11-30\nchannel: web-app\nworkloads:\n  - { name: drafts, clips_per_month: 40, seconds_per_clip: 10 }\n');
     const json = JSON.parse(vidcost(['estimate', file, '--format', 'json']).stdout);
     const counts = new Map<string, number>();
     for (const a of json.advisories as { code: string }[]) counts.set(a.code, (counts.get(a.code) ?? 0) + 1);

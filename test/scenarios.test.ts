@@ -384,10 +384,10 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
 
   it('raises no unknown-price advisory: the override supplies the Luma credit value', () => {
     // Gen-4.5 has a known web-app rate (25 credits/s), so the seat plans are sized against it:
-    // 25 × 5 s × 2 generations = 250 credits per kept clip; Standard's 625 cover 2.5 clips a month
+    // 25 × 5 s × 2 generations = 250 credits per kept clip; Standard's 625 cover 2 whole clips a month (2.5, rounded down)
     expect(codes(r)).toEqual(['plan-capacity', 'subscription-not-api']);
     expect(subjects(r, 'subscription-not-api')).toEqual(['runway']);
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('625 credits ÷ 250 credits per kept clip = 2.5 clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('625 credits ÷ 250 credits per kept clip = 2 whole clips a month');
   });
 
   it('without the override, as the README says: every Luma price is unknown and the plates have no route', () => {

@@ -121,7 +121,8 @@ export function estimateView(report: EstimateReport, options: { verbose?: boolea
     headline: headline(report),
     subtitle: [
       `Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`,
-      ...(report.catalog.notYetInForce.length > 0 ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`] : []),
+      // only when nothing is priced: vendors whose first sheet comes later are no news to a scenario priced earlier
+      ...(report.catalog.sheets.length === 0 && report.catalog.notYetInForce.length > 0 ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`] : []),
     ],
     sections,
   };
