@@ -351,7 +351,7 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
     expect(excluded(r, 'hdr-plates')).toEqual({
       'luma/ray3.14': 'lacks exr, hdr',
       'luma/dream-machine-api': 'lacks exr, hdr',
-      'runway/gen4': 'lacks exr, hdr',
+      'runway/gen4.5': 'lacks exr, hdr',
     });
   });
 
@@ -364,8 +364,8 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
       'luma/ray3.14': '316.80',
       // from ~$0.32 per generation × 240 = from $76.80 (a lower bound)
       'luma/dream-machine-api': 'from 76.80',
-      // ~$0.12/s × 5 s × 240 = $144.00
-      'runway/gen4': '144.00',
+      // 12 credits/s × $0.01 = $0.12/s × 5 s × 240 = $144.00
+      'runway/gen4.5': '144.00',
     });
     expect(excluded(r, 'sdr-previews')).toEqual({});
   });
@@ -375,7 +375,7 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
     expect(totals(r)).toEqual({ 'luma/ray3': '1591.92' });
     // $1,330.56 + $144.00 = $1,474.56 (≤ the $2,000 ceiling)
     expect(route(r)).toEqual({
-      steps: { 'hdr-plates': 'luma/ray3 1330.56', 'sdr-previews': 'runway/gen4 144.00' },
+      steps: { 'hdr-plates': 'luma/ray3 1330.56', 'sdr-previews': 'runway/gen4.5 144.00' },
       monthly: '1474.56',
       single: 'luma/ray3 1591.92',
     });
@@ -383,8 +383,11 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
   });
 
   it('raises no unknown-price advisory: the override supplies the Luma credit value', () => {
-    expect(codes(r)).toEqual(['subscription-not-api']);
+    // Gen-4.5 has a known web-app rate (25 credits/s), so the seat plans are sized against it:
+    // 25 × 5 s × 2 generations = 250 credits per kept clip; Standard's 625 cover 2.5 clips a month
+    expect(codes(r)).toEqual(['plan-capacity', 'subscription-not-api']);
     expect(subjects(r, 'subscription-not-api')).toEqual(['runway']);
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('625 credits ÷ 250 credits per kept clip = 2.5 clips a month');
   });
 
   it('without the override, as the README says: every Luma price is unknown and the plates have no route', () => {
@@ -397,10 +400,10 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
     expect(res.status).toBe(0);
     const u = JSON.parse(res.stdout) as Report;
     expect(eligible(u, 'hdr-plates')).toEqual({ 'luma/ray3': 'unknown' });
-    // Runway Gen-4 still prices the previews: ~$0.12/s × 5 s × 2 × 120 = $144.00
-    expect(eligible(u, 'sdr-previews')).toEqual({ 'luma/ray3': 'unknown', 'luma/ray3.14': 'unknown', 'luma/dream-machine-api': 'from 76.80', 'runway/gen4': '144.00' });
-    expect(route(u).steps).toEqual({ 'hdr-plates': 'none (no eligible offering has a known price)', 'sdr-previews': 'runway/gen4 144.00' });
-    expect(codes(u)).toEqual(['no-eligible-offering', 'subscription-not-api', 'unknown-price']);
+    // Runway Gen-4.5 still prices the previews: 12 credits/s × $0.01 × 5 s × 2 × 120 = $144.00
+    expect(eligible(u, 'sdr-previews')).toEqual({ 'luma/ray3': 'unknown', 'luma/ray3.14': 'unknown', 'luma/dream-machine-api': 'from 76.80', 'runway/gen4.5': '144.00' });
+    expect(route(u).steps).toEqual({ 'hdr-plates': 'none (no eligible offering has a known price)', 'sdr-previews': 'runway/gen4.5 144.00' });
+    expect(codes(u)).toEqual(['no-eligible-offering', 'plan-capacity', 'subscription-not-api', 'unknown-price']);
     expect(subjects(u, 'unknown-price')).toEqual(['hdr-plates luma/ray3', 'sdr-previews luma/ray3', 'sdr-previews luma/ray3.14']);
     expect(u.advisories.find((a) => a.code === 'unknown-price')?.message).toContain('overrides: { luma: { usd_per_credit:');
   });
