@@ -146,7 +146,7 @@ describe('prices sources', () => {
     expect([skills.read, skills.dated, skills.readDaysAgo, skills.datedDaysAgo]).toEqual(['2026-12-01', '2026-04-14', 30, 261]);
     expect(sources.map((s) => s.read)).toEqual([...sources.map((s) => s.read)].sort());
     const table = vidcost(['prices', 'sources', '--pricing', SHEETS, '--as-of', '2026-12-31']);
-    expect(table.stdout).toMatch(/2026-11-30 +31 d +undated +google +fal: https:\/\/fal\.ai\/models\/fal-ai\/veo3\.1/);
+    expect(table.stdout).toMatch(/\n2026-11-30 +31 d +undated +google +fal\n  https:\/\/fal\.ai\/models\/fal-ai\/veo3\.1\n/);
   });
 
   it('bad --as-of and a missing pricing folder: exit 2', () => {

@@ -140,7 +140,7 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const report = sourcesReport(catalogAt(loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }), asOf));
-      const text = render(format, { view: () => sourcesView(report), json: () => sourcesJson(report), csv: () => sourcesCsv(report) }, io, opts, Boolean(opts.out));
+      const text = render(format, { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       setExit(0);
     });
