@@ -1,6 +1,7 @@
 // JSON read exactly: numbers keep their written text; bad JSON is refused with file, line and column.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { isJsonObject, JsonNumber, parseExactJson, plainDecimal, type JsonValue } from '../src/input/exact-json.js';
@@ -79,5 +80,40 @@ describe('bad JSON is refused with where it goes wrong', () => {
     expect(problem('{"a": 1} x')).toBe('map.json:1:10: unexpected "x" after the end of the JSON value');
     expect(problem('{"a": 1-2}')).toBe('map.json:1:8: expected "," or "}", found "-"');
     expect(problem('   ')).toBe('map.json:1:1: the file is empty: expected JSON');
+  });
+});
+
+describe('the same answer as JSON.parse, on any text', () => {
+  const floats = (v: JsonValue) => JSON.stringify(v, (_k, x: unknown) => (x instanceof JsonNumber ? Number(x.text) : x));
+
+  it('valid JSON: the same structure, numbers as written', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(floats(parseExactJson(text, 'f.json'))).toBe(JSON.stringify(JSON.parse(text)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any text: accepted exactly when JSON.parse accepts it, else an InputError', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.json().chain((j) => fc.nat(j.length).map((n) => j.slice(0, n))),
+      fc.json().chain((j) => fc.tuple(fc.nat(j.length), fc.constantFrom('"', ',', ':', '-', '1', '}', ']', '\\', 'e', '.')).map(([n, c]) => j.slice(0, n) + c + j.slice(n))),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        let native: unknown;
+        let nativeOk = true;
+        try {
+          native = JSON.parse(t);
+        } catch {
+          nativeOk = false;
+        }
+        if (nativeOk) expect(floats(parseExactJson(t, 'f.json'))).toBe(JSON.stringify(native));
+        else expect(() => parseExactJson(t, 'f.json')).toThrow(InputError);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
