@@ -65,7 +65,7 @@ export function litellmExport(catalog: Catalog): LitellmExport {
       const usd = pointOf(priced.usdPerSecond);
       if (usd === null) {
         const marker = markerOf(priced.usdPerSecond);
-        skip(`${marker === 'range' ? 'a range' : marker === 'from' ? 'a lower bound' : 'unknown'} (${formatFigure(priced.usdPerSecond, 'rate')}/s), never written as one number`);
+        skip(marker === 'unknown' ? 'unknown: no source gives its price per second' : `${marker === 'range' ? 'a range' : 'a lower bound'} (${formatFigure(priced.usdPerSecond, 'rate')}/s), never written as one number`);
         continue;
       }
       // the key LiteLLM itself prices this variant under, when the sheet maps it to a plain entry
@@ -85,7 +85,7 @@ export function litellmExport(catalog: Catalog): LitellmExport {
         usdPerSecond: usd,
         approx,
         source: rate.source,
-        comment: `vidcost ${offering.id}, ${variant}: ${formatFigure(priced.usdPerSecond, 'rate')} per second${approx ? ' (approximate)' : ''}, verified ${rate.verified}`,
+        comment: `vidcost ${offering.id}, ${variant}: ${formatFigure(priced.usdPerSecond, 'rate')} per second${approx ? ' (approximate)' : ''}${rate.provenance === 'secondary' ? ', from a secondary source' : ''}, verified ${rate.verified}`,
       });
     }
   }
