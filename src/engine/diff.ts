@@ -59,6 +59,26 @@ export interface OfferingChange {
   baseShutDown: boolean;
   shutDown: boolean;
   notes: string[];
+  /** for an offering added or removed: its headline rate on the side it exists on (see `vidcost rates`) */
+  headline: { usdPerSecond: Figure; resolution: Resolution | null; audio: boolean; channel: Channel } | null;
+}
+
+/**
+ * A base figure that the newer sheet says was wrong: the base rate's note carries a sentence
+ * starting "Corrected" (the sheets of one date are kept as the record of what a source said; a
+ * note is how a later check marks a figure it contradicts).
+ */
+export interface Correction {
+  offering: string;
+  vendor: string;
+  channel: Channel;
+  resolution: Resolution | null;
+  audio: boolean | 'included';
+  hdr: boolean;
+  exr: boolean;
+  /** the base figure, USD per second (null where the variant had no priced row) */
+  usdPerSecond: Figure | null;
+  correction: string;
 }
 
 export interface PlanChange {
@@ -96,6 +116,8 @@ export interface DiffReport {
   resolution: Resolution;
   offerings: OfferingChange[];
   rates: RateChange[];
+  /** base figures a newer sheet of the same vendor corrects */
+  corrections: Correction[];
   plans: PlanChange[];
   creditValues: CreditValueChange[];
   impact: ScenarioImpact | null;
@@ -128,10 +150,18 @@ export function diffCatalogs(base: Catalog, now: Catalog, options: DiffOptions):
   const nowRates = ratesReport(now, { resolution, all: true }).rows.filter((r) => keep(r.vendor));
   const rates = diffRates(baseRates, nowRates);
   const offerings = diffOfferings(base.offerings.filter((o) => keep(o.vendor)), now.offerings.filter((o) => keep(o.vendor)), base.asOf, now.asOf, rates);
+  const headlines = (c: Catalog) => new Map(ratesReport(c, { resolution }).rows.map((r) => [r.offering, r]));
+  const baseHeadlines = headlines(base);
+  const nowHeadlines = headlines(now);
+  for (const o of offerings) {
+    const row = o.status === 'added' ? nowHeadlines.get(o.offering) : o.status === 'removed' ? baseHeadlines.get(o.offering) : undefined;
+    if (row) o.headline = { usdPerSecond: row.usdPerSecond, resolution: row.resolution, audio: row.audio, channel: row.channel };
+  }
+  const corrections = diffCorrections(base, now, baseRates).filter((c) => keep(c.vendor));
   const plans = diffPlans(base.plans.filter((p) => keep(p.vendor)), now.plans.filter((p) => keep(p.vendor)));
   const creditValues = diffCreditValues(base, now).filter((c) => keep(c.vendor));
   const impact = options.scenario ? scenarioImpact(base, now, options.scenario, options.baseLabel, options.staleAfterDays) : null;
-  return { kind: 'diff', base: side(base, options.baseLabel), now: side(now, options.nowLabel), resolution, offerings, rates, plans, creditValues, impact };
+  return { kind: 'diff', base: side(base, options.baseLabel), now: side(now, options.nowLabel), resolution, offerings, rates, corrections, plans, creditValues, impact };
 }
 
 // --- rates -------------------------------------------------------------------------------------
@@ -259,8 +289,35 @@ function diffOfferings(baseList: readonly Offering[], nowList: readonly Offering
       const ratesChanged = rates.some((r) => r.offering === id && r.status !== 'unchanged');
       status = sunsetChanged ? 'sunset' : ratesChanged || notes.length > 0 ? 'changed' : 'unchanged';
     }
-    return { offering: id, vendor: any.vendor, name: any.name, status, baseSunset, sunset, baseShutDown, shutDown, notes };
+    return { offering: id, vendor: any.vendor, name: any.name, status, baseSunset, sunset, baseShutDown, shutDown, notes, headline: null };
   });
+}
+
+// --- corrections -------------------------------------------------------------------------------
+
+/** "…; Corrected in the 2026-12-01 sheet: …" → "Corrected in the 2026-12-01 sheet: …" */
+export function correctionOf(note: string | null): string | null {
+  if (note === null) return null;
+  const m = /(?:^|[.;]\s+)(corrected\b[\s\S]*)$/i.exec(note);
+  if (!m) return null;
+  const text = m[1]!.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Corrections noted on the base side's rates, for vendors whose sheet the new side replaces. */
+function diffCorrections(base: Catalog, now: Catalog, baseRows: readonly RateRow[]): Correction[] {
+  const replaced = new Set(base.sheets.filter((s) => now.sheets.some((n) => n.vendor === s.vendor && n.effective !== s.effective)).map((s) => s.vendor));
+  const out: Correction[] = [];
+  for (const o of base.offerings) {
+    if (!replaced.has(o.vendor)) continue;
+    for (const rate of o.rates) {
+      const correction = correctionOf(rate.note);
+      if (correction === null) continue;
+      const row = baseRows.find((r) => r.offering === o.id && r.channel === rate.channel && r.resolution === rate.resolution && r.hdr === rate.hdr && r.exr === rate.exr && r.audio === (rate.audio === true || (rate.audio === 'included' && r.audio)));
+      out.push({ offering: o.id, vendor: o.vendor, channel: rate.channel, resolution: rate.resolution, audio: rate.audio, hdr: rate.hdr, exr: rate.exr, usdPerSecond: row?.usdPerSecond ?? null, correction });
+    }
+  }
+  return out.sort((a, b) => a.offering.localeCompare(b.offering));
 }
 
 // --- plans and credit values -------------------------------------------------------------------

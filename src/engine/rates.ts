@@ -52,6 +52,8 @@ export interface RateRow {
   provenance: Provenance;
   source: string;
   verified: string;
+  /** sources disagree on this variant: the figure is the range their prices span */
+  sourcesDisagree: boolean;
   explanation: string[];
 }
 
@@ -196,6 +198,7 @@ function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wan
     provenance: rate.provenance,
     source: rate.source,
     verified: rate.verified,
+    sourcesDisagree: rate.conflict !== null,
     explanation: [],
   };
   row.explanation = p ? explain(p, clipSeconds, { wanted: all ? null : wanted, creditsFor, creditsPerSecond, premium }) : [`no price published for this variant${rate.note ? ` (${rate.note})` : ''}`];
@@ -290,7 +293,11 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
   }
   switch (unit.kind) {
     case 'usd_per_second':
-      say(`${plain(unit.usd, 'rate')} per second, as published`, unit.usd);
+      if (p.rate.conflict) {
+        // never one figure picked: each source's price, and the range they span
+        const each = p.rate.conflict.map((c) => `${plain(c.usdPerSecond, 'rate')} (${c.source})`).join(' against ');
+        say(`sources disagree: ${each}; priced as the range they span, ${plain(unit.usd, 'rate')} per second`, unit.usd);
+      } else say(`${plain(unit.usd, 'rate')} per second, as published`, unit.usd);
       break;
     case 'credits_per_second':
       if (unit.credits.low === null) {

@@ -1,5 +1,5 @@
 // `vidcost diff` in every format: one place decides what a price diff says.
-import { diffCounts, type DiffReport, type FigureChange, type RateChange } from '../engine/diff.js';
+import { diffCounts, type Correction, type DiffReport, type FigureChange, type OfferingChange, type RateChange } from '../engine/diff.js';
 import { moneyString, plainString } from '../money/decimal.js';
 import type { Figure } from '../money/figure.js';
 import { advisorySection, changeText, comparisonCsvRows, comparisonJson, comparisonSections, figureOrDash, renderPrMarkdown, summaryLine, type ChangeStyle, type ViewOptions } from './compare.js';
@@ -47,7 +47,10 @@ function sideText(report: DiffReport, which: 'base' | 'now'): string {
 }
 
 export function rateSection(report: DiffReport): Section {
-  const changed = report.rates.filter((r) => r.status !== 'unchanged');
+  // An offering added or removed as a whole is listed once, under offerings, with its headline
+  // rate: its variants one by one would bury the changes to offerings a budget already uses.
+  const whole = new Set(report.offerings.filter((o) => o.status === 'added' || o.status === 'removed').map((o) => o.offering));
+  const changed = report.rates.filter((r) => r.status !== 'unchanged' && !whole.has(r.offering));
   const rows = changed.map((r) => {
     const notes = [r.status === 'changed' ? '' : r.status, ...r.notes];
     return [
@@ -60,7 +63,7 @@ export function rateSection(report: DiffReport): Section {
       notes.filter(Boolean).join('; '),
     ];
   });
-  const unchanged = report.rates.length - changed.length;
+  const unchanged = report.rates.filter((r) => r.status === 'unchanged').length;
   return {
     heading: 'Rates, USD per second of video',
     table: {
@@ -79,14 +82,52 @@ export function rateSection(report: DiffReport): Section {
   };
 }
 
+/** "$0.12 (1080p)", "$0.40 (any, audio)": an added or removed offering's headline rate. */
+function headlineText(o: OfferingChange): string {
+  if (!o.headline) return '';
+  const h = o.headline;
+  const variant = [h.resolution ?? 'any', ...(h.audio ? ['audio'] : []), ...(h.channel === 'web-app' ? ['web app'] : [])].join(', ');
+  return `${figureOrDash(h.usdPerSecond, 'rate')} (${variant})`;
+}
+
 export function offeringSection(report: DiffReport): Section | null {
   const listed = report.offerings.filter((o) => o.status === 'added' || o.status === 'removed' || o.status === 'sunset' || (o.status === 'changed' && o.notes.length > 0));
   if (listed.length === 0) return null;
+  // Removed and shut-down offerings first: they are what breaks an existing plan.
+  const rank = { removed: 0, sunset: 1, changed: 2, added: 3, unchanged: 4 } as const;
+  const ordered = [...listed].sort((a, b) => rank[a.status] - rank[b.status]);
   return {
     heading: 'Offerings added, removed or sunset',
     table: {
-      columns: [{ header: 'Offering' }, { header: 'Status' }, { header: 'Notes' }],
-      rows: listed.map((o) => [o.offering, o.status, o.notes.join('; ')]),
+      // the headline rate at the diff's resolution, else the nearest priced one (named in brackets)
+      columns: [{ header: 'Offering' }, { header: 'Status' }, { header: `$/s at ${report.resolution}`, align: 'right' }, { header: 'Notes' }],
+      rows: ordered.map((o) => [o.offering, o.status, headlineText(o), o.notes.join('; ')]),
+    },
+  };
+}
+
+function correctionVariant(c: Correction): string {
+  const parts: string[] = [c.resolution ?? 'any'];
+  if (c.hdr) parts.push(c.exr ? 'HDR+EXR' : 'HDR');
+  if (c.audio === true) parts.push('audio');
+  else if (c.audio === 'included') parts.push('audio included');
+  if (c.channel === 'web-app') parts.push('web app');
+  return parts.join(' ');
+}
+
+/** The correction without its "Corrected in the 2026-12-01 sheet:" lead, which the heading says. */
+function correctionBody(text: string): string {
+  // kept as written: a name like fal is lower-case on purpose
+  return text.replace(/^corrected(?: in the [^:]*)?:\s*/i, '');
+}
+
+export function correctionSection(report: DiffReport): Section | null {
+  if (report.corrections.length === 0) return null;
+  return {
+    heading: 'Corrections: base figures the newer sheets contradict',
+    table: {
+      columns: [{ header: 'Offering, variant' }, { header: 'Base', align: 'right' }, { header: 'What the newer sources say' }],
+      rows: report.corrections.map((c) => [`${c.offering} ${correctionVariant(c)}`, c.usdPerSecond ? figureOrDash(c.usdPerSecond, 'rate') : '–', correctionBody(c.correction)]),
     },
   };
 }
@@ -140,7 +181,7 @@ export function creditSection(report: DiffReport): Section | null {
 }
 
 function priceSections(report: DiffReport): Section[] {
-  return [rateSection(report), offeringSection(report), planSection(report), creditSection(report)].filter((s): s is Section => s !== null);
+  return [rateSection(report), correctionSection(report), offeringSection(report), planSection(report), creditSection(report)].filter((s): s is Section => s !== null);
 }
 
 export function diffHeadline(report: DiffReport): string {
@@ -206,6 +247,19 @@ export function diffJson(report: DiffReport): unknown {
       baseShutDown: o.baseShutDown,
       shutDown: o.shutDown,
       notes: o.notes,
+      ...(o.headline
+        ? { headline: { channel: o.headline.channel, resolution: o.headline.resolution, audio: o.headline.audio, ...figureFields('usdPerSecond', o.headline.usdPerSecond, false) } }
+        : {}),
+    })),
+    corrections: report.corrections.map((c) => ({
+      offering: c.offering,
+      channel: c.channel,
+      resolution: c.resolution,
+      audio: c.audio,
+      hdr: c.hdr,
+      exr: c.exr,
+      ...figureFields('baseUsdPerSecond', c.usdPerSecond ?? NONE, false),
+      correction: c.correction,
     })),
     rates: report.rates.map((r) => ({
       offering: r.offering,
@@ -260,6 +314,7 @@ export function diffCsv(report: DiffReport): string {
     rows.push(['rate', r.offering, variantLabel(r), r.status, 'usd/second', ...cells(r.usdPerSecond), r.notes.join('; ')]);
     if (r.creditsPerSecond.baseFigure || r.creditsPerSecond.nowFigure) rows.push(['rate', r.offering, variantLabel(r), r.status, 'credits/second', ...cells(r.creditsPerSecond), '']);
   }
+  for (const c of report.corrections) rows.push(['correction', c.offering, correctionVariant(c), 'corrected', 'usd/second', c.usdPerSecond?.low ? plainString(c.usdPerSecond.low) : null, null, null, null, c.correction]);
   for (const o of report.offerings) rows.push(['offering', o.offering, '', o.status, 'sunset', o.baseSunset, o.sunset, null, null, o.notes.join('; ')]);
   for (const p of report.plans) {
     rows.push(['plan', `${p.vendor} ${p.plan}`, '', p.status, 'usd/month', ...cells(p.usdPerMonth), p.notes.join('; ')]);

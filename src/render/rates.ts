@@ -39,6 +39,7 @@ export function rateNotes(r: RateRow, long = false): string[] {
   if (r.aggregatorPrice) notes.push('aggregator price');
   if (r.batchLatency) notes.push(`batch, ${r.batchLatency}`);
   if (r.sunset) notes.push(r.sunsetPassed ? `retired ${r.sunset}` : `sunset ${r.sunset}`);
+  if (r.sourcesDisagree) notes.push('sources disagree');
   if (r.provenance === 'secondary') notes.push('secondary source');
   return notes;
 }
