@@ -12,6 +12,7 @@ import { budgetOf } from '../src/money/figure.js';
 import { catalogAt } from '../src/pricing/catalog.js';
 import { parseSheet } from '../src/pricing/load-sheet.js';
 import { readPriceMap, type PriceMap } from '../src/pricing/price-maps.js';
+import { nextSheetText } from '../src/pricing/next-sheet.js';
 import { FIXTURES } from './helpers.js';
 
 const SHEETS = join(FIXTURES, 'pricing-prices');
@@ -124,5 +125,38 @@ describe('a zero in a map is a placeholder', () => {
     );
     expect(report.checks.map((c) => [c.theirs, c.verdict, c.noPrice])).toEqual([[null, 'no-price', 'zero']]);
     expect(report.unmatched).toEqual([]);
+  });
+});
+
+describe('a mapped key missing from the map, and a video entry without a price', () => {
+  it('no price (key not in the map); the priceless entry is listed unmatched with no price, never $0', () => {
+    const litellm = readPriceMap(parseExactJson('{"x": {"litellm_provider": "acme", "mode": "video_generation"}, "y": {"litellm_provider": "acme", "mode": "chat", "output_cost_per_second": 0.5}}', 'm'), 'm');
+    const report = priceCheck(
+      catalogAt(
+        [
+          parseSheet(
+            `vendor: acme\neffective: 2026-12-01\nverified: 2026-12-01\nprovenance: first-party\nsources: { p: https://acme.example }\nsource: p\nofferings:\n  - { id: acme/m, name: M, channels: [api], rates: [{ usd_per_second: "~0.10", external: [{ source: litellm, key: gone }] }] }\n`,
+            'pricing-data/acme/2026-12-01.yaml',
+          ),
+        ],
+        '2026-12-01',
+      ),
+      [litellm],
+    );
+    expect(report.checks.map((c) => [c.key, c.theirs, c.verdict, c.noPrice])).toEqual([['gone', null, 'no-price', 'missing-key']]);
+    // y is a chat model: not a video entry, so not listed
+    expect(report.unmatched).toEqual([{ source: 'litellm', provider: null, key: 'x', field: null, batch: false, usdPerSecond: null }]);
+  });
+});
+
+describe('the next dated sheet', () => {
+  const sheet = `# Acme: a comment kept\nvendor: acme\neffective: "2026-06-01"   # quoted\nverified: 2026-06-03\nprovenance: first-party\nsources: { p: https://acme.example }\nsource: p\n`;
+
+  it('sets effective and verified, and changes nothing else in the text', () => {
+    expect(nextSheetText(sheet, '2026-12-01')).toBe(sheet.replace('"2026-06-01"', '2026-12-01').replace('verified: 2026-06-03', 'verified: 2026-12-01'));
+  });
+
+  it('keeps a verified date later than the new effective date', () => {
+    expect(nextSheetText(sheet, '2026-06-02')).toBe(sheet.replace('"2026-06-01"', '2026-06-02'));
   });
 });
