@@ -45,7 +45,7 @@ describe('validation errors name file, line, column and field, what was expected
       `vidcost: ${rel('offering-typos.yaml')}:3:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)`,
       `vidcost: ${rel('offering-typos.yaml')}:3:31: offerings[1]: unknown offering "fal/kling-3.0-por" in the prices in force on 2026-06-01 (did you mean fal/kling-3.0-pro?)`,
       `vidcost: ${rel('offering-typos.yaml')}:3:50: offerings[2]: unknown offering "openai/sora2" in the prices in force on 2026-06-01 (did you mean openai/sora-2?)`,
-      `vidcost: ${rel('offering-typos.yaml')}:5:10: overrides.lumaa: unknown vendor "lumaa" (known: fal, kling, luma, openai, pika, replicate, runway) (did you mean luma?)`,
+      `vidcost: ${rel('offering-typos.yaml')}:5:10: overrides.lumaa: unknown vendor "lumaa" (known: fal, google, kling, lightricks, luma, openai, pika, replicate, runway, vertex) (did you mean luma?)`,
     ]);
   });
 

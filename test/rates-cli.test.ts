@@ -42,6 +42,7 @@ const TABLE = [
   "vidcost rates: USD per second of 1080p video",
   "Prices in force on 2026-06-01.",
   "~ approximate, from = lower bound, unknown = no source gives it.",
+  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.",
   "",
   " Offering                      $/s at 1080p     Credits/s   Notes",
   " fal/h100-gpu                      unknown              –   ~$1.89/GPU-hour;",
@@ -75,6 +76,7 @@ const ALL = [
   "vidcost rates: every priced variant, USD per second",
   "Prices in force on 2026-06-01.",
   "~ approximate, from = lower bound, unknown = no source gives it.",
+  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.",
   "",
   " Offering                 Variant                    $/second   Credits/s",
   " fal/h100-gpu             any                         unknown           –",
@@ -141,6 +143,7 @@ const MARKDOWN = [
   "",
   "Prices in force on 2026-06-01.  ",
   "\\~ approximate, from = lower bound, unknown = no source gives it.  ",
+  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.  ",
   "",
   "| Offering | \\$/s at 1080p | Credits/s | Notes |",
   "| --- | ---: | ---: | --- |",
@@ -293,7 +296,7 @@ describe('vidcost rates --format', () => {
 
   it('json: Table 1 rows with money as exact decimal strings', () => {
     const json = JSON.parse(ok(['rates', ...AS_OF, '--format', 'json']));
-    expect(json).toMatchObject({ schemaVersion: 1, kind: 'rates', asOf: '2026-06-01', currency: 'USD', resolution: '1080p', all: false, notYetInForce: [] });
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'rates', asOf: '2026-06-01', currency: 'USD', resolution: '1080p', all: false, notYetInForce: ['google', 'lightricks', 'vertex'] });
     const row = (id: string) => json.rates.find((r: { offering: string }) => r.offering === id);
     expect(row('openai/sora-2')).toEqual({
       offering: 'openai/sora-2',

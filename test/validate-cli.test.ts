@@ -24,7 +24,9 @@ function problems(stderr: string): string[] {
 describe('valid files', () => {
   it('checks the bundled price sheets by default', () => {
     const r = vidcost(['validate']);
-    expect(bundledSheetCount).toBe(7); // one sheet per vendor: fal, kling, luma, openai, pika, replicate, runway
+    // the 2026-06-01 sheet of each of fal, kling, luma, openai, pika, replicate, runway, and the
+    // 2026-12-01 sheets of all but pika, with google, lightricks and vertex new: 7 + 9 = 16
+    expect(bundledSheetCount).toBe(16);
     expect(r).toEqual({ status: 0, stdout: `${bundledSheetCount} files valid (${bundledSheetCount} price sheets)\n`, stderr: '' });
   });
 
