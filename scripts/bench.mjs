@@ -33,6 +33,7 @@ const GOALS = { startRatio: 1.3, evalsPerSecond: 1_000_000, scaling: 11 };
 const missed = [];
 
 const bin = join(root, 'bin', 'vidcost.js');
+const LITELLM_MAP = join('test', 'fixtures', 'price-maps', 'litellm', 'model_prices_and_context_window.2026-07-24.json');
 const lib = join(root, 'dist', 'index.js');
 if (!existsSync(join(root, 'dist', 'cli.cjs')) || !existsSync(lib)) {
   process.stderr.write('bench: dist/ is not built: run `npm install` or `npm run build` first\n');
@@ -68,6 +69,8 @@ function startup() {
     ...(caCerts ? [{ label: 'node -e 0 without NODE_EXTRA_CA_CERTS', file: process.execPath, argv: ['-e', '0'], env: bare }] : []),
     { label: `vidcost estimate ${scenario}`, file: bin, argv: ['estimate', scenario, '--as-of', '2026-06-01'], goal: true },
     { label: 'vidcost rates', file: bin, argv: ['rates', '--as-of', '2026-06-01'], goal: true },
+    // the cross-check reads the whole LiteLLM price map (about 1.5 MB, 3,000 models) exactly
+    ...(existsSync(join(root, LITELLM_MAP)) ? [{ label: 'vidcost prices check --against <LiteLLM map>', file: bin, argv: ['prices', 'check', '--against', LITELLM_MAP, '--as-of', '2026-12-01'] }] : []),
     { label: `node bin/vidcost.js estimate (no snapshot)`, file: process.execPath, argv: [bin, 'estimate', scenario, '--as-of', '2026-06-01'] },
   ];
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { ratesReport } from '../../engine/rates.js';
+import { litellmExport } from '../../engine/litellm-export.js';
+import { litellmJson } from '../../render/litellm.js';
 import { inputError } from '../../errors.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { ratesCsv, ratesJson, ratesView } from '../../render/rates.js';
@@ -31,6 +33,17 @@ function parseClipSeconds(value: string): number {
   return n;
 }
 
+/**
+ * The API prices per second as LiteLLM price-map entries; what cannot be written as one number per
+ * second is said on stderr, never written.
+ */
+function litellmFormat(opts: RatesCliOptions, io: CliIo): void {
+  const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
+  const report = litellmExport(catalogAt(loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }), asOf));
+  emit(io, litellmJson(report), opts);
+  for (const l of report.leftOut) io.stderr(`vidcost: left out ${l.offering} (${l.variant}): ${l.why}\n`);
+}
+
 export function registerRates(program: Command, io: CliIo, setExit: (code: number) => void): void {
   withOutputOptions(
     program
@@ -41,7 +54,7 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
       .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
       .option('--explain', 'print the arithmetic behind every figure')
       .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
-      .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
+      .option('-f, --format <format>', "table, json, markdown, csv, or litellm (entries of LiteLLM's price map)", 'table')
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
@@ -58,6 +71,11 @@ Examples:
   $ vidcost rates --all --format json     every variant, money as decimal strings`,
     )
     .action((opts: RatesCliOptions) => {
+      if (opts.format === 'litellm') {
+        litellmFormat(opts, io);
+        setExit(0);
+        return;
+      }
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
       const resolution = parseResolutionOption(opts.resolution);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
