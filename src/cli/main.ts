@@ -10,6 +10,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerDiff } from './commands/diff.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerActuals } from './commands/actuals.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (program: Command, io: CliIo, setExit: (code: num
   diff: registerDiff,
   forecast: registerForecast,
   sweep: registerSweep,
+  actuals: registerActuals,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
