@@ -1,7 +1,7 @@
 // `vidcost actuals`, part two: the accumulated groups become the report: spend to date, the linear
 // projection, per offering and per workload, the plan beside it (estimate of the scenario), the day
 // the ceiling is reached, per-job generation percentiles for calibration, and the advisories.
-import { type Dec, dec, divide, ceilDiv, formatNumber, formatUsd, ZERO } from '../money/decimal.js';
+import { type Dec, dec, divide, ceilDiv, formatNumber, formatUsd, moneyString, ZERO } from '../money/decimal.js';
 import { budgetOf, exact, mapEnds, plus, sum, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
@@ -256,7 +256,7 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
   for (const o of r.byOffering) {
     if (o.driftRows > 0 && o.driftExample) {
       const ex = o.driftExample;
-      out.push({ code: 'price-drift', severity: 'warning', offering: o.offering, message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}, reported $${ex.usd}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.` });
+      out.push({ code: 'price-drift', severity: 'warning', offering: o.offering, message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}: reported $${moneyString(dec(ex.usd))}, vidcost's price ${money(ex.priced)}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.` });
     }
     if (!o.known || o.unpricedReason !== null) {
       const unreported = o.generations + o.billingRows - o.reportedRows;

@@ -40,6 +40,8 @@ export interface RowCost {
 export interface DriftExample {
   place: RowPlace;
   usd: string;
+  /** vidcost's price of the same row */
+  priced: Figure;
 }
 
 export interface UsageGroup {
@@ -142,7 +144,7 @@ export class ActualsAccumulator {
       const { driftLow, driftHigh } = g.cost;
       if (driftLow !== null && (usd.lt(driftLow) || (driftHigh !== null && usd.gt(driftHigh)))) {
         g.drifted++;
-        g.driftExample ??= { place: { file, line }, usd: row.usd };
+        g.driftExample ??= { place: { file, line }, usd: row.usd, priced: g.cost.priced };
       }
     }
     if (row.source === 'log') this.tally(row);

@@ -52,15 +52,32 @@ export function actualsView(r: ActualsReport): View {
   if (r.plannedMonthUsd) spend.push(`Plan (scenario "${r.scenario}", cheapest route at ${r.asOf} prices): ${money(r.plannedMonthUsd)}`);
   if (r.rowsSkipped > 0) spend.push(`Billing rows skipped (not video usage billed in seconds): ${count(r.rowsSkipped)}`);
   sections.push({ heading: 'Spend', lines: spend });
+  const billing = r.byOffering.some((o) => o.billingRows > 0);
   sections.push({
     heading: 'By offering',
     table: {
-      columns: [{ header: 'offering' }, { header: 'generations', align: 'right' }, { header: 'succeeded', align: 'right' }, { header: 'failed', align: 'right' }, { header: 'month to date', align: 'right' }, { header: "vidcost's price", align: 'right', optional: true }],
-      rows: r.byOffering.map((o) => [o.offering, count(o.generations + o.billingRows), count(o.succeededGenerations), count(o.failedGenerations), money(o.monthToDateUsd), o.known ? money(o.pricedUsd) : 'not in sheets']),
+      columns: [
+        { header: 'offering' },
+        { header: 'generations', align: 'right' },
+        { header: 'succeeded', align: 'right' },
+        { header: 'failed', align: 'right' },
+        ...(billing ? [{ header: 'billing rows', align: 'right' as const }] : []),
+        { header: 'month to date', align: 'right' },
+        { header: "vidcost's price", align: 'right', optional: true },
+      ],
+      rows: r.byOffering.map((o) => [
+        o.offering,
+        count(o.generations),
+        count(o.succeededGenerations),
+        count(o.failedGenerations),
+        ...(billing ? [count(o.billingRows)] : []),
+        money(o.monthToDateUsd),
+        o.known ? money(o.pricedUsd) : 'not in sheets',
+      ]),
     },
   });
   const planned = r.scenario !== null;
-  sections.push({
+  if (r.byWorkload.length > 0) sections.push({
     heading: 'By workload',
     table: {
       columns: [
