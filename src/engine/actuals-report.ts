@@ -7,6 +7,7 @@ import { formatFigure } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { nearMiss } from '../errors.js';
 import type { Scenario } from '../scenario/model.js';
+import type { UsageRow } from '../input/usage-log.js';
 import { ActualsAccumulator, dayDate, groupPriced, groupSpend, type DriftExample, type MonthWindow, type WorkloadTally } from './actuals.js';
 import { estimate, type EstimateReport } from './estimate.js';
 
@@ -274,4 +275,12 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
     out.push({ code: 'rows-outside-month', severity: 'info', message: `${rows(r.rowsOutsideMonth)} ${r.rowsOutsideMonth === 1 ? 'falls' : 'fall'} outside ${dayDate(w, 1)} to ${r.asOf} (${parts.join(', ')}) and are left out of every figure.` });
   }
   return out;
+}
+
+/** The whole engine in one call, for the library: rows in (any order), report out. */
+export function actuals(sheets: ConstructorParameters<typeof ActualsAccumulator>[0], rows: Iterable<UsageRow>, options: ConstructorParameters<typeof ActualsAccumulator>[1], file = 'usage'): ActualsReport {
+  const acc = new ActualsAccumulator(sheets, options);
+  let line = 0;
+  for (const row of rows) acc.add(row, file, ++line);
+  return actualsReport(acc);
 }
