@@ -69,6 +69,7 @@ export function focusRowOf(get: (column: string) => string | undefined, place: R
   const skuId = (get('SkuId') ?? '').trim();
   const offering = (modelId && index.get(modelId)) || (skuId && index.get(skuId)) || modelId || skuId;
   if (!offering) return bad('SkuId', 'a usage row billed in seconds needs SkuPriceDetails.ModelId or SkuId to say which offering it is');
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(offering)) return bad(modelId ? 'SkuPriceDetails' : 'SkuId', 'the model id holds a control character');
 
   const cost = (get('BilledCost') ?? '').trim();
   if (!MONEY.test(cost)) return bad('BilledCost', `expected a number, found "${cost}"`);

@@ -43,6 +43,7 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 const RESOLUTION_SET = new Set<string>(RESOLUTION_WORDS);
 const STATUS_SET = new Set<string>(USAGE_STATUSES);
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**
  * ISO 8601 time with `Z` or an offset → milliseconds since the epoch; null when it is not one, or
@@ -101,6 +102,11 @@ export function usageRowOf(get: (field: string) => Raw, place: RowPlace, sink: P
     if (typeof v === 'number' && (field === 'job' || field === 'workload')) return String(v);
     if (typeof v !== 'string') {
       bad(field, `expected text, found ${describe(v)}`);
+      return null;
+    }
+    if (CONTROL.test(v)) {
+      // a name is shown in reports: an escape sequence must not reach a terminal
+      bad(field, `holds a control character (${JSON.stringify(v.match(CONTROL)![0])})`);
       return null;
     }
     return v;

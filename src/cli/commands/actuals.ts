@@ -117,7 +117,7 @@ export function registerActuals(program: Command, io: CliIo, setExit: (code: num
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--map <file>', 'YAML mapping of FOCUS ModelId or SkuId to offering id')
     .option('--fail-on-projected-ceiling', "exit 1 when the projection (its high end) passes the scenario's ceiling, or is unknown")
-    .option('--write-scenario <file>', 'write the scenario back with the measured clips_per_month and regeneration_factor (P10, median, P90)')
+    .option('--write-scenario <file>', 'write the scenario back with the measured clips_per_month and regeneration_factor (P10, median, P90); --force replaces an existing file')
     .addHelpText(
       'after',
       `
