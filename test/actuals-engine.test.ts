@@ -151,6 +151,20 @@ describe('small cases', () => {
     expect(ends(report.monthToDateUsd)).toEqual(['0.5', '0.5']);
   });
 
+  it('an offering whose sheet is not yet in force on the row\'s day is unpriced, and says so', () => {
+    // the acme sheet takes effect on 2026-01-01
+    const { report } = run(row({ time: '2025-12-05T10:00:00Z', usd: '1.00' }), '2025-12-10');
+    expect(ends(report.monthToDateUsd)).toEqual(['1', '1']);
+    expect(report.advisories.map((a) => a.message)).toEqual(['acme/per-second is not in the price sheets in force on 2025-12-05: its reported spend, $1.00, is counted.']);
+  });
+
+  it('refuses absurd amounts and control characters; reads a JSON number in exponent form exactly', () => {
+    const { problems } = run([row({ seconds: 1e21 }), row({ usd: 20_000_000 }), row({ workload: 'a\u001b[31m' }), row({ usd: 1e-7 })].join('\n'), '2026-11-02');
+    expect(problems.kept.map((p) => `${p.line} ${p.field}`)).toEqual(['1 seconds', '2 usd', '3 workload']);
+    const { report } = run(row({ usd: 1e-7 }), '2026-11-02');
+    expect(ends(report.monthToDateUsd)).toEqual(['0.0000001', '0.0000001']);
+  });
+
   it('as_of counts as a whole day; a 31-day month', () => {
     const w = monthWindow('2026-12-31');
     expect([w.daysElapsed, w.daysInMonth, w.end - w.start]).toEqual([31, 31, 31 * 86_400_000]);

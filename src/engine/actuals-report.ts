@@ -261,8 +261,9 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
     }
     if (!o.known || o.unpricedReason !== null) {
       const unreported = o.generations + o.billingRows - o.reportedRows;
-      const near = o.known ? undefined : nearMiss(o.offering, knownIds);
-      const what = o.known ? `has no price for some rows (${o.unpricedReason})` : `is not an offering in the price sheets${near ? ` (did you mean ${near}?)` : ''}`;
+      const inSomeSheet = knownIds.includes(o.offering);
+      const near = inSomeSheet ? undefined : nearMiss(o.offering, knownIds);
+      const what = o.known ? `has no price for some rows (${o.unpricedReason})` : inSomeSheet ? `is ${o.unpricedReason}` : `is not an offering in the price sheets${near ? ` (did you mean ${near}?)` : ''}`;
       const spend = unreported === 0 ? `its reported spend, ${money(o.monthToDateUsd)}, is counted` : `its reported spend is counted and ${rows(unreported)} without a reported charge make the spend at least ${money(o.monthToDateUsd)}`;
       out.push({ code: 'unpriced-usage', severity: 'warning', offering: o.offering, message: `${o.offering} ${what}: ${spend}.` });
     }

@@ -43,6 +43,8 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 const RESOLUTION_SET = new Set<string>(RESOLUTION_WORDS);
 const STATUS_SET = new Set<string>(USAGE_STATUSES);
+/** Largest seconds or charge one request can have: past it a value is a unit mistake (ms for s) or garbage. */
+const MAX_AMOUNT = 10_000_000;
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**
@@ -126,6 +128,10 @@ export function usageRowOf(get: (field: string) => Raw, place: RowPlace, sink: P
       return null;
     }
     const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : null;
+    if (s !== null && Number(s) > MAX_AMOUNT) {
+      bad(field, `is more than ${MAX_AMOUNT.toLocaleString('en-US')}: not one request's ${field === 'usd' ? 'charge' : 'seconds'}, found ${s}`);
+      return null;
+    }
     if (s !== null && NUMBER.test(s)) return s;
     if (s !== null && /^[+-]?\d*\.?\d+(e[+-]?\d+)?$/i.test(s) && Number(s) >= 0 && Number.isFinite(Number(s)) && typeof v === 'number') {
       // a JSON number in exponent form (1e-7): its shortest round-trip digits, written out
