@@ -22,13 +22,15 @@ const DIR = join(ROOT, 'test', 'fixtures', 'actuals');
 const sheets = loadPricing({ pricingDir: join(DIR, 'pricing'), cwd: ROOT });
 const plan = parseScenario(readFileSync(join(DIR, 'plan.yaml'), 'utf8'), 'plan.yaml');
 
-function run(text: string, asOf: string, options: { scenario?: boolean; map?: Record<string, string> } = {}): { report: ActualsReport; problems: CountingSink } {
+function run(text: string | string[], asOf: string, options: { scenario?: boolean; map?: Record<string, string> } = {}): { report: ActualsReport; problems: CountingSink } {
   const acc = new ActualsAccumulator(sheets, { asOf, scenario: options.scenario ? plan : null });
   const sink = new CountingSink();
-  const reader = usageLineReader('log', (row, line) => acc.add(row, 'log', line), sink, focusOfferingIndex(sheets, options.map));
-  text.split('\n').forEach((line, i) => reader.line(line, i + 1));
-  reader.end();
-  acc.skip(reader.stats.skipped);
+  for (const file of Array.isArray(text) ? text : [text]) {
+    const reader = usageLineReader('log', (row, line) => acc.add(row, 'log', line), sink, focusOfferingIndex(sheets, options.map));
+    file.split('\n').forEach((line, i) => reader.line(line, i + 1));
+    reader.end();
+    acc.skip(reader.stats.skipped);
+  }
   return { report: actualsReport(acc), problems: sink };
 }
 
@@ -125,6 +127,24 @@ describe('usage.jsonl at as_of 2026-11-10 (day 10 of 30)', () => {
     expect(plainString(ads.clipsPerMonth)).toBe('6');
     expect(ads.uncertain?.regenerationFactor && [ads.uncertain.regenerationFactor.low, ads.uncertain.regenerationFactor.likely, ads.uncertain.regenerationFactor.high].map(plainString)).toEqual(['1', '1', '2']);
     expect(text).toContain('# The plan the usage in usage.jsonl is checked against');
+  });
+});
+
+describe('order and files do not matter', () => {
+  const lines = fixture('usage.jsonl').split('\n').filter((l) => l.trim() !== '');
+  // the drift example names a line, which moves with the rows: compare everything else
+  const figures = (r: ActualsReport) => {
+    const j = actualsJson(r) as { advisories: { code: string }[] };
+    return { ...j, advisories: j.advisories.map((a) => a.code) };
+  };
+  const base = figures(run(lines.join('\n'), '2026-11-10', { scenario: true }).report);
+
+  it.each([
+    ['reversed', [[...lines].reverse().join('\n')]],
+    ['rotated by 5', [[...lines.slice(5), ...lines.slice(0, 5)].join('\n')]],
+    ['split over two files', [lines.slice(0, 7).join('\n'), lines.slice(7).join('\n')]],
+  ])('%s: the same report', (_name, files) => {
+    expect(figures(run(files as string[], '2026-11-10', { scenario: true }).report)).toEqual(base);
   });
 });
 
