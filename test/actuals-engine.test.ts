@@ -130,6 +130,25 @@ describe('usage.jsonl at as_of 2026-11-10 (day 10 of 30)', () => {
   });
 });
 
+describe('writing the scenario back', () => {
+  it('changes only the measured values, in flow and block style, adding a missing regeneration_factor', () => {
+    const styles = parseScenario(fixture('plan-styles.yaml'), 'plan-styles.yaml');
+    const { report } = run(fixture('usage.jsonl'), '2026-11-10');
+    const { calibrated } = calibrations(report, styles.workloads.map((w) => w.name));
+    // drafts: 9 clips, { 1, 2, 2 }; ads: 6 clips, { 1, 1, 2 } (see above)
+    expect(writeBackScenario(fixture('plan-styles.yaml'), calibrated, 'measured')).toBe(`version: 1
+name: flow
+budget: { monthly_ceiling_usd: 100 }
+workloads:
+  - { name: drafts, clips_per_month: 9, regeneration_factor: { low: 1, likely: 2, high: 2 }, seconds_per_clip: 10 }
+  - name: ads
+    clips_per_month: 6  # measured (was low: 1 likely: 2 high: 3)
+    regeneration_factor: { low: 1, likely: 1, high: 2 }  # measured
+    seconds_per_clip: 5
+`);
+  });
+});
+
 describe('order and files do not matter', () => {
   const lines = fixture('usage.jsonl').split('\n').filter((l) => l.trim() !== '');
   // the drift example names a line, which moves with the rows: compare everything else

@@ -151,11 +151,15 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       if (opts.writeScenario && plan) {
         const names = plan.parsed.scenario.workloads.map((w) => w.name);
         const result = calibrations(report, names);
-        const written = writeBackScenario(plan.text, result.calibrated);
+        const written = writeBackScenario(plan.text, result.calibrated, `measured ${report.window.month}-01 to ${report.asOf} by vidcost actuals`);
         const target = resolve(io.cwd, opts.writeScenario);
         const shown = displayPath(target, io.cwd);
         // what is written must read back as a scenario: never leave a file forecast cannot use
-        parseScenarioFile(written, shown);
+        try {
+          parseScenarioFile(written, shown);
+        } catch (error) {
+          throw new Error(`the calibrated scenario does not read back (${error instanceof Error ? error.message : String(error)}); nothing was written`);
+        }
         writeFileAtomic(target, written, Boolean(opts.force), { display: shown });
         const changed = result.calibrated.map((c) => `${c.workload}: clips_per_month ${c.clipsPerMonth.toString()}${c.regeneration ? `, regeneration_factor ${c.regeneration.low.toString()}/${c.regeneration.likely.toString()}/${c.regeneration.high.toString()} (P10/median/P90)` : ' (no kept clip: regeneration_factor left as written)'}`);
         io.stderr(`vidcost: wrote ${shown}: ${changed.length ? changed.join('; ') : 'no workload of the scenario has usage rows, nothing changed'}\n`);
