@@ -3,9 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, vidcost, ROOT } from './helpers.js';
+import { tempDir, vidcost } from './helpers.js';
 
-const DIR = join(ROOT, 'test', 'fixtures', 'actuals');
 const at = (name: string) => join('test', 'fixtures', 'actuals', name);
 const PRICING = ['--pricing', at('pricing'), '--as-of', '2026-11-10'];
 
