@@ -170,6 +170,15 @@ describe('order and files do not matter', () => {
 describe('small cases', () => {
   const row = (o: Record<string, unknown>) => JSON.stringify({ time: '2026-11-02T10:00:00Z', offering: 'acme/per-second', seconds: 10, status: 'succeeded', job: 'j', ...o });
 
+  it('a planned workload without usage is shown at zero beside its plan', () => {
+    const { report } = run(row({ workload: 'drafts', kept: true }), '2026-11-02', { scenario: true });
+    const ads = report.byWorkload.find((w) => w.workload === 'ads')!;
+    expect([ads.keptClips, ads.generationsPerKeptClip, ends(ads.monthToDateUsd), ends(ads.plannedMonthUsd)]).toEqual([0, null, ['0', '0'], ['1.5', '1.5']]);
+    // and calibration leaves it as written
+    expect(calibrations(report, ['drafts', 'ads'])).toMatchObject({ unmeasured: ['ads'], notInScenario: [] });
+    expect(calibrations(report, ['drafts', 'ads']).calibrated.map((c) => c.workload)).toEqual(['drafts']);
+  });
+
   it('a failed request on unknown billing alone is a range from $0, never $0', () => {
     const { report } = run(row({ offering: 'acme/unknown-fail', status: 'canceled' }), '2026-11-02');
     // 10 s × $0.20 = $2.00 if billed: $0–$2.00; × 30 ÷ 2 = $0–$30.00

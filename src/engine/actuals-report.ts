@@ -204,6 +204,25 @@ export function actualsReport(acc: ActualsAccumulator): ActualsReport {
       plannedMonthUsd: step ? step.monthlyUsd : null,
     };
   });
+  // planned workloads with no usage yet: shown at zero beside their plan, not left out
+  for (const planned of scenario?.workloads ?? []) {
+    if (byWorkload.some((x) => x.workload === planned.name)) continue;
+    const step = plan?.recommendation.perWorkload.find((s) => s.workload === planned.name) ?? null;
+    byWorkload.push({
+      workload: planned.name,
+      generations: 0,
+      succeededGenerations: 0,
+      keptClips: 0,
+      generationsPerKeptClip: null,
+      projectedClipsPerMonth: ZERO,
+      monthToDateUsd: exact(ZERO),
+      projectedMonthUsd: exact(ZERO),
+      perJob: null,
+      plannedClipsPerMonth: planned.clipsPerMonth,
+      plannedRegenerationFactor: planned.regenerationFactor,
+      plannedMonthUsd: step ? step.monthlyUsd : null,
+    });
+  }
   byWorkload.sort((a, b) => (a.workload === null ? 1 : b.workload === null ? -1 : compareIds(a.workload, b.workload)));
   const byOffering = [...offerings.values()].sort((a, b) => compareIds(a.offering, b.offering));
 

@@ -31,6 +31,8 @@ export function calibrations(report: ActualsReport, workloadNames: readonly stri
       notInScenario.push(w.workload ?? '(rows without a workload)');
       continue;
     }
+    // a planned workload the log has no row for is not measured: left as written
+    if (w.generations === 0) continue;
     const p = w.perJob;
     calibrated.push({
       workload: w.workload,
