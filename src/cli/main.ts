@@ -11,6 +11,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerPrices } from './commands/prices.js';
+import { registerActuals } from './commands/actuals.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (program: Command, io: CliIo, setExit: (code: num
   forecast: registerForecast,
   sweep: registerSweep,
   prices: registerPrices,
+  actuals: registerActuals,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
