@@ -322,7 +322,7 @@ describe('paths', () => {
   it('a device where a file was expected', async () => {
     const r = await vidcostInProcess(['estimate', '/dev/null']);
     expectRefused(r, '/dev/null');
-    expect(r.stderr).toBe('vidcost: /dev/null: is not a regular file (a device, pipe or socket); expected a file\n');
+    expect(r.stderr).toBe('vidcost: /dev/null: is not a regular file (a device); expected a file\n');
   });
 
   it('a file where the pricing folder was expected, and a missing pricing folder', async () => {

@@ -1,6 +1,7 @@
 // The default terminal renderer: readable at 80 columns, colour only when asked (a TTY without NO_COLOR).
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { oneLine } from './safe-text.js';
 import type { Column, View } from './view.js';
 
 export interface TableOptions {
@@ -48,6 +49,32 @@ function columnWidths(head: string[], rows: string[][], width: number): number[]
 }
 
 export function renderTable(view: View, options: TableOptions): string {
+  return drawTable(visibleView(view), options);
+}
+
+/**
+ * The view with every string on one visible line (see safe-text.ts): a name holding a line break,
+ * an escape sequence or a direction override can neither forge a report line, drive the terminal,
+ * nor look like another name.
+ */
+function visibleView(view: View): View {
+  const line = (text: string) => oneLine(text);
+  return {
+    ...view,
+    title: line(view.title),
+    subtitle: view.subtitle.map(line),
+    ...(view.headline !== undefined ? { headline: line(view.headline) } : {}),
+    sections: view.sections.map((section) => ({
+      ...section,
+      ...(section.heading !== undefined ? { heading: line(section.heading) } : {}),
+      ...(section.table ? { table: { columns: section.table.columns.map((col) => ({ ...col, header: line(col.header) })), rows: section.table.rows.map((row) => row.map(line)) } } : {}),
+      ...(section.lines ? { lines: section.lines.map(line) } : {}),
+      ...(section.notices ? { notices: section.notices.map((n) => ({ ...n, text: line(n.text) })) } : {}),
+    })),
+  };
+}
+
+function drawTable(view: View, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = wrap(view.title, options.width ?? 80).map((l) => c.bold(l));
   for (const line of view.subtitle) out.push(...wrap(line, options.width ?? 80).map((l) => c.dim(l)));

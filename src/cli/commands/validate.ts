@@ -1,7 +1,7 @@
 // `vidcost validate [PATH...]`: checks price sheets and scenario files without pricing anything.
 // Every problem names file, line, column and field; a near miss gets "did you mean ...?".
 import type { Command } from 'commander';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatProblem, InputError, nearMiss, type Problem, limitProblems } from '../../errors.js';
 import { locate, parseYaml } from '../../input/yaml-document.js';
@@ -27,9 +27,20 @@ export function isScenarioText(text: string): boolean {
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage']);
 
-/** Every .yaml/.yml file under a folder, sorted, skipping dot-folders and build output. */
-function yamlFilesUnder(dir: string, depth = 0): string[] {
+/**
+ * Every .yaml/.yml file under a folder, sorted, skipping dot-folders and build output. Each folder
+ * is entered once, by its real path, so links back up the tree (`ln -s . loop`) add nothing.
+ */
+function yamlFilesUnder(dir: string, depth = 0, visited = new Set<string>()): string[] {
   if (depth > 8) return [];
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return [];
+  }
+  if (visited.has(real)) return [];
+  visited.add(real);
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
@@ -41,10 +52,26 @@ function yamlFilesUnder(dir: string, depth = 0): string[] {
       continue; // a dangling link
     }
     if (isDir) {
-      if (!SKIP_DIRS.has(name)) out.push(...yamlFilesUnder(path, depth + 1));
+      if (!SKIP_DIRS.has(name)) out.push(...yamlFilesUnder(path, depth + 1, visited));
     } else if (/\.ya?ml$/.test(name)) out.push(path);
   }
   return out;
+}
+
+/** One path per file: a file reached through several links is checked once. */
+function oncePerFile(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      /* missing: reported when read */
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 interface Checked {
@@ -105,7 +132,7 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           files.push(...found);
         }
       }
-      const unique = [...new Set(files)];
+      const unique = oncePerFile(files);
       const checked: Checked[] = [];
       for (const file of unique) {
         const shown = displayPath(file, io.cwd);
