@@ -26,13 +26,28 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/** Rows drawn by one cli-table3 table: its layout takes time growing with the square of the rows. */
+const TABLE_PART_ROWS = 200;
+
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+/** Widest text in each column, header included (a loop: a spread of 100,000 rows overflows the stack). */
+function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  const widths = head.map((h) => visible(h));
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const w = visible(row[i] ?? '');
+      if (w > widths[i]!) widths[i] = w;
+    }
+  }
+  return widths;
+}
 
 /** Drops optional columns while the fixed columns leave the last one under 24 characters. */
 function fitColumns(columns: Column[], rows: string[][], width: number): { columns: Column[]; rows: string[][] } {
   let keep = columns.map((_, i) => i);
-  const fixedWidth = (idx: number[]) =>
-    idx.slice(0, -1).reduce((sum, i) => sum + Math.max(visible(columns[i]!.header), ...rows.map((r) => visible(r[i] ?? ''))) + 3, 0);
+  const natural = naturalWidths(columns.map((c) => c.header), rows);
+  const fixedWidth = (idx: number[]) => idx.slice(0, -1).reduce((sum, i) => sum + natural[i]! + 3, 0);
   for (let i = columns.length - 1; i >= 0 && width - fixedWidth(keep) < 24; i--) {
     if (columns[i]!.optional) keep = keep.filter((k) => k !== i);
   }
@@ -41,7 +56,7 @@ function fitColumns(columns: Column[], rows: string[][], width: number): { colum
 
 /** Natural column widths; the last column shrinks (and wraps) so the table fits the terminal. */
 function columnWidths(head: string[], rows: string[][], width: number): number[] | undefined {
-  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
+  const natural = naturalWidths(head, rows).map((w) => w + 2);
   const total = natural.reduce((a, b) => a + b, 0) + natural.length - 1;
   if (total <= width) return undefined;
   const fixed = natural.slice(0, -1).reduce((a, b) => a + b, 0) + natural.length - 1;
@@ -85,16 +100,22 @@ function drawTable(view: View, options: TableOptions): string {
     if (section.table && section.table.rows.length > 0) {
       const { columns, rows } = fitColumns(section.table.columns, section.table.rows, options.width ?? 80);
       const head = columns.map((col) => col.header);
-      const colWidths = columnWidths(head, rows, options.width ?? 80);
-      const t = new Table({
-        head,
-        ...(colWidths ? { colWidths, wordWrap: true } : {}),
-        colAligns: columns.map((col) => col.align ?? 'left'),
-        style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-        chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
-      });
-      for (const row of rows) t.push(row);
-      out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
+      // cli-table3 lays a table out in time growing with the square of its rows, and spreads them
+      // into one call (a stack overflow past ~100,000): a long table is drawn in parts, all with
+      // the same column widths
+      const long = rows.length > TABLE_PART_ROWS;
+      const colWidths = columnWidths(head, rows, options.width ?? 80) ?? (long ? naturalWidths(head, rows).map((w) => w + 2) : undefined);
+      for (let start = 0; start < rows.length; start += TABLE_PART_ROWS) {
+        const t = new Table({
+          head: start === 0 ? head : [],
+          ...(colWidths ? { colWidths, wordWrap: true } : {}),
+          colAligns: columns.map((col) => col.align ?? 'left'),
+          style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+          chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
+        });
+        for (const row of rows.slice(start, start + TABLE_PART_ROWS)) t.push(row);
+        for (const l of t.toString().split('\n')) out.push(l.replace(/\s+$/, ''));
+      }
     }
     const width = options.width ?? 80;
     for (const line of section.lines ?? []) out.push(...wrap(line, width));
