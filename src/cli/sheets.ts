@@ -71,12 +71,12 @@ export function sheetFiles(dir: string, display: (file: string) => string = (fil
   return files;
 }
 
-export function readSheets(dir: string, cwd: string): PriceSheet[] {
+export function readSheets(dir: string, cwd: string, today?: string): PriceSheet[] {
   const absolute = resolve(cwd, dir);
   const files = sheetFiles(absolute, (file) => displayPath(file, cwd));
   // an empty folder would price nothing and still exit 0: say so instead
   if (files.length === 0) throw inputError(displayPath(absolute, cwd), 'holds no price sheets: expected <vendor>/<YYYY-MM-DD>.yaml files');
-  return files.map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd)));
+  return files.map((file) => parseSheet(readTextFile(file, displayPath(file, cwd)), displayPath(file, cwd), today === undefined ? {} : { today }));
 }
 
 /** The bundled sheet files with their text, as the build compiles them and the loader checks them. */
@@ -91,8 +91,8 @@ export function bundledSheetSources(root: string): (SheetSource & { file: string
  * The bundled sheets: the build's precompiled copy when every bundled file still has the exact text
  * it was compiled from (no YAML parsing, no schema at start-up), else the YAML itself.
  */
-export function loadPricing(options: { pricingDir?: string; cwd: string }): PriceSheet[] {
-  if (options.pricingDir) return readSheets(options.pricingDir, options.cwd);
+export function loadPricing(options: { pricingDir?: string; cwd: string; today?: string }): PriceSheet[] {
+  if (options.pricingDir) return readSheets(options.pricingDir, options.cwd, options.today);
   const root = packageRoot();
   const sources = bundledSheetSources(root);
   const ready = preloaded;

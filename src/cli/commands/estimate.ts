@@ -28,7 +28,7 @@ export function loadAndEstimate(file: string, opts: Pick<EstimateCliOptions, 'as
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const parsed = parseScenarioFile(readTextFile(path, shown), shown);
-  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
   const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : parsed.scenario.asOf ?? io.today();
   const catalog = catalogAt(sheets, asOf);
   const found = checkAgainstCatalog(parsed.scenario, catalog, [...new Set(sheets.map((s) => s.vendor))]);

@@ -142,7 +142,7 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
             parseScenarioFile(text, shown);
             checked.push({ file, shown, kind: 'scenario', text });
           } else {
-            checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown), text });
+            checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown, { today: io.today() }), text });
           }
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
@@ -213,7 +213,7 @@ function crossSheetProblems(checked: readonly Checked[]): Problem[] {
 function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
   const scenarios = checked.filter((c) => c.kind === 'scenario');
   if (scenarios.length === 0) return [];
-  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
   const vendors = [...new Set(sheets.map((s) => s.vendor))];
   return scenarios.flatMap((c) => {
     const parsed = parseScenarioFile(c.text, c.shown);
