@@ -8,8 +8,8 @@ import { locate, parseYaml } from '../../input/yaml-document.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
 import type { PriceSheet } from '../../pricing/model.js';
-import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
-import { parseScenarioFile } from '../../scenario/parse.js';
+import { checkAgainstCatalog, checkRefs, toProblems } from '../../scenario/check.js';
+import { parseScenarioFile, ScenarioProblems, type PartialScenario } from '../../scenario/parse.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption } from '../options.js';
@@ -134,6 +134,8 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
       }
       const unique = oncePerFile(files);
       const checked: Checked[] = [];
+      // scenarios with problems, still checked for unknown offering ids: every problem at once
+      const partials: { shown: string; partial: PartialScenario }[] = [];
       for (const file of unique) {
         const shown = displayPath(file, io.cwd);
         try {
@@ -148,9 +150,10 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           if (!(error instanceof InputError)) throw error;
           problems.push(...error.problems);
           invalid.add(shown);
+          if (error instanceof ScenarioProblems) partials.push({ shown, partial: error.partial });
         }
       }
-      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io)];
+      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io), ...partialScenarioProblems(partials, opts, asOfOption, io)];
       for (const p of more) invalid.add(p.file);
       problems.push(...more);
       if (problems.length > 0) {
@@ -219,5 +222,17 @@ function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions,
     const parsed = parseScenarioFile(c.text, c.shown);
     const asOf = asOfOption ?? parsed.scenario.asOf ?? io.today();
     return toProblems(c.shown, checkAgainstCatalog(parsed.scenario, catalogAt(sheets, asOf), vendors), parsed.locate);
+  });
+}
+
+/** Unknown offering ids and vendors of scenarios that have other problems too. */
+function partialScenarioProblems(partials: readonly { shown: string; partial: PartialScenario }[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
+  const wanted = partials.filter(({ partial }) => partial.offerings.length > 0 || partial.overrideVendors.length > 0);
+  if (wanted.length === 0) return [];
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
+  const vendors = [...new Set(sheets.map((s) => s.vendor))];
+  return wanted.flatMap(({ shown, partial }) => {
+    const asOf = asOfOption ?? partial.asOf ?? io.today();
+    return toProblems(shown, checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), vendors), partial.locate);
   });
 }
