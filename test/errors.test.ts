@@ -22,6 +22,27 @@ function expectCleanError(stderr: string): void {
 }
 
 describe('validation errors name file, line, column and field, what was expected and what was found', () => {
+  it('reports unknown offering ids and vendors together with the schema problems, not after they are fixed (built binary)', () => {
+    const r = vidcost(['estimate', rel('typos-and-ids.yaml'), '--as-of', '2026-06-01']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expectCleanError(r.stderr);
+    expect(lines(r.stderr)).toEqual([
+      `vidcost: ${rel('typos-and-ids.yaml')}:3:1: chanel: unknown field "chanel" (did you mean channel?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:4:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:4:31: offerings[1]: unknown offering "fal/kling-3.0-por" in the prices in force on 2026-06-01 (did you mean fal/kling-3.0-pro?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:6:10: overrides.lumaa: unknown vendor "lumaa" (known: fal, kling, luma, openai, pika, replicate, runway) (did you mean luma?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:8:5: workloads[0].seconds_per_clip: missing required field "seconds_per_clip" (expected a number or a mapping)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:10:5: workloads[0].seconds_per_clp: unknown field "seconds_per_clp" (did you mean seconds_per_clip?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:11:17: workloads[0].resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found text "1800p" (did you mean 1080p?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:12:16: workloads[0].requires[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`,
+    ]);
+    // validate says the same, all at once
+    const v = vidcost(['validate', rel('typos-and-ids.yaml'), '--as-of', '2026-06-01']);
+    expect(v.status).toBe(2);
+    expect(lines(v.stderr)).toEqual(lines(r.stderr));
+  });
+
   it('reports every typo of a scenario at once, each with its near miss (built binary)', () => {
     const r = vidcost(['estimate', rel('typos.yaml'), '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);
@@ -270,7 +291,9 @@ describe('the README', () => {
 
   it('states the limits the code enforces', () => {
     const text = section.join('\n');
-    expect(text).toContain(`| file size | ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes)`);
+    // the file size is stated in the errors-and-limits notes, with what happens at it
+    const notes = readFileSync(join(ROOT, 'docs', 'errors-and-limits-notes.md'), 'utf8');
+    expect(notes).toContain(`| scenario or price sheet | ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes), a regular file |`);
     expect(text).toContain(`| nesting | ${MAX_DEPTH} levels of lists and mappings |`);
     expect(text).toContain(`| aliases | ${MAX_ALIASES} alias uses (\`*name\`), and ${MAX_VALUES.toLocaleString('en-US')} values once they are expanded |`);
     expect(text).toContain(`| problems shown | ${MAX_PROBLEMS} per file, then a count of the rest |`);

@@ -93,11 +93,13 @@ describe('vidcost estimate exit status', () => {
   });
 
   it('names file, line, column and field of every error, with the near miss, exit 2, no stack', () => {
-    const r = vidcost(['estimate', join(FIXTURES, 'scenarios', 'typo.yaml')]);
+    const r = vidcost(['estimate', join(FIXTURES, 'scenarios', 'typo.yaml'), '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
+    // the unknown offering id with the schema's problems, all at once
     expect(r.stderr).toBe(
-      'vidcost: test/fixtures/scenarios/typo.yaml:8:17: workloads[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)\n' +
+      'vidcost: test/fixtures/scenarios/typo.yaml:3:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)\n' +
+        'vidcost: test/fixtures/scenarios/typo.yaml:8:17: workloads[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)\n' +
         'vidcost: test/fixtures/scenarios/typo.yaml:9:5: workloads[0].regeneraton_factor: unknown field "regeneraton_factor" (did you mean regeneration_factor?)\n',
     );
     const ids = vidcost(['estimate', join(FIXTURES, 'scenarios', 'typo-offering.yaml'), '--as-of', '2026-06-01']);

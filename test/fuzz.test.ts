@@ -1,14 +1,18 @@
 // Fuzzing the CLI entry `run()` in-process with generated and mutated scenarios and price sheets.
 // Seeds: a valid scenario, the bundled scenarios and the bundled price sheets. Mutations: delete
 // keys, swap types, inject huge/negative/NaN/infinite numbers, random Unicode, prototype keys,
-// truncation, duplicated lines (duplicate keys), random YAML syntax. Every outcome must be exit 0
+// truncation, duplicated lines (duplicate keys), random YAML syntax, names with line breaks, bidi
+// overrides and zero-width characters, signed and comma numbers ("+500", "0,07"); and FIFOs, link
+// loops and devices as inputs and --out targets. Every outcome must be exit 0
 // with a report, exit 1 for a gate asked for, or exit 2 with a clean error: each stderr line starts
-// "vidcost: " and names the mutated file; never exit 3, a thrown exception or a stack trace.
+// "vidcost: " and names the mutated file; never exit 3, a thrown exception or a stack trace; and no
+// report carries a raw escape, direction override, invisible character or (but in CSV) CR.
 //
 // `npm test` runs FUZZ_RUNS (default 500) mutated scenarios, as many mutated sheets and half as many
 // generated scenarios: 1,250 inputs in a few seconds. `npm run fuzz` runs 200,000 (500,000 inputs).
 // FUZZ_SEED reproduces a run.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
@@ -37,6 +41,11 @@ const FIELD_NAMES = ['version', 'name', 'as_of', 'channel', 'offerings', 'budget
 const WORDS = [...RESOLUTIONS, ...CAPABILITIES, ...CHANNELS, 'toString', 'constructor', '__proto__', 'valueOf', 'page', 'pricing', 'Standard', 'Pro', 'runway/gen4-turbo', 'fal/kling-3.0-pro', 'luma/ray3', 'openai/sora-2', 'luma', 'runway', 'unknown', '~12', 'from ~0.32', '~0.07-0.14', '0.01', '2026-06-01', '2026-09-24', '1999-01-01', '2026-02-30', 'first-party', 'secondary', 'https://example.com', 'triangular', 'pert', 'Standard'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
+/** Names that try to act: line breaks before a formula or a forged line, direction overrides, invisible characters, pings. */
+const HOSTILE_NAMES = ["drafts\r=cmd|' /C calc'!A0", 'x\r\nCheapest route: $1.00', 'a\n@SUM(1)', 'team\u202Eevil', '\u2066x\u2069', 'dra\u200Bfts', 'a\u200Db\u2060', '@everyone #123', '\u001b[31mred'];
+/** Numbers as people type them: signed, grouped, and decimal commas (refused, never misread). */
+const NUMBER_TEXTS = ['+500', '+0.07', '+1', '0,07', '1,5', '1,120', '12,000.5', '1_000', '+.5', '0,070', '1,2345'];
+
 const hostileNumber = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, -1, 1e300, -1e300, 1e-300, 2 ** 53 + 1, Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, 1e21, 1e9, 1e12, 3600, 100_000, 1000, 1),
   fc.double(),
@@ -44,7 +53,7 @@ const hostileNumber = fc.oneof(
   fc.double({ min: 0, max: 10_000, noNaN: true }),
 );
 
-const unicode = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ' ', '\u202e', '\ufeff', '\u0000', 'é', '日本', '🎬', '\\', '"', "'", '\n', '=cmd|', '<script>', '| x |'));
+const unicode = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ' ', '\u202e', '\ufeff', '\u0000', 'é', '日本', '🎬', '\\', '"', "'", '\n', '=cmd|', '<script>', '| x |', ...HOSTILE_NAMES));
 
 const scalar: fc.Arbitrary<unknown> = fc.oneof(hostileNumber, unicode, fc.constantFrom(...WORDS), fc.boolean(), fc.constant(null));
 
@@ -70,7 +79,8 @@ type TextMutation =
   | { kind: 'delete-range'; at: number; length: number }
   | { kind: 'duplicate-line'; pick: number }
   | { kind: 'swap-lines'; a: number; b: number }
-  | { kind: 'indent-line'; pick: number; by: number };
+  | { kind: 'indent-line'; pick: number; by: number }
+  | { kind: 'number-text'; pick: number; text: string };
 
 const pick = fc.nat({ max: 1_000_000 });
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
@@ -92,6 +102,8 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate-line' as const), pick }),
   fc.record({ kind: fc.constant('swap-lines' as const), a: pick, b: pick }),
   fc.record({ kind: fc.constant('indent-line' as const), pick, by: fc.integer({ min: -4, max: 4 }) }),
+  // a number of the text rewritten as a person might type it ("+500", "0,07"), quoted or not
+  fc.record({ kind: fc.constant('number-text' as const), pick, text: fc.oneof(fc.constantFrom(...NUMBER_TEXTS), fc.constantFrom(...NUMBER_TEXTS).map((t) => `"${t}"`)) }),
 );
 
 type Path = (string | number)[];
@@ -190,6 +202,12 @@ function applyText(text: string, m: TextMutation): string {
       lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i] : lines[i]!.slice(-m.by);
       return lines.join('\n');
     }
+    case 'number-text': {
+      const numbers = [...text.matchAll(/(?<=: )\d+(\.\d+)?\b/g)];
+      if (numbers.length === 0) return text;
+      const n = numbers[m.pick % numbers.length]!;
+      return text.slice(0, n.index) + m.text + text.slice(n.index + n[0].length);
+    }
   }
 }
 
@@ -250,11 +268,11 @@ const date = mostly(
   fc.oneof(fc.constantFrom('2026-06-01', '2026-09-24', '2026-09-25', '2030-01-01'), fc.date({ min: new Date('2026-06-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
   fc.constantFrom('2026-02-30', 'today', '2026-6-1', '1999-12-31'),
 );
-const figureText = mostly(fc.oneof(inRange(0.0001, 1000), fc.constantFrom('~0.004', 'from ~0.003', '~0.002-0.005', 'unknown', '0.0033')), fc.constantFrom('-1', 'free', '~0.005-0.002'));
+const figureText = mostly(fc.oneof(inRange(0.0001, 1000), fc.constantFrom('~0.004', 'from ~0.003', '~0.002-0.005', 'unknown', '0.0033', '+0.004', '~1,120')), fc.constantFrom('-1', 'free', '~0.005-0.002', '0,004', '~0,002-0,005'));
 
 const generatedWorkload = fc.record(
   {
-    name: mostly(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('drafts', 'hero', '__proto__', 'constructor', '=HYPERLINK("x")', '| x | <b>')), unicode),
+    name: mostly(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('drafts', 'hero', '__proto__', 'constructor', '=HYPERLINK("x")', '| x | <b>', ...HOSTILE_NAMES)), unicode),
     clips_per_month: maybeThreePoint(0, 1e9),
     seconds_per_clip: maybeThreePoint(0.001, 3600),
     resolution: mostly(fc.constantFrom(...RESOLUTIONS), fc.constantFrom('1800p', '4k')),
@@ -301,7 +319,7 @@ function record(r: CliResult): void {
 }
 
 /** The documented outcomes; anything else fails the property with the input shown. */
-function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, input: string): void {
+function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, input: string, csv: boolean): void {
   const context = `\n--- input ---\n${input.slice(0, 2000)}\n--- stderr ---\n${r.stderr.slice(0, 2000)}`;
   expect(r.status, `exit status${context}`).toBeOneOf(gate ? [0, 1, 2] : [0, 2]);
   expect(r.stderr, `stack trace${context}`).not.toMatch(/^\s+at |internal error|TypeError|RangeError|ReferenceError|Maximum call stack/m);
@@ -313,6 +331,11 @@ function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, inp
       if (!input.includes(accident)) expect(r.stdout.includes(accident), `the report shows ${accident}${context}\n--- stdout ---\n${r.stdout.slice(0, 3000)}`).toBe(false);
     }
   }
+  // names are shown, never obeyed: no escape sequence, direction override or invisible character
+  // reaches the output raw in any format, and no line break but CSV's quoted ones
+  expect(r.stdout, `a raw control, direction or invisible character${context}`).not.toMatch(/[\u001b\u009b\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+  expect(r.stderr, `a raw control, direction or invisible character on stderr${context}`).not.toMatch(/[\r\u001b\u009b\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+  if (!csv) expect(r.stdout, `a raw carriage return${context}`).not.toMatch(/\r/);
   if (r.status === 1) expect(r.stderr, context).toMatch(/^vidcost: gate failed: /m);
   if (r.status === 2) {
     expect(r.stdout, `exit 2 with a report${context}`).toBe('');
@@ -333,7 +356,7 @@ async function runCase(argv: string[], cwd: string, files: readonly string[], ga
     throw new Error(`run() threw ${String(error)}\n--- input ---\n${input.slice(0, 2000)}`);
   }
   record(r);
-  checkOutcome(r, files, gate, input);
+  checkOutcome(r, files, gate, input, argv.includes('csv'));
 }
 
 // ---------- the fuzz runs ----------
@@ -445,5 +468,86 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     expect(stats.exit.get(0) ?? 0).toBeGreaterThan(RUNS / 20);
     expect(stats.exit.get(2) ?? 0).toBeGreaterThan(RUNS / 5);
     expect(stats.exit.get(3) ?? 0).toBe(0);
+  });
+});
+
+// ---------- special files: FIFOs, link loops, devices ----------
+
+describe('fuzz: files that are not what they seem', () => {
+  const SPECIAL_RUNS = Math.max(40, Math.round(RUNS / 10));
+  const sheet = readFileSync(join(ROOT, 'pricing-data', 'runway', '2026-06-01.yaml'), 'utf8');
+  const scenarioText = 'version: 1\nname: Special\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nworkloads:\n  - { name: drafts, clips_per_month: 100, seconds_per_clip: 5 }\n';
+  const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
+
+  it(`FIFOs and link loops as inputs, devices, pipes and links as --out (${SPECIAL_RUNS}): answered at once, nothing replaced`, { timeout: TIMEOUT }, async () => {
+    const kinds = ['fifo-scenario', 'fifo-sheet', 'fifo-baseline', 'link-loops', 'out-fifo', 'out-link', 'out-device', 'out-dir-slash', 'out-empty'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...kinds), fc.integer({ min: 1, max: 12 }), fc.constantFrom('table', 'json', 'csv', 'markdown', 'html'), fc.boolean(), async (kind, loops, format, force) => {
+        const dir = tempDir();
+        mkdirSync(join(dir, 'pricing', 'runway'), { recursive: true });
+        writeFileSync(join(dir, 'pricing', 'runway', '2026-06-01.yaml'), sheet);
+        writeFileSync(join(dir, 's.yaml'), scenarioText);
+        const base = ['estimate', 's.yaml', '--pricing', 'pricing', '--format', format];
+        let argv = base;
+        let target: string | null = null;
+        switch (kind) {
+          case 'fifo-scenario':
+            rmSync(join(dir, 's.yaml'));
+            mkfifo(join(dir, 's.yaml'));
+            break;
+          case 'fifo-sheet':
+            mkfifo(join(dir, 'pricing', 'runway', '2026-07-01.yaml'));
+            break;
+          case 'fifo-baseline':
+            mkfifo(join(dir, 'base.json'));
+            argv = [...base, '--compare-to', 'base.json'];
+            break;
+          case 'link-loops':
+            for (let i = 0; i < loops; i++) symlinkSync('.', join(dir, 'pricing', `l${i}`));
+            symlinkSync('..', join(dir, 'pricing', 'runway', 'up'));
+            break;
+          case 'out-fifo':
+            mkfifo((target = join(dir, 'out')));
+            break;
+          case 'out-link':
+            writeFileSync(join(dir, 'real'), 'keep');
+            symlinkSync('real', (target = join(dir, 'out')));
+            break;
+          case 'out-device':
+            // a device of our own where root may make one; else none (a non-root run can replace no device)
+            if (spawnSync('mknod', [join(dir, 'out'), 'c', '1', '3']).status !== 0) return;
+            target = join(dir, 'out');
+            break;
+          case 'out-dir-slash':
+            argv = [...base, '--out', 'newdir/'];
+            break;
+          case 'out-empty':
+            argv = [...base, '--out', ''];
+            break;
+        }
+        if (target !== null) argv = [...base, '--out', 'out', ...(force ? ['--force'] : [])];
+        const before = target === null ? null : lstatSync(target);
+        const r = await vidcostInProcess(argv, { cwd: dir, today: '2026-06-01' });
+        const context = `${kind} ${argv.join(' ')}\n${r.stderr}`;
+        if (kind === 'link-loops') {
+          // the loops add nothing: the same report as the folder without them
+          rmSync(join(dir, 'pricing', 'runway', 'up'));
+          for (let i = 0; i < loops; i++) rmSync(join(dir, 'pricing', `l${i}`));
+          expect(r, context).toEqual(await vidcostInProcess(argv, { cwd: dir, today: '2026-06-01' }));
+          expect(r.status, context).toBe(0);
+        } else {
+          expect(r.status, context).toBe(2);
+          expect(r.stdout, context).toBe('');
+          expect(r.stderr, context).toMatch(/^vidcost: \S*: (is not a regular file|is a (named pipe|device|symbolic link), not a regular file|names a folder|expected a file name)/);
+        }
+        if (target !== null) {
+          const after = lstatSync(target);
+          expect([after.mode, after.ino, after.rdev], context).toEqual([before!.mode, before!.ino, before!.rdev]);
+        }
+        expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')), context).toEqual([]);
+        rmSync(dir, { recursive: true, force: true });
+      }),
+      { numRuns: SPECIAL_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
   });
 });

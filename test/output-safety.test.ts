@@ -85,9 +85,9 @@ describe('CSV: formula injection is neutralized (OWASP)', () => {
   });
 
   it('renderCsv neutralizes each dangerous first character, including the full-width forms', () => {
-    const cells = ['=1+1', '+1', '-1', '@x', '\tx', '\rx', '\uFF1D1+1', 'safe', ' =1'];
+    const cells = ['=1+1', '+1', '-1x', '-2+3', '@x', '\tx', '\rx', '\uFF1D1+1', 'safe', ' =1'];
     const out = parseCsv(renderCsv(['c'], cells.map((c) => [c])));
-    expect(out.slice(1).map((r) => r[0])).toEqual(["'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "'\uFF1D1+1", 'safe', ' =1']);
+    expect(out.slice(1).map((r) => r[0])).toEqual(["'=1+1", "'+1", "'-1x", "'-2+3", "'@x", "'\tx", "'\rx", "'\uFF1D1+1", 'safe', ' =1']);
   });
 });
 
@@ -121,7 +121,8 @@ describe('Markdown: every user string is escaped', () => {
     const out = escapeMarkdown('| a | <b>*x*</b> _y_ [l](u) `c` ~s~ $m$ & \\');
     expect(out).toBe('\\| a \\| &lt;b&gt;\\*x\\*&lt;/b&gt; \\_y\\_ \\[l\\](u) \\`c\\` \\~s\\~ \\$m\\$ &amp; \\\\');
     expect(escapeMarkdown('# heading')).toBe('\\# heading');
-    expect(escapeMarkdown('a\nb\r\nc')).toBe('a b c');
+    // a line break inside a name is shown, not taken: the name stays visibly one name on one line
+    expect(escapeMarkdown('a\nb\r\nc\n')).toBe('a\\\\u000Ab\\\\u000D\\\\u000Ac');
   });
 });
 

@@ -1,15 +1,15 @@
 // The shell side of baselines and the increase gate: `vidcost estimate FILE --compare-to BASE.json
 // [--fail-on-increase PCT]`, and the percent option `vidcost diff` shares. Reads the baseline file,
 // renders the comparison in the asked format, and explains a failed gate on stderr.
-import { statSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareToBaseline, increaseGate, readBaseline, type Comparison } from '../engine/compare.js';
 import type { EstimateReport } from '../engine/estimate.js';
-import { inputError } from '../errors.js';
+import { inputError, InputError } from '../errors.js';
 import { type Dec, dec } from '../money/decimal.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
 import { estimateJson } from '../render/estimate.js';
 import { estimateHtml } from '../render/html.js';
+import { readRegularFile } from './files.js';
 import type { CliIo } from './io.js';
 import { render, type Format, type OutputOptions } from './output.js';
 import { displayPath } from './sheets.js';
@@ -25,18 +25,17 @@ export function parsePercentOption(value: string, option: string): Dec {
 }
 
 function readBaselineText(path: string, shown: string): string {
-  let size: number;
+  let bytes: Buffer;
   try {
-    const st = statSync(path);
-    if (!st.isFile()) throw inputError(shown, 'is not a file; expected the JSON of `vidcost estimate FILE --format json`');
-    size = st.size;
+    bytes = readRegularFile(path, shown, MAX_BASELINE_BYTES, 'a baseline');
   } catch (error) {
-    if (error instanceof Error && error.name === 'InputError') throw error;
-    throw inputError(shown, 'no such file; write a baseline with `vidcost estimate FILE --format json --out base.json`');
+    if (error instanceof InputError && /^no such file/.test(error.problems[0]?.message ?? '')) {
+      throw inputError(shown, 'no such file; write a baseline with `vidcost estimate FILE --format json --out base.json`');
+    }
+    throw error;
   }
-  if (size > MAX_BASELINE_BYTES) throw inputError(shown, `file is ${size} bytes; a baseline is read up to ${MAX_BASELINE_BYTES} bytes`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw inputError(shown, 'file is not UTF-8 text');
   }

@@ -39,41 +39,67 @@ function reason(error: unknown, what: 'read' | 'write'): string {
  * Never reads more than the limit (a file that grows while read is still refused).
  */
 export function readTextFile(path: string, display = path): string {
+  return decodeText(readRegularFile(path, display, MAX_INPUT_BYTES, 'scenarios and price sheets'), display);
+}
+
+// Opening a FIFO for reading waits for a writer, forever if none comes; O_NONBLOCK opens it at
+// once so that fstat can refuse it. On a regular file O_NONBLOCK changes nothing.
+const OPEN_FOR_CHECK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+
+/**
+ * The bytes of a regular file of at most `maxBytes`; anything else (a folder, FIFO, device or
+ * socket) is refused from its type, checked on the opened file before a byte is read.
+ */
+export function readRegularFile(path: string, display: string, maxBytes: number, what: string): Buffer {
   let fd: number;
   try {
-    fd = fs.openSync(path, 'r');
+    fd = fs.openSync(path, OPEN_FOR_CHECK);
   } catch (error) {
     throw inputError(display, reason(error, 'read'));
   }
-  let bytes: Buffer;
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw inputError(display, 'is a directory; expected a file');
-    if (!stat.isFile()) throw inputError(display, 'is not a regular file (a device, pipe or socket); expected a file');
-    if (stat.size > MAX_INPUT_BYTES) throw inputError(display, `file is ${stat.size} bytes; vidcost reads scenarios and price sheets up to ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES} bytes)`);
+    if (!stat.isFile()) throw inputError(display, `is not a regular file (${kindOf(stat)}); expected a file`);
+    const limit = `vidcost reads ${what} up to ${sizeWords(maxBytes)}`;
+    if (stat.size > maxBytes) throw inputError(display, `file is ${stat.size} bytes; ${limit}`);
     // room for the size fstat gave and one byte more, grown (up to the limit) if the file grows
     // while it is read: not the whole limit for each of the eight files a run reads
     let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_INPUT_BYTES + 1));
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > MAX_INPUT_BYTES) throw inputError(display, `file is larger than ${MAX_INPUT_BYTES} bytes; vidcost reads scenarios and price sheets up to ${MAX_INPUT_BYTES / 1024} KiB`);
+      if (length > maxBytes) throw inputError(display, `file is larger than ${maxBytes} bytes; ${limit}`);
     }
-    bytes = buffer.subarray(0, length);
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw inputError(display, reason(error, 'read'));
   } finally {
     fs.closeSync(fd);
   }
-  return decodeText(bytes, display);
+}
+
+/** "128 KiB (131072 bytes)", "32 MiB (33554432 bytes)". */
+export function sizeWords(bytes: number): string {
+  const unit = bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+  return `${unit} (${bytes} bytes)`;
+}
+
+/** What a file that is neither a regular file nor a folder is, in words. */
+export function kindOf(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
 }
 
 /** UTF-8 bytes to text (a leading byte-order mark dropped); anything else is refused with where it goes wrong. */
@@ -149,18 +175,23 @@ const nodeOps: WriteOps = {
  * Writes the whole text to a temporary file beside the target, then moves it into place in one
  * step, so a reader sees the old file or the new one, never half of one. Without `force` an
  * existing target is refused (and the final step is a hard link, which cannot replace a file that
- * appears meanwhile). On any failure the temporary file is removed and the target is untouched.
+ * appears meanwhile). Only a regular file is ever replaced, with its permissions kept: a device,
+ * pipe, socket, folder or symbolic link is refused even with `force`. On any failure, and on
+ * SIGINT, SIGTERM or SIGHUP, the temporary file is removed and the target is untouched.
  */
 export function writeFileAtomic(path: string, text: string, force: boolean, options: { display?: string; ops?: Partial<WriteOps> } = {}): void {
   const display = options.display ?? path;
   const ops: WriteOps = { ...nodeOps, ...options.ops };
+  checkOutPath(display);
+  checkOutPath(path);
   let existing: fs.Stats | null = null;
   try {
-    existing = fs.statSync(path);
+    existing = fs.lstatSync(path);
   } catch {
     existing = null;
   }
   if (existing?.isDirectory()) throw inputError(display, 'is a directory; expected a file name to write');
+  if (existing && !existing.isFile()) throw inputError(display, `is ${kindOf(existing)}, not a regular file; vidcost writes only regular files, even with --force`);
   if (existing && !force) throw inputError(display, 'already exists; pass --force to replace it');
   const dir = dirname(path);
   let dirStat: fs.Stats;
@@ -171,11 +202,15 @@ export function writeFileAtomic(path: string, text: string, force: boolean, opti
   }
   if (!dirStat.isDirectory()) throw inputError(display, `${dir} is not a folder`);
   const tmp = join(dir, `.${basename(path)}.vidcost-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  removeOnSignal();
   let created = false;
   try {
     const fd = ops.openSync(tmp, 'wx', 0o644);
     created = true;
+    pendingTemporaryFiles.add(tmp);
     try {
+      // the replaced file's permissions, not the umask's: a private report stays private
+      if (existing) fs.fchmodSync(fd, existing.mode & 0o7777);
       writeAll(ops, fd, Buffer.from(text, 'utf8'));
       ops.fsyncSync(fd);
     } finally {
@@ -187,6 +222,7 @@ export function writeFileAtomic(path: string, text: string, force: boolean, opti
       ops.unlinkSync(tmp);
     }
     created = false;
+    pendingTemporaryFiles.delete(tmp);
   } catch (error) {
     if (created) {
       try {
@@ -194,10 +230,44 @@ export function writeFileAtomic(path: string, text: string, force: boolean, opti
       } catch {
         /* already gone */
       }
+      pendingTemporaryFiles.delete(tmp);
     }
     if ((error as NodeJS.ErrnoException | null)?.code === 'EEXIST' && !force) throw inputError(display, 'already exists; pass --force to replace it');
     if (error instanceof InputError) throw error;
     throw inputError(display, reason(error, 'write'));
+  }
+}
+
+/** `--out` as typed: an empty name or one ending in "/" names no file (resolving it would write the folder's name). */
+export function checkOutPath(out: string): void {
+  if (out === '') throw inputError('--out', 'expected a file name to write, found an empty one');
+  if (/[\\/]$/.test(out)) throw inputError(out, 'names a folder (it ends with "/"); expected a file name to write');
+}
+
+/** Temporary files being written now: removed if a signal ends the process. */
+const pendingTemporaryFiles = new Set<string>();
+let signalsHandled = false;
+
+/**
+ * A signal's default action ends the process at once, mid-write, leaving the temporary file.
+ * Handled, it waits for the (synchronous) write to finish or fail; then the handler removes what
+ * is left and raises the signal again, so the process still ends the way the signal asks.
+ */
+function removeOnSignal(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const tmp of pendingTemporaryFiles) {
+        try {
+          fs.unlinkSync(tmp);
+        } catch {
+          /* already gone */
+        }
+      }
+      pendingTemporaryFiles.clear();
+      process.kill(process.pid, signal);
+    });
   }
 }
 

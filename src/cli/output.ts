@@ -4,7 +4,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import type { View } from '../render/view.js';
-import { writeFileAtomic } from './files.js';
+import { checkOutPath, writeFileAtomic } from './files.js';
 import type { CliIo } from './io.js';
 import { resolve } from 'node:path';
 
@@ -55,7 +55,8 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
 }
 
 export function emit(io: CliIo, text: string, options: OutputOptions): void {
-  if (options.out) {
+  if (options.out !== undefined) {
+    checkOutPath(options.out);
     writeFileAtomic(resolve(io.cwd, options.out), text, Boolean(options.force), { display: options.out });
   } else {
     io.stdout(text);

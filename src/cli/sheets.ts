@@ -1,5 +1,5 @@
 // Finds and reads price sheets: the bundled pricing-data/ or a folder or files the user names.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, inputError } from '../errors.js';
@@ -36,34 +36,51 @@ export function bundledPricingDir(): string {
   return join(packageRoot(), 'pricing-data');
 }
 
-/** Every sheet file under a pricing folder: <dir>/<vendor>/<YYYY-MM-DD>.yaml. */
-export function sheetFiles(dir: string): string[] {
+/** How a sheet file is named: its effective date, <YYYY-MM-DD>.yaml. */
+const SHEET_FILE_NAME = /^\d{4}-\d{2}-\d{2}\.yaml$/;
+
+/**
+ * Every sheet file under a pricing folder: <dir>/<vendor>/<YYYY-MM-DD>.yaml. Each vendor folder is
+ * read once, by its real path (a link back to the pricing folder, `ln -s . loop`, is no vendor),
+ * and a YAML file named otherwise is refused rather than loaded under a date it does not show.
+ */
+export function sheetFiles(dir: string, display: (file: string) => string = (file) => file): string[] {
   if (!existsSync(dir)) throw inputError(dir, 'no such folder');
   if (!statSync(dir).isDirectory()) throw inputError(dir, 'is a file; expected a pricing folder with one folder per vendor');
   const files: string[] = [];
+  const visited = new Set<string>([realpathSync(dir)]);
+  const misnamed: string[] = [];
   for (const vendor of readdirSync(dir).sort()) {
     const vdir = join(dir, vendor);
-    let isDir = false;
+    let real: string | null = null;
     try {
-      isDir = statSync(vdir).isDirectory();
+      if (statSync(vdir).isDirectory()) real = realpathSync(vdir);
     } catch {
       // a dangling link or an entry that cannot be read is no vendor folder
     }
-    if (!isDir) continue;
-    for (const f of readdirSync(vdir).sort()) if (/\.ya?ml$/.test(f)) files.push(join(vdir, f));
+    if (real === null || visited.has(real)) continue;
+    visited.add(real);
+    for (const f of readdirSync(vdir).sort()) {
+      if (!/\.ya?ml$/.test(f)) continue;
+      if (SHEET_FILE_NAME.test(f)) files.push(join(vdir, f));
+      else misnamed.push(join(vdir, f));
+    }
+  }
+  if (misnamed.length > 0) {
+    throw new InputError(misnamed.map((file) => ({ file: display(file), line: null, column: null, field: '', message: 'a price sheet is named by its effective date, <YYYY-MM-DD>.yaml; rename it or move it out of the pricing folder' })));
   }
   return files;
 }
 
-export function readSheets(dir: string, cwd: string): PriceSheet[] {
+export function readSheets(dir: string, cwd: string, today?: string): PriceSheet[] {
   const absolute = resolve(cwd, dir);
-  const files = sheetFiles(absolute);
+  const files = sheetFiles(absolute, (file) => displayPath(file, cwd));
   // an empty folder would price nothing and still exit 0: say so instead
   if (files.length === 0) throw inputError(displayPath(absolute, cwd), 'holds no price sheets: expected <vendor>/<YYYY-MM-DD>.yaml files');
   const read = files.map((file) => {
     const shown = displayPath(file, cwd);
     const text = readTextFile(file, shown);
-    return { shown, text, sheet: parseSheet(text, shown) };
+    return { shown, text, sheet: parseSheet(text, shown, today === undefined ? {} : { today }) };
   });
   // the checks `validate` runs across sheets: two sheets for one vendor and date are refused, never one picked
   const problems = sheetSetProblems(read);
@@ -83,8 +100,8 @@ export function bundledSheetSources(root: string): (SheetSource & { file: string
  * The bundled sheets: the build's precompiled copy when every bundled file still has the exact text
  * it was compiled from (no YAML parsing, no schema at start-up), else the YAML itself.
  */
-export function loadPricing(options: { pricingDir?: string; cwd: string }): PriceSheet[] {
-  if (options.pricingDir) return readSheets(options.pricingDir, options.cwd);
+export function loadPricing(options: { pricingDir?: string; cwd: string; today?: string }): PriceSheet[] {
+  if (options.pricingDir) return readSheets(options.pricingDir, options.cwd, options.today);
   const root = packageRoot();
   const sources = bundledSheetSources(root);
   const ready = preloaded;

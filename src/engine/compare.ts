@@ -2,10 +2,10 @@
 // estimate of the same scenario under other prices). Per offering and for the recommended route:
 // the base and current monthly cost, the change in dollars and percent, offerings new or gone.
 // Pure: snapshots in, comparison out. The shell reads the baseline file and calls `readBaseline`.
-import { parseDocument, LineCounter, isMap, isScalar } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
+import { jsonOffsetOf, lineAndColumn } from '../input/json-locate.js';
 import { type Dec, divide, formatUsd, HUNDRED, isDecimalLiteral } from '../money/decimal.js';
 import { atLeast, budgetOf, exact, range, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { EstimateReport } from './estimate.js';
@@ -255,32 +255,10 @@ export function figureFromJson(f: FigureJson): Figure {
   }
 }
 
-/** Line and column of a top-level field in a JSON (or YAML) text, for error messages. */
+/** Line and column of a field in a JSON text, for error messages (one scan: baselines can be large). */
 function locateField(text: string, path: readonly (string | number)[]): { line: number | null; column: number | null } {
-  try {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    let node: unknown = doc.contents;
-    let at: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
-    for (const part of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
-        if (!pair) break;
-        node = pair.value;
-        at = (pair.value as { range?: number[] } | null)?.range?.[0] ?? at;
-      } else if (node && typeof node === 'object' && 'items' in node && typeof part === 'number') {
-        const item = (node as { items: unknown[] }).items[part];
-        if (!item) break;
-        node = item;
-        at = (item as { range?: number[] }).range?.[0] ?? at;
-      } else break;
-    }
-    if (at === undefined) return { line: null, column: null };
-    const pos = lines.linePos(at);
-    return { line: pos.line, column: pos.col };
-  } catch {
-    return { line: null, column: null };
-  }
+  const offset = jsonOffsetOf(text, path);
+  return offset === null ? { line: null, column: null } : lineAndColumn(text, offset);
 }
 
 function jsonSyntaxPosition(text: string, error: unknown): { line: number | null; column: number | null } {

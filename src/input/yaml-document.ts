@@ -8,8 +8,11 @@ import { plainValidate, type PlainShape } from './plain-shape.js';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, nearMiss, type Problem } from '../errors.js';
 
-/** Largest file read, in bytes (scenarios and price sheets are a few kilobytes). */
-export const MAX_INPUT_BYTES = 128 * 1024;
+/**
+ * Largest file read, in bytes. Scenarios and price sheets are a few kilobytes; a scenario of the
+ * most workloads allowed (1,000), written in ordinary block YAML with a comment on each, fits.
+ */
+export const MAX_INPUT_BYTES = 512 * 1024;
 /** Most alias uses (`*name`) a document may expand. */
 export const MAX_ALIASES = 100;
 /** Deepest nesting of lists and mappings. */

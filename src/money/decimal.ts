@@ -41,7 +41,8 @@ export function dec(value: string | number | Dec): Dec {
   }
   const text = value.trim().replace(/_/g, '');
   if (!DECIMAL_LITERAL.test(text)) throw new RangeError(`not a decimal number: ${value}`);
-  return new Exact(text);
+  // a leading "+" is how a person may write a positive number ("+500"); big.js refuses the sign
+  return new Exact(text.charCodeAt(0) === 0x2b ? text.slice(1) : text);
 }
 
 export function isDecimalLiteral(text: string): boolean {

@@ -4,6 +4,7 @@
 // Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
 // so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
 import { type Dec, dec, ONE, ZERO } from './decimal.js';
+import { NUMBER_SYNTAX } from '../input/number-text.js';
 
 export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';
 
@@ -108,6 +109,10 @@ export function compareBudget(a: Figure, b: Figure): number {
 
 export const ONE_FIGURE: Figure = exact(ONE);
 
+// the en dash is escaped (\u2013): one non-ASCII character in the bundle makes V8 hold all of its
+// source as UTF-16, twice the memory every start-up has to load (test/bundle.test.ts checks)
+const FIGURE_SYNTAX = new RegExp(`^(from\\s+)?(~)?\\s*\\$?\\s*(${NUMBER_SYNTAX})(?:\\s*[-\\u2013]\\s*\\$?\\s*(${NUMBER_SYNTAX}))?$`);
+
 /**
  * The figure syntax of price sheets and overrides: `0.01` exact, `~12` approximate,
  * `from ~0.32` lower bound, `~0.07-0.14` range (a range is always approximate), `unknown`.
@@ -119,10 +124,11 @@ export function parseFigure(input: string | number): Figure | { error: string } 
   }
   const text = input.trim();
   if (text === 'unknown') return UNKNOWN;
-  // the en dash is escaped (\u2013): one non-ASCII character in the bundle makes V8 hold all of its
-  // source as UTF-16, twice the memory every start-up has to load (test/bundle.test.ts checks)
-  const m = /^(from\s+)?(~)?\s*\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)(?:\s*[-\u2013]\s*\$?\s*([0-9][0-9_,]*(?:\.[0-9]+)?))?$/.exec(text);
+  const m = FIGURE_SYNTAX.exec(text);
   if (!m) {
+    if (/\d,\d/.test(text)) {
+      return { error: `"${text}" holds a comma vidcost cannot read: write the decimal point (0.07), and commas only between groups of three digits (1,120)` };
+    }
     return { error: `expected a figure like 0.01, ~12, from ~0.32, ~0.07-0.14 or unknown, found "${text}"` };
   }
   const [, from, tilde, lowText = '', highText] = m;

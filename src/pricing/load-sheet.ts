@@ -20,12 +20,19 @@ export function sheetPathClaims(file: string): { vendor: string; effective: stri
   return m ? { vendor: m[1]!, effective: m[2]! } : null;
 }
 
-export function parseSheet(text: string, file: string, options: { checkPath?: boolean } = {}): PriceSheet {
+export interface SheetCheckOptions {
+  /** whether a path like <vendor>/<YYYY-MM-DD>.yaml must agree with the sheet (default true) */
+  checkPath?: boolean;
+  /** today's date, YYYY-MM-DD: a sheet verified after it is refused (the caller's clock; no check without it) */
+  today?: string;
+}
+
+export function parseSheet(text: string, file: string, options: SheetCheckOptions = {}): PriceSheet {
   const parsed = readYaml(text, file);
   return sheetFromData(parsed.data, parsed, options);
 }
 
-export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options: { checkPath?: boolean } = {}): PriceSheet {
+export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options: SheetCheckOptions = {}): PriceSheet {
   const file = parsed?.file ?? '<data>';
   let sheet: SheetData;
   if (parsed) {
@@ -41,7 +48,7 @@ export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options:
     }
     sheet = result.data;
   }
-  const problems = crossCheck(sheet, file, options.checkPath ?? true);
+  const problems = crossCheck(sheet, file, options.checkPath ?? true, options.today);
   if (problems.length > 0) {
     if (parsed) {
       for (const p of problems) Object.assign(p, locate(parsed, pathOf(p.field)));
@@ -57,7 +64,7 @@ function pathOf(field: string): (string | number)[] {
   return out;
 }
 
-function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem[] {
+function crossCheck(sheet: SheetData, file: string, checkPath: boolean, today: string | undefined): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, message: string) => problems.push({ file, line: null, column: null, field, message });
   const claims = checkPath ? sheetPathClaims(file) : null;
@@ -68,6 +75,13 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean): Problem
   const checkRef = (field: string, ref: string | undefined) => {
     if (!knownSource(ref)) add(field, `source "${ref}" is neither a URL nor a name under sources (${Object.keys(sheet.sources).join(', ')})`);
   };
+  // a date in the future would keep the stale-price warning from ever firing
+  const checkVerified = (field: string, date: string | undefined) => {
+    if (today !== undefined && date !== undefined && date > today) add(field, `verified ${date} is after today (${today}): prices can only have been checked on a past date`);
+  };
+  checkVerified('verified', sheet.verified);
+  sheet.offerings.forEach((o, i) => o.rates.forEach((r, j) => checkVerified(`offerings[${i}].rates[${j}].verified`, r.verified)));
+  sheet.plans.forEach((p, i) => checkVerified(`plans[${i}].verified`, p.verified));
   checkRef('source', sheet.source);
   for (const [name, entry] of Object.entries(sheet.sources)) {
     if (typeof entry === 'object' && entry.read !== undefined && entry.read > sheet.verified) add(`sources.${name}.read`, `read ${entry.read}, after the sheet's verified date ${sheet.verified}`);

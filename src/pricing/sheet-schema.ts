@@ -15,6 +15,12 @@ export const sheetSchema = once(() => {
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
   });
 
+  // a quantity that divides or multiplies a price: zero would price any amount of work at $0.00
+  const positiveFigureInput = figureInput.superRefine((value, ctx) => {
+    const parsed = parseFigure(value);
+    if (!('error' in parsed) && parsed.low !== null && parsed.low.eq(0)) ctx.addIssue({ code: 'custom', message: `expected a figure above 0, found ${String(value)}: zero here would price any amount of work at $0.00` });
+  });
+
   const sourceRef = z.string().min(1);
 
   /**
@@ -47,15 +53,15 @@ export const sheetSchema = once(() => {
       hdr: z.boolean().optional(),
       exr: z.boolean().optional(),
       usd_per_second: figureInput.optional(),
-      credits_per_second: figureInput.optional(),
-      credits_per_clip: figureInput.optional(),
+      credits_per_second: positiveFigureInput.optional(),
+      credits_per_clip: positiveFigureInput.optional(),
       usd_per_clip: figureInput.optional(),
       /** the per-clip figure is for this many clips ("$45 per 100 clips") */
       per_clips: z.number().int().positive().optional(),
       /** fixed length of one billed clip, for per-clip units; "unknown" when no source gives it */
-      clip_seconds: figureInput.optional(),
+      clip_seconds: positiveFigureInput.optional(),
       usd_per_gpu_hour: figureInput.optional(),
-      gpu_seconds_per_output_second: figureInput.optional(),
+      gpu_seconds_per_output_second: positiveFigureInput.optional(),
       /** sources that disagree on this variant's USD per second: priced as the range they span */
       conflict: z.array(conflictingFigure).min(2).optional(),
       external: z.array(externalRef).default([]),
@@ -97,7 +103,7 @@ export const sheetSchema = once(() => {
     sunset_source: sourceRef.optional(),
     batch: z
       .strictObject({
-        factor: figureInput,
+        factor: positiveFigureInput,
         latency: z.string().min(1),
         source: sourceRef.optional(),
       })

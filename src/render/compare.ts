@@ -264,7 +264,10 @@ function markdownTable(table: Table): string[] {
 function markdownSection(s: Section, level: string): string[] {
   const out: string[] = [];
   if (s.heading) out.push(`${level} ${escapeMarkdown(s.heading)}`, '');
-  if (s.table && s.table.rows.length > 0) out.push(...markdownTable(s.table), '');
+  if (s.table && s.table.rows.length > 0) {
+    for (const row of markdownTable(s.table)) out.push(row);
+    out.push('');
+  }
   for (const line of s.lines ?? []) out.push(`${escapeMarkdown(line)}  `);
   if (s.lines?.length) out.push('');
   for (const n of s.notices ?? []) out.push(`- **${n.severity}** \`${n.code}\`: ${escapeMarkdown(n.text)}`);
@@ -275,13 +278,17 @@ function markdownSection(s: Section, level: string): string[] {
 /** Summary line first, then the compact table, collapsed details, then advisories. */
 export function renderPrMarkdown(doc: PrDocument): string {
   const out: string[] = [`**${escapeMarkdown(doc.summary)}**`, '', escapeMarkdown(doc.context), ''];
-  for (const s of doc.main) out.push(...markdownSection(s, '####'));
+  // loops, not push(...lines): a section of 100,000 rows as arguments overflows the stack
+  const add = (lines: readonly string[]) => {
+    for (const line of lines) out.push(line);
+  };
+  for (const s of doc.main) add(markdownSection(s, '####'));
   for (const d of doc.details) {
     out.push('<details>', `<summary>${escapeMarkdown(d.summary)}</summary>`, '');
-    for (const s of d.sections) out.push(...markdownSection(s, '#####'));
+    for (const s of d.sections) add(markdownSection(s, '#####'));
     out.push('</details>', '');
   }
-  for (const s of doc.advisories) out.push(...markdownSection(s, '####'));
+  for (const s of doc.advisories) add(markdownSection(s, '####'));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 

@@ -1,6 +1,7 @@
 // One self-contained HTML report: no script, no external resource, no network request (a CSP meta
 // tag forbids them all), an inline SVG bar chart of the monthly cost per offering against the
 // ceiling line, and the report's tables beside it. Every string is HTML-escaped.
+import { oneLine } from './safe-text.js';
 import type { Comparison } from '../engine/compare.js';
 import type { DiffReport } from '../engine/diff.js';
 import type { EstimateReport } from '../engine/estimate.js';
@@ -18,7 +19,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text and attribute values: & < > " ' become entities, so no string can open a tag or leave an attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+  // line breaks, direction overrides and invisible characters shown as escapes (see safe-text.ts)
+  return oneLine(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
 export interface ChartBar {

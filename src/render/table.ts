@@ -1,6 +1,7 @@
 // The default terminal renderer: readable at 80 columns, colour only when asked (a TTY without NO_COLOR).
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { oneLine } from './safe-text.js';
 import type { Column, View } from './view.js';
 
 export interface TableOptions {
@@ -25,13 +26,28 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/** Rows drawn by one cli-table3 table: its layout takes time growing with the square of the rows. */
+const TABLE_PART_ROWS = 200;
+
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+/** Widest text in each column, header included (a loop: a spread of 100,000 rows overflows the stack). */
+function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  const widths = head.map((h) => visible(h));
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const w = visible(row[i] ?? '');
+      if (w > widths[i]!) widths[i] = w;
+    }
+  }
+  return widths;
+}
 
 /** Drops optional columns while the fixed columns leave the last one under 24 characters. */
 function fitColumns(columns: Column[], rows: string[][], width: number): { columns: Column[]; rows: string[][] } {
   let keep = columns.map((_, i) => i);
-  const fixedWidth = (idx: number[]) =>
-    idx.slice(0, -1).reduce((sum, i) => sum + Math.max(visible(columns[i]!.header), ...rows.map((r) => visible(r[i] ?? ''))) + 3, 0);
+  const natural = naturalWidths(columns.map((c) => c.header), rows);
+  const fixedWidth = (idx: number[]) => idx.slice(0, -1).reduce((sum, i) => sum + natural[i]! + 3, 0);
   for (let i = columns.length - 1; i >= 0 && width - fixedWidth(keep) < 24; i--) {
     if (columns[i]!.optional) keep = keep.filter((k) => k !== i);
   }
@@ -40,7 +56,7 @@ function fitColumns(columns: Column[], rows: string[][], width: number): { colum
 
 /** Natural column widths; the last column shrinks (and wraps) so the table fits the terminal. */
 function columnWidths(head: string[], rows: string[][], width: number): number[] | undefined {
-  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
+  const natural = naturalWidths(head, rows).map((w) => w + 2);
   const total = natural.reduce((a, b) => a + b, 0) + natural.length - 1;
   if (total <= width) return undefined;
   const fixed = natural.slice(0, -1).reduce((a, b) => a + b, 0) + natural.length - 1;
@@ -48,6 +64,32 @@ function columnWidths(head: string[], rows: string[][], width: number): number[]
 }
 
 export function renderTable(view: View, options: TableOptions): string {
+  return drawTable(visibleView(view), options);
+}
+
+/**
+ * The view with every string on one visible line (see safe-text.ts): a name holding a line break,
+ * an escape sequence or a direction override can neither forge a report line, drive the terminal,
+ * nor look like another name.
+ */
+function visibleView(view: View): View {
+  const line = (text: string) => oneLine(text);
+  return {
+    ...view,
+    title: line(view.title),
+    subtitle: view.subtitle.map(line),
+    ...(view.headline !== undefined ? { headline: line(view.headline) } : {}),
+    sections: view.sections.map((section) => ({
+      ...section,
+      ...(section.heading !== undefined ? { heading: line(section.heading) } : {}),
+      ...(section.table ? { table: { columns: section.table.columns.map((col) => ({ ...col, header: line(col.header) })), rows: section.table.rows.map((row) => row.map(line)) } } : {}),
+      ...(section.lines ? { lines: section.lines.map(line) } : {}),
+      ...(section.notices ? { notices: section.notices.map((n) => ({ ...n, text: line(n.text) })) } : {}),
+    })),
+  };
+}
+
+function drawTable(view: View, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = wrap(view.title, options.width ?? 80).map((l) => c.bold(l));
   for (const line of view.subtitle) out.push(...wrap(line, options.width ?? 80).map((l) => c.dim(l)));
@@ -58,16 +100,22 @@ export function renderTable(view: View, options: TableOptions): string {
     if (section.table && section.table.rows.length > 0) {
       const { columns, rows } = fitColumns(section.table.columns, section.table.rows, options.width ?? 80);
       const head = columns.map((col) => col.header);
-      const colWidths = columnWidths(head, rows, options.width ?? 80);
-      const t = new Table({
-        head,
-        ...(colWidths ? { colWidths, wordWrap: true } : {}),
-        colAligns: columns.map((col) => col.align ?? 'left'),
-        style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-        chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
-      });
-      for (const row of rows) t.push(row);
-      out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
+      // cli-table3 lays a table out in time growing with the square of its rows, and spreads them
+      // into one call (a stack overflow past ~100,000): a long table is drawn in parts, all with
+      // the same column widths
+      const long = rows.length > TABLE_PART_ROWS;
+      const colWidths = columnWidths(head, rows, options.width ?? 80) ?? (long ? naturalWidths(head, rows).map((w) => w + 2) : undefined);
+      for (let start = 0; start < rows.length; start += TABLE_PART_ROWS) {
+        const t = new Table({
+          head: start === 0 ? head : [],
+          ...(colWidths ? { colWidths, wordWrap: true } : {}),
+          colAligns: columns.map((col) => col.align ?? 'left'),
+          style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+          chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
+        });
+        for (const row of rows.slice(start, start + TABLE_PART_ROWS)) t.push(row);
+        for (const l of t.toString().split('\n')) out.push(l.replace(/\s+$/, ''));
+      }
     }
     const width = options.width ?? 80;
     for (const line of section.lines ?? []) out.push(...wrap(line, width));

@@ -11,18 +11,23 @@ export interface PathProblem {
 }
 
 export function checkAgainstCatalog(scenario: Scenario, catalog: Catalog, knownVendors: readonly string[]): PathProblem[] {
+  return checkRefs((scenario.offerings ?? []).map((id, index) => ({ index, id })), Object.keys(scenario.overrides), catalog, knownVendors);
+}
+
+/** Offering ids (with their index in `offerings:`) and override vendors against the sheets in force. */
+export function checkRefs(offerings: readonly { index: number; id: string }[], overrideVendors: readonly string[], catalog: Catalog, knownVendors: readonly string[]): PathProblem[] {
   const problems: PathProblem[] = [];
   const ids = catalog.offerings.map((o) => o.id);
   const seen = new Set<string>();
-  (scenario.offerings ?? []).forEach((id, i) => {
+  for (const { index: i, id } of offerings) {
     if (seen.has(id)) problems.push({ path: ['offerings', i], message: `offering "${id}" is listed twice` });
     seen.add(id);
     if (!ids.includes(id)) {
       const suggestion = nearMiss(id, ids);
       problems.push({ path: ['offerings', i], message: `unknown offering "${id}" in the prices in force on ${catalog.asOf}`, ...(suggestion ? { suggestion } : {}) });
     }
-  });
-  for (const vendor of Object.keys(scenario.overrides)) {
+  }
+  for (const vendor of overrideVendors) {
     if (!knownVendors.includes(vendor)) {
       const suggestion = nearMiss(vendor, knownVendors);
       problems.push({ path: ['overrides', vendor], message: `unknown vendor "${vendor}" (known: ${knownVendors.join(', ')})`, ...(suggestion ? { suggestion } : {}) });

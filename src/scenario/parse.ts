@@ -25,12 +25,43 @@ export function parseScenarioFile(text: string, file: string): ParsedScenario {
       wrongKind: (d) => (hasTopLevelKeys(d, ['vendor', 'effective']) && !hasTopLevelKeys(d, ['workloads']) ? 'this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing' : undefined),
     }));
   } catch (error) {
-    throw error instanceof InputError ? new InputError(threePointProblems(error.problems, parsed)) : error;
+    throw error instanceof InputError ? new ScenarioProblems(threePointProblems(error.problems, parsed), partialScenario(parsed)) : error;
   }
   const problems: Problem[] = [];
   const scenario = build(data, parsed, problems);
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) throw new ScenarioProblems(problems, partialScenario(parsed));
   return { scenario, locate: (path) => locate(parsed, path), file };
+}
+
+/**
+ * What a scenario with problems still says about the price sheets it needs (the offering ids and
+ * override vendors written as text), so that unknown ids are reported with the other problems,
+ * all at once, not only after those are fixed.
+ */
+export interface PartialScenario {
+  asOf: string | null;
+  offerings: { index: number; id: string }[];
+  overrideVendors: string[];
+  locate: (path: readonly (string | number)[]) => { line: number | null; column: number | null };
+}
+
+/** A scenario's problems, and what it could still be checked against the price sheets with. */
+export class ScenarioProblems extends InputError {
+  constructor(
+    problems: Problem[],
+    readonly partial: PartialScenario,
+  ) {
+    super(problems);
+  }
+}
+
+function partialScenario(parsed: ParsedYaml): PartialScenario {
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  const asOf = typeof data['as_of'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data['as_of']) ? data['as_of'] : null;
+  const offerings = Array.isArray(data['offerings']) ? data['offerings'].flatMap((id, index) => (typeof id === 'string' ? [{ index, id }] : [])) : [];
+  const overrides = data['overrides'];
+  const overrideVendors = overrides !== null && typeof overrides === 'object' && !Array.isArray(overrides) ? Object.keys(overrides) : [];
+  return { asOf, offerings, overrideVendors, locate: (path) => locate(parsed, path) };
 }
 
 export function parseScenario(text: string, file: string): Scenario {

@@ -47,7 +47,7 @@ function readScenario(file: string, io: CliIo): ParsedScenario {
 function readSheetFile(file: string, io: CliIo): PriceSheet {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  return parseSheet(readTextFile(path, shown), shown);
+  return parseSheet(readTextFile(path, shown), shown, { today: io.today() });
 }
 
 /** Offering ids the scenario lists must exist on at least one side (a typo is bad input). */
@@ -82,13 +82,13 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
     if (date < latest) throw inputError('--as-of', `${date} is before ${latest}, when ${oldSheet.effective === latest ? oldSheet.file : newSheet.file} takes effect`);
     vendors = [...new Set([oldSheet.vendor, newSheet.vendor])];
     // With a scenario, the rest of the market comes from the pricing folder, the same on both sides.
-    const rest = scenario ? loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }).filter((s) => !vendors!.includes(s.vendor)) : [];
+    const rest = scenario ? loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() }).filter((s) => !vendors!.includes(s.vendor)) : [];
     base = catalogAt([...rest, oldSheet], date);
     now = catalogAt([...rest, newSheet], date);
     labels = [oldSheet.file, newSheet.file];
   } else if (opts.base !== undefined) {
-    const baseSheets = readSheets(opts.base, io.cwd);
-    const nowSheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+    const baseSheets = readSheets(opts.base, io.cwd, io.today());
+    const nowSheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
     const date = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : scenario?.asOf ?? io.today();
     base = catalogAt(baseSheets, date);
     now = catalogAt(nowSheets, date);
@@ -98,7 +98,7 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
     if (opts.asOf !== undefined) throw inputError('--as-of', 'does not apply to --from/--to, which name both dates');
     const from = parseDateOption(opts.from, '--from');
     const to = opts.to === undefined ? io.today() : parseDateOption(opts.to, '--to');
-    const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+    const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
     base = catalogAt(sheets, from);
     now = catalogAt(sheets, to);
     const label = opts.pricing ? displayPath(resolve(io.cwd, opts.pricing), io.cwd) : 'pricing-data';

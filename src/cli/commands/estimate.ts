@@ -7,8 +7,8 @@ import { formatUsd } from '../../money/decimal.js';
 import { formatFigure } from '../../money/format.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { estimateCsv, estimateJson, estimateView } from '../../render/estimate.js';
-import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
-import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
+import { checkAgainstCatalog, checkRefs, toProblems } from '../../scenario/check.js';
+import { parseScenarioFile, ScenarioProblems, type ParsedScenario } from '../../scenario/parse.js';
 import type { PriceSheet } from '../../pricing/model.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -28,8 +28,14 @@ export interface EstimateCliOptions extends ScenarioCliOptions {
 export function loadAndEstimate(file: string, opts: Pick<EstimateCliOptions, 'asOf' | 'pricing' | 'staleAfter'>, io: CliIo): { report: EstimateReport; parsed: ParsedScenario; sheets: PriceSheet[] } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  const parsed = parseScenarioFile(readTextFile(path, shown), shown);
-  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+  const text = readTextFile(path, shown);
+  let parsed: ParsedScenario;
+  try {
+    parsed = parseScenarioFile(text, shown);
+  } catch (error) {
+    throw error instanceof ScenarioProblems ? withUnknownRefs(error, shown, opts, io) : error;
+  }
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
   const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : parsed.scenario.asOf ?? io.today();
   const catalog = catalogAt(sheets, asOf);
   const found = checkAgainstCatalog(parsed.scenario, catalog, [...new Set(sheets.map((s) => s.vendor))]);
@@ -37,6 +43,27 @@ export function loadAndEstimate(file: string, opts: Pick<EstimateCliOptions, 'as
   const staleAfterDays = opts.staleAfter === undefined ? 60 : parseCountOption(opts.staleAfter, '--stale-after');
   const report = estimate(sheets, parsed.scenario, { asOf, forceAsOf: true, staleAfterDays });
   return { report, parsed, sheets };
+}
+
+/**
+ * A scenario's own problems together with its unknown offering ids and vendors, all at once. When
+ * the price sheets cannot be read either, the scenario's problems are said first, alone.
+ */
+function withUnknownRefs(error: ScenarioProblems, shown: string, opts: Pick<EstimateCliOptions, 'asOf' | 'pricing'>, io: CliIo): InputError {
+  const { partial } = error;
+  if (partial.offerings.length === 0 && partial.overrideVendors.length === 0) return error;
+  let sheets: PriceSheet[];
+  let asOf: string;
+  try {
+    sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
+    asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : partial.asOf ?? io.today();
+  } catch {
+    return error;
+  }
+  const found = checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), [...new Set(sheets.map((s) => s.vendor))]);
+  if (found.length === 0) return error;
+  const all = [...error.problems, ...toProblems(shown, found, partial.locate)];
+  return new InputError(all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }
 
 /**

@@ -13,6 +13,7 @@ import type { CliIo } from '../io.js';
 import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
+import { readNumberText } from '../../input/number-text.js';
 
 export interface ForecastCliOptions extends ScenarioCliOptions {
   trials: string;
@@ -22,7 +23,8 @@ export interface ForecastCliOptions extends ScenarioCliOptions {
 
 /** A whole number in [min, max], or a usage error naming the option. */
 export function parseWholeOption(value: string, option: string, min: number, max: number): number {
-  const text = value.replace(/[_,]/g, '');
+  // one number grammar for every option: "1,5" is a decimal comma, refused, not fifteen
+  const text = readNumberText(value) ?? '';
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
     throw inputError(option, `expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, found "${value}"`);

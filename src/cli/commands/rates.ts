@@ -80,7 +80,7 @@ Examples:
       const resolution = parseResolutionOption(opts.resolution);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const clipSeconds = parseClipSeconds(opts.clipSeconds);
-      const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+      const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
       const staleAfterDays = parseCountOption(opts.staleAfter, '--stale-after');
       const report = ratesReport(catalogAt(sheets, asOf), { resolution, all: opts.all, clipSeconds, staleAfterDays });
       const text = render(

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REGENERATION_FACTOR } from '../../scenario/model.js';
 import { scenarioSchema } from '../../scenario/schema.js';
-import { writeFileAtomic } from '../files.js';
+import { checkOutPath, writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
 import { withOutputOptions } from '../options.js';
 import { displayPath } from '../sheets.js';
@@ -75,7 +75,8 @@ Examples:
     )
     .action((opts: { out?: string; force?: boolean }) => {
       const text = scenarioJsonSchemaText();
-      if (opts.out) {
+      if (opts.out !== undefined) {
+        checkOutPath(opts.out);
         const path = resolve(io.cwd, opts.out);
         writeFileAtomic(path, text, Boolean(opts.force), { display: displayPath(path, io.cwd) });
         io.stderr(`wrote ${displayPath(path, io.cwd)}\n`);

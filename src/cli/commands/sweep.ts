@@ -9,6 +9,7 @@ import { dec, type Dec } from '../../money/decimal.js';
 import { sweepHtml } from '../../render/forecast-html.js';
 import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
 import type { CliIo } from '../io.js';
+import { numberTextProblem, readNumberText } from '../../input/number-text.js';
 import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { loadAndEstimate } from './estimate.js';
@@ -20,19 +21,26 @@ export interface SweepCliOptions extends ScenarioCliOptions {
   workload?: string;
 }
 
-const NUMBER = '(\\d[\\d_,]*(?:\\.\\d+)?|\\.\\d+)';
+/** Places a --vary bound may have: the grid between them is kept to this many places, so no step falls outside the range. */
+export const VARY_MAX_PLACES = 4;
 
 /** "clips_per_month=100..5000" → field and exact range. */
 export function parseVary(value: string | undefined): { field: InputField; from: Dec; to: Dec } {
   if (value === undefined) throw inputError('--vary', `required: FIELD=FROM..TO, where FIELD is ${INPUT_FIELDS.join(', ')} (e.g. --vary clips_per_month=100..5000)`);
-  const m = new RegExp(`^\\s*([A-Za-z_.-]+)\\s*=\\s*${NUMBER}\\s*\\.\\.\\s*${NUMBER}\\s*$`).exec(value);
+  const m = /^\s*([A-Za-z_.-]+)\s*=\s*(.*?)\s*\.\.\s*(.*?)\s*$/.exec(value);
   if (!m) throw inputError('--vary', `expected FIELD=FROM..TO (e.g. clips_per_month=100..5000), found "${value}"`);
   const [, name = '', fromText = '', toText = ''] = m;
   if (!(INPUT_FIELDS as readonly string[]).includes(name)) {
     const prefix = name.length >= 3 ? INPUT_FIELDS.find((f) => f.startsWith(name.toLowerCase().replace(/-/g, '_'))) : undefined;
     throw inputError('--vary', `expected one of ${INPUT_FIELDS.join(', ')}, found "${name}"`, '', null, null, prefix ?? nearMiss(name, INPUT_FIELDS));
   }
-  const num = (t: string) => dec(t.replace(/[_,]/g, ''));
+  const num = (t: string) => {
+    const literal = readNumberText(t);
+    if (literal === null) throw inputError('--vary', `${numberTextProblem(t)} (e.g. clips_per_month=100..5000)`);
+    const places = literal.includes('.') ? literal.length - literal.indexOf('.') - 1 : 0;
+    if (places > VARY_MAX_PLACES) throw inputError('--vary', `${t} has ${places} decimal places; a sweep reads its bounds to ${VARY_MAX_PLACES} places`);
+    return dec(literal);
+  };
   return { field: name as InputField, from: num(fromText), to: num(toText) };
 }
 

@@ -1,14 +1,14 @@
 // `vidcost validate [PATH...]`: checks price sheets and scenario files without pricing anything.
 // Every problem names file, line, column and field; a near miss gets "did you mean ...?".
 import type { Command } from 'commander';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatProblem, InputError, type Problem, limitProblems } from '../../errors.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
 import type { PriceSheet } from '../../pricing/model.js';
-import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
-import { parseScenarioFile } from '../../scenario/parse.js';
+import { checkAgainstCatalog, checkRefs, toProblems } from '../../scenario/check.js';
+import { parseScenarioFile, ScenarioProblems, type PartialScenario } from '../../scenario/parse.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption } from '../options.js';
@@ -27,9 +27,20 @@ export function isScenarioText(text: string): boolean {
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage']);
 
-/** Every .yaml/.yml file under a folder, sorted, skipping dot-folders and build output. */
-function yamlFilesUnder(dir: string, depth = 0): string[] {
+/**
+ * Every .yaml/.yml file under a folder, sorted, skipping dot-folders and build output. Each folder
+ * is entered once, by its real path, so links back up the tree (`ln -s . loop`) add nothing.
+ */
+function yamlFilesUnder(dir: string, depth = 0, visited = new Set<string>()): string[] {
   if (depth > 8) return [];
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return [];
+  }
+  if (visited.has(real)) return [];
+  visited.add(real);
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
@@ -41,10 +52,26 @@ function yamlFilesUnder(dir: string, depth = 0): string[] {
       continue; // a dangling link
     }
     if (isDir) {
-      if (!SKIP_DIRS.has(name)) out.push(...yamlFilesUnder(path, depth + 1));
+      if (!SKIP_DIRS.has(name)) out.push(...yamlFilesUnder(path, depth + 1, visited));
     } else if (/\.ya?ml$/.test(name)) out.push(path);
   }
   return out;
+}
+
+/** One path per file: a file reached through several links is checked once. */
+function oncePerFile(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      /* missing: reported when read */
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 interface Checked {
@@ -105,8 +132,10 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           files.push(...found);
         }
       }
-      const unique = [...new Set(files)];
+      const unique = oncePerFile(files);
       const checked: Checked[] = [];
+      // scenarios with problems, still checked for unknown offering ids: every problem at once
+      const partials: { shown: string; partial: PartialScenario }[] = [];
       for (const file of unique) {
         const shown = displayPath(file, io.cwd);
         try {
@@ -115,15 +144,16 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
             parseScenarioFile(text, shown);
             checked.push({ file, shown, kind: 'scenario', text });
           } else {
-            checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown), text });
+            checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown, { today: io.today() }), text });
           }
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           problems.push(...error.problems);
           invalid.add(shown);
+          if (error instanceof ScenarioProblems) partials.push({ shown, partial: error.partial });
         }
       }
-      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io)];
+      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io), ...partialScenarioProblems(partials, opts, asOfOption, io)];
       for (const p of more) invalid.add(p.file);
       problems.push(...more);
       if (problems.length > 0) {
@@ -156,11 +186,23 @@ function crossSheetProblems(checked: readonly Checked[]): Problem[] {
 function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
   const scenarios = checked.filter((c) => c.kind === 'scenario');
   if (scenarios.length === 0) return [];
-  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
   const vendors = [...new Set(sheets.map((s) => s.vendor))];
   return scenarios.flatMap((c) => {
     const parsed = parseScenarioFile(c.text, c.shown);
     const asOf = asOfOption ?? parsed.scenario.asOf ?? io.today();
     return toProblems(c.shown, checkAgainstCatalog(parsed.scenario, catalogAt(sheets, asOf), vendors), parsed.locate);
+  });
+}
+
+/** Unknown offering ids and vendors of scenarios that have other problems too. */
+function partialScenarioProblems(partials: readonly { shown: string; partial: PartialScenario }[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
+  const wanted = partials.filter(({ partial }) => partial.offerings.length > 0 || partial.overrideVendors.length > 0);
+  if (wanted.length === 0) return [];
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
+  const vendors = [...new Set(sheets.map((s) => s.vendor))];
+  return wanted.flatMap(({ shown, partial }) => {
+    const asOf = asOfOption ?? partial.asOf ?? io.today();
+    return toProblems(shown, checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), vendors), partial.locate);
   });
 }
