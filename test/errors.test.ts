@@ -31,10 +31,10 @@ describe('validation errors name file, line, column and field, what was expected
       `vidcost: ${rel('typos-and-ids.yaml')}:3:1: chanel: unknown field "chanel" (did you mean channel?)`,
       `vidcost: ${rel('typos-and-ids.yaml')}:4:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)`,
       `vidcost: ${rel('typos-and-ids.yaml')}:4:31: offerings[1]: unknown offering "fal/kling-3.0-por" in the prices in force on 2026-06-01 (did you mean fal/kling-3.0-pro?)`,
-      `vidcost: ${rel('typos-and-ids.yaml')}:6:10: overrides.lumaa: unknown vendor "lumaa" (known: fal, kling, luma, openai, pika, replicate, runway) (did you mean luma?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:6:10: overrides.lumaa: unknown vendor "lumaa" (known: fal, google, kling, lightricks, luma, openai, pika, replicate, runway, vertex) (did you mean luma?)`,
       `vidcost: ${rel('typos-and-ids.yaml')}:8:5: workloads[0].seconds_per_clip: missing required field "seconds_per_clip" (expected a number or a mapping)`,
       `vidcost: ${rel('typos-and-ids.yaml')}:10:5: workloads[0].seconds_per_clp: unknown field "seconds_per_clp" (did you mean seconds_per_clip?)`,
-      `vidcost: ${rel('typos-and-ids.yaml')}:11:17: workloads[0].resolution: expected one of 480p, 540p, 720p, 1024p, 1080p, found text "1800p" (did you mean 1080p?)`,
+      `vidcost: ${rel('typos-and-ids.yaml')}:11:17: workloads[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found text "1800p" (did you mean 1080p?)`,
       `vidcost: ${rel('typos-and-ids.yaml')}:12:16: workloads[0].requires[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`,
     ]);
     // validate says the same, all at once

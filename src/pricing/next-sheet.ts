@@ -1,12 +1,11 @@
 // The next dated price sheet of a vendor, drafted from the one in force: the same text with the new
-// effective date (and verified date), every comment, figure and source kept as written, so the
-// person editing it sees exactly what changes. Pure: text in, text out.
+// effective date, every comment, figure and source kept as written, so the person editing it sees
+// exactly what changes. `verified:` keeps its date: a draft is not verified until a person has read
+// the sources again and says so (a future date would also be refused as a verification date).
+// Pure: text in, text out.
 import { isMap, isScalar, parseDocument } from 'yaml';
 
-/**
- * `text` (a sheet) with `effective:` set to `effective`, and `verified:` too unless the sheet was
- * verified later than that. Only the two values are replaced in the text; nothing else moves.
- */
+/** `text` (a sheet) with `effective:` set to `effective`. Only that value is replaced; nothing else moves. */
 export function nextSheetText(text: string, effective: string): string {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (!isMap(doc.contents)) throw new Error('a price sheet is a mapping');
@@ -14,8 +13,7 @@ export function nextSheetText(text: string, effective: string): string {
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range) continue;
     const key = String(pair.key.value);
-    const old = String(pair.value.value);
-    if (key === 'effective' || (key === 'verified' && old <= effective)) {
+    if (key === 'effective') {
       edits.push({ from: pair.value.range[0], to: pair.value.range[1], value: effective });
     }
   }

@@ -77,11 +77,6 @@ export function spendSvg(r: ActualsReport): string {
 }
 
 export function actualsHtml(r: ActualsReport): string {
-  const html = renderHtml({ view: actualsView(r), chart: null });
-  const marker = '<div class="layout">';
-  const at = html.indexOf(marker);
-  if (at < 0) throw new Error('html.ts page has no chart column to hold the spend chart');
   const caption = 'Cumulative spend by day (solid; the shaded band where part of it is a range), the linear projection to month end (dashed), the plan spread evenly over the month (grey) and the ceiling (red).';
-  const figure = `<figure>\n${spendSvg(r)}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
-  return `${html.slice(0, at + marker.length)}\n${figure}${html.slice(at + marker.length)}`;
+  return renderHtml({ view: actualsView(r), chart: null, figures: [{ svg: spendSvg(r), caption }] });
 }
