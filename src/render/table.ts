@@ -47,6 +47,24 @@ function columnWidths(head: string[], rows: string[][], width: number): number[]
   return [...natural.slice(0, -1), Math.max(16, width - fixed)];
 }
 
+/** Text every character of which takes one column (no wide, combining or control characters). */
+const NARROW_TEXT = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]*$/;
+
+/**
+ * The same lines cli-table3 draws for a table that fits without wrapping, in one pass: a report of
+ * a thousand workloads has tens of thousands of cells, and cli-table3 measures and styles each one
+ * several times. Right-aligned cells are padded on the left; trailing spaces are trimmed.
+ */
+function plainTable(head: string[], rows: string[][], aligns: ('left' | 'right')[]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => ` ${aligns[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)} `)
+      .join(' ')
+      .replace(/\s+$/, '');
+  return [line(head), ...rows.map((r) => line(r))];
+}
+
 export function renderTable(view: View, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = wrap(view.title, options.width ?? 80).map((l) => c.bold(l));
@@ -59,15 +77,19 @@ export function renderTable(view: View, options: TableOptions): string {
       const { columns, rows } = fitColumns(section.table.columns, section.table.rows, options.width ?? 80);
       const head = columns.map((col) => col.header);
       const colWidths = columnWidths(head, rows, options.width ?? 80);
-      const t = new Table({
-        head,
-        ...(colWidths ? { colWidths, wordWrap: true } : {}),
-        colAligns: columns.map((col) => col.align ?? 'left'),
-        style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-        chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
-      });
-      for (const row of rows) t.push(row);
-      out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
+      if (!colWidths && !options.color && [head, ...rows].every((r) => r.every((cell) => NARROW_TEXT.test(cell)))) {
+        out.push(...plainTable(head, rows, columns.map((col) => col.align ?? 'left')));
+      } else {
+        const t = new Table({
+          head,
+          ...(colWidths ? { colWidths, wordWrap: true } : {}),
+          colAligns: columns.map((col) => col.align ?? 'left'),
+          style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+          chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
+        });
+        for (const row of rows) t.push(row);
+        out.push(...t.toString().split('\n').map((l) => l.replace(/\s+$/, '')));
+      }
     }
     const width = options.width ?? 80;
     for (const line of section.lines ?? []) out.push(...wrap(line, width));
