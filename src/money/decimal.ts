@@ -34,6 +34,8 @@ export class Dec {
   readonly d: bigint;
   /** k when d = 10^k (a decimal), -1 when d has a prime factor other than 2 and 5 */
   readonly k: number;
+  /** toString(), once asked: a report writes the same rates and counts many times */
+  private text: string | undefined = undefined;
 
   private constructor(n: bigint, d: bigint, k: number) {
     this.n = n;
@@ -197,9 +199,10 @@ export class Dec {
 
   /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
   toString(): string {
+    if (this.text !== undefined) return this.text;
     const places = this.places();
-    if (places !== null) return writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places);
-    return this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+    this.text = places !== null ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places) : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+    return this.text;
   }
 
   /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
@@ -394,12 +397,17 @@ export function decimalPlaces(d: Dec): number {
  * NON_TERMINATING_PLACES places, the only rounding in JSON.
  */
 export function moneyString(d: Dec): string {
-  return d.toFixed(Math.max(2, decimalPlaces(d)));
+  if (!d.terminates()) return d.toFixed(NON_TERMINATING_PLACES);
+  const text = d.toString();
+  const point = text.indexOf('.');
+  // the exact decimal, padded to cents
+  if (point === -1) return `${text}.00`;
+  return text.length - point - 1 === 1 ? `${text}0` : text;
 }
 
 /** Decimal string with no padding ("0.084", "12"); rounded as moneyString when it does not end. */
 export function plainString(d: Dec): string {
-  return d.toFixed(decimalPlaces(d));
+  return d.terminates() ? d.toString() : d.toFixed(NON_TERMINATING_PLACES);
 }
 
 function groupThousands(fixed: string): string {

@@ -1,5 +1,5 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
-import { formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { dec, formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
 import { budgetOf, markerOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
@@ -37,10 +37,22 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
   return notes.join('; ');
 }
 
-export function estimateView(report: EstimateReport): View {
+/** More workloads than this and the table and Markdown views summarise (JSON and CSV stay complete). */
+export const SUMMARY_AFTER_WORKLOADS = 20;
+/** Advisories about single workloads shown per code in a summarised view. */
+const ADVISORIES_SHOWN_PER_CODE = 3;
+
+export interface EstimateViewOptions {
+  /** every offering of every workload and every advisory, however many workloads there are */
+  allRows?: boolean;
+}
+
+export function estimateView(report: EstimateReport, options: EstimateViewOptions = {}): View {
+  const summarised = !options.allRows && report.workloads.length > SUMMARY_AFTER_WORKLOADS;
   const route = report.recommendation;
   const sections: Section[] = [];
-  for (const wr of report.workloads) {
+  if (summarised) sections.push(cheapestPerWorkload(report));
+  else for (const wr of report.workloads) {
     const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
     const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
     const rows = eligible.map((o) => [
@@ -77,11 +89,12 @@ export function estimateView(report: EstimateReport): View {
       lines: report.totals.length > totals.length ? [`${report.totals.length - totals.length} offerings cannot serve every workload.`] : [],
     });
   }
-  const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
+  // summarised, each workload's step is in the first table already
+  const routeLines = summarised ? [] : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
   sections.push({ heading: 'Recommended route', lines: routeLines });
-  if (report.advisories.length) sections.push({ heading: 'Advisories', notices: report.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
+  if (report.advisories.length) sections.push(...(summarised ? advisorySummary(report) : [{ heading: 'Advisories', notices: report.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) }]));
   if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
   return {
     title: `vidcost estimate: ${report.scenario}`,
@@ -89,6 +102,39 @@ export function estimateView(report: EstimateReport): View {
     subtitle: [`Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
     sections,
   };
+}
+
+/** One row per workload: its two cheapest offerings with a known price (a summary of the per-workload tables). */
+function cheapestPerWorkload(report: EstimateReport): Section {
+  const rows = report.workloads.map((wr) => {
+    const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byBudget);
+    const [first, second] = ranked;
+    return [wr.workload.name, first?.offering ?? 'none', first ? money(first.monthlyUsd) : '–', second?.offering ?? '–', second ? money(second.monthlyUsd) : '–'];
+  });
+  return {
+    heading: `Cheapest offerings per workload (${formatNumber(dec(report.workloads.length))} workloads; every offering of every workload with --all-rows, or in JSON and CSV)`,
+    table: {
+      columns: [{ header: 'Workload' }, { header: 'Cheapest' }, { header: 'Monthly', align: 'right' }, { header: 'Next cheapest', optional: true }, { header: 'Monthly', align: 'right', optional: true }],
+      rows,
+    },
+  };
+}
+
+/** Advisories about the scenario in full; those about single workloads a few per code, with the count. */
+function advisorySummary(report: EstimateReport): Section[] {
+  const notices: NonNullable<Section['notices']> = [];
+  const perCode = new Map<string, number>();
+  for (const a of report.advisories) {
+    if (a.workload !== undefined) {
+      const seen = (perCode.get(a.code) ?? 0) + 1;
+      perCode.set(a.code, seen);
+      if (seen > ADVISORIES_SHOWN_PER_CODE) continue;
+    }
+    notices.push({ severity: a.severity, code: a.code, text: a.message });
+  }
+  const hidden = [...perCode].filter(([, n]) => n > ADVISORIES_SHOWN_PER_CODE).map(([code, n]) => `${formatNumber(dec(n - ADVISORIES_SHOWN_PER_CODE))} more ${code}`);
+  const advisories: Section = { heading: 'Advisories', notices };
+  return hidden.length ? [advisories, { lines: [`Not shown: ${hidden.join(', ')} advisories (--all-rows shows every one).`] }] : [advisories];
 }
 
 /** Ineligible offerings grouped by reason, so thirteen "not sold on the web-app channel" read as one line. */
@@ -186,8 +232,10 @@ export function estimateJson(report: EstimateReport): unknown {
 
 export function estimateCsv(report: EstimateReport): string {
   const header = ['scenario', 'asOf', 'channel', 'workload', 'offering', 'eligible', 'reason', 'usdPerSecond', 'usdPerKeptClip', 'monthlyUsd', 'monthlyUsdLow', 'monthlyUsdHigh', 'marker', 'recommended'];
-  const rows = report.workloads.flatMap((wr) => {
-    const step = report.recommendation.perWorkload.find((s) => s.workload === wr.workload.name);
+  const steps = report.recommendation.perWorkload;
+  const rows = report.workloads.flatMap((wr, i) => {
+    // the route has one step per workload, in order
+    const step = steps[i]?.workload === wr.workload.name ? steps[i] : steps.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
       const m = figureFields('monthlyUsd', o.monthlyUsd, true);
       return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, o.eligible ? markerOf(o.monthlyUsd) : null, step?.offering === o.offering];

@@ -5,7 +5,7 @@ import { estimate, type EstimateReport } from '../../engine/estimate.js';
 import { budgetOf } from '../../money/figure.js';
 import { formatUsd } from '../../money/decimal.js';
 import { catalogAt } from '../../pricing/catalog.js';
-import { estimateCsv, estimateJson, estimateView } from '../../render/estimate.js';
+import { estimateCsv, estimateJson, estimateView, SUMMARY_AFTER_WORKLOADS } from '../../render/estimate.js';
 import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
 import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
 import type { PriceSheet } from '../../pricing/model.js';
@@ -19,6 +19,7 @@ import { estimateHtml } from '../../render/html.js';
 
 export interface EstimateCliOptions extends ScenarioCliOptions {
   failOnCeiling?: boolean;
+  allRows?: boolean;
   compareTo?: string;
   failOnIncrease?: string;
 }
@@ -53,6 +54,7 @@ export function registerEstimate(program: Command, io: CliIo, setExit: (code: nu
       .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
       .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
   )
+    .option('--all-rows', `table and markdown: every offering of every workload and every advisory (above ${SUMMARY_AFTER_WORKLOADS} workloads they summarise; JSON and CSV are always complete)`)
     .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd')
     .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
     .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')
@@ -73,7 +75,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const baseline = baselineRun(report, opts, io);
       const text = baseline
         ? baseline.text(format, io, opts, Boolean(opts.out))
-        : render(format, { view: () => estimateView(report), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
+        : render(format, { view: () => estimateView(report, { allRows: Boolean(opts.allRows) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);
