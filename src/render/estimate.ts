@@ -37,7 +37,7 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
   return notes.join('; ');
 }
 
-/** More workloads than this and the table and Markdown views summarise (JSON and CSV stay complete). */
+/** More workloads than this and the table and Markdown views summarise: the cheapest offering per workload and a few advisories per code (JSON and CSV stay complete). */
 export const SUMMARY_AFTER_WORKLOADS = 20;
 /** Advisories about single workloads shown per code in a summarised view. */
 const ADVISORIES_SHOWN_PER_CODE = 3;
@@ -104,19 +104,16 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
   };
 }
 
-/** One row per workload: its two cheapest offerings with a known price (a summary of the per-workload tables). */
+/** One row per workload: its cheapest offering with a known price, i.e. its step of the route. */
 function cheapestPerWorkload(report: EstimateReport): Section {
   const rows = report.workloads.map((wr) => {
     const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byBudget);
-    const [first, second] = ranked;
-    return [wr.workload.name, first?.offering ?? 'none', first ? money(first.monthlyUsd) : '–', second?.offering ?? '–', second ? money(second.monthlyUsd) : '–'];
+    const first = ranked[0];
+    return [wr.workload.name, first?.offering ?? 'none', first ? money(first.monthlyUsd) : '–'];
   });
   return {
-    heading: `Cheapest offerings per workload (${formatNumber(dec(report.workloads.length))} workloads; every offering of every workload with --all-rows, or in JSON and CSV)`,
-    table: {
-      columns: [{ header: 'Workload' }, { header: 'Cheapest' }, { header: 'Monthly', align: 'right' }, { header: 'Next cheapest', optional: true }, { header: 'Monthly', align: 'right', optional: true }],
-      rows,
-    },
+    heading: `Cheapest offering per workload (${formatNumber(dec(report.workloads.length))} workloads; every offering of every workload with --all-rows, or in JSON and CSV)`,
+    table: { columns: [{ header: 'Workload' }, { header: 'Cheapest' }, { header: 'Monthly', align: 'right' }], rows },
   };
 }
 
