@@ -24,6 +24,12 @@ function pow10(k: number): bigint {
 /** Digits written after the point of a value that does not terminate, in toString and JSON. */
 export const NON_TERMINATING_PLACES = 20;
 
+/**
+ * toString() of each value once asked: a report writes the same rates and counts many times. Kept
+ * beside the values, not on them, so that two equal values stay equal property for property.
+ */
+const texts = new WeakMap<Dec, string>();
+
 /** The constructor, for this module only: callers keep the invariants of n, d and k. */
 let make: (n: bigint, d: bigint, k: number) => Dec;
 
@@ -34,8 +40,6 @@ export class Dec {
   readonly d: bigint;
   /** k when d = 10^k (a decimal), -1 when d has a prime factor other than 2 and 5 */
   readonly k: number;
-  /** toString(), once asked: a report writes the same rates and counts many times */
-  private text: string | undefined = undefined;
 
   private constructor(n: bigint, d: bigint, k: number) {
     this.n = n;
@@ -199,10 +203,13 @@ export class Dec {
 
   /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
   toString(): string {
-    if (this.text !== undefined) return this.text;
-    const places = this.places();
-    this.text = places !== null ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places) : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
-    return this.text;
+    let text = texts.get(this);
+    if (text === undefined) {
+      const places = this.places();
+      text = places !== null ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places) : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+      texts.set(this, text);
+    }
+    return text;
   }
 
   /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
@@ -410,12 +417,16 @@ export function plainString(d: Dec): string {
   return d.terminates() ? d.toString() : d.toFixed(NON_TERMINATING_PLACES);
 }
 
+/** "1234567.5" → "1,234,567.5" (a reader of a large report formats thousands of these). */
 function groupThousands(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const body = negative ? fixed.slice(1) : fixed;
-  const [whole = '0', frac] = body.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (negative ? '-' : '') + (frac === undefined ? grouped : `${grouped}.${frac}`);
+  const negative = fixed.charCodeAt(0) === 0x2d; /* - */
+  const start = negative ? 1 : 0;
+  const point = fixed.indexOf('.');
+  const end = point === -1 ? fixed.length : point;
+  if (end - start <= 3) return fixed;
+  let grouped = fixed.slice(start, start + ((end - start) % 3 || 3));
+  for (let i = start + ((end - start) % 3 || 3); i < end; i += 3) grouped += `,${fixed.slice(i, i + 3)}`;
+  return (negative ? '-' : '') + grouped + fixed.slice(end);
 }
 
 /** "$1,250.00": money for people, rounded half-up to the cent only here, at display. */
