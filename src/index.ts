@@ -9,7 +9,6 @@ export { catalogAt, sheetsInForce, type Catalog } from './pricing/catalog.js';
 export { priceFor, type PriceQuery, type PriceResult, type Priced, type VendorOverride } from './engine/price.js';
 export { ratesReport, type RatesReport, type RateRow } from './engine/rates.js';
 export { estimate, type EstimateReport, type OptionResult, type WorkloadResult, type OfferingTotal, type Recommendation } from './engine/estimate.js';
-export { fastEstimate, type FastEstimate, type FastOption, type FastTotal, type FastRouteStep } from './engine/fast-estimate.js';
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './engine/advisories.js';
 export { cheapestCover, type Cover } from './engine/plan-cover.js';
 export { parseScenario, parseScenarioFile } from './scenario/parse.js';

@@ -1,9 +1,12 @@
-// Exact decimal money (src/money/decimal.ts): no binary floating point anywhere, division rounds at
-// 20 places only, display rounds half-up to the cent only at the very end.
+// Exact money (src/money/decimal.ts): no binary floating point anywhere, division exact (a quotient
+// that never ends stays a fraction), rounding only where a value is written.
+// big.js is an independent decimal library the results are checked against.
+import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ceilDiv,
+  Dec,
   dec,
   divide,
   floorDiv,
@@ -43,13 +46,74 @@ describe('dec', () => {
   });
 });
 
-describe('division, the only rounding in the engine', () => {
-  it('carries $10 ÷ 700 credits to 20 places, half-up', () => {
+describe('division', () => {
+  it('writes $10 ÷ 700 credits at 20 places, half-up', () => {
     // 10/700 = 1/70 = 0.0142857 142857 142857 1428... : 20 places are 01428571428571428571,
     // the 21st digit is 4, so it rounds down.
     expect(divide(dec(10), dec(700)).toString()).toBe('0.01428571428571428571');
     // 2/3 = 0.666...: the 21st digit is 6, so the 20th rounds up.
     expect(divide(dec(2), dec(3)).toString()).toBe('0.66666666666666666667');
+  });
+
+  it('keeps a quotient that never ends exact until it is written: 12 × ($6.99 ÷ 660)', () => {
+    const credit = divide(dec('6.99'), dec(660));
+    // 6.99/660 = 699/66000 = 233/22000 (699 = 3 × 233, 66000 = 3 × 22000)
+    expect(credit.toExactString()).toBe('233/22000');
+    expect(credit.terminates()).toBe(false);
+    // 12 × 233/22000 = 2796/22000 = 699/5500 = 0.12709090909090909090|90…: the 21st digit is 9,
+    // so the 20th rounds up to …091 (× the value cut at 20 places would give …092)
+    const perSecond = credit.times(12);
+    expect(perSecond.toExactString()).toBe('699/5500');
+    expect(moneyString(perSecond)).toBe('0.12709090909090909091');
+    expect(plainString(perSecond)).toBe('0.12709090909090909091');
+    // and back: × 660 ÷ 12 is the plan price again, exactly
+    expect(perSecond.times(660).div(12).toString()).toBe('6.99');
+  });
+
+  it('a quotient that ends is a plain decimal again, whichever way it was reached', () => {
+    expect(divide(dec(1), dec(8)).toString()).toBe('0.125');
+    expect(divide(dec(1), dec(8)).terminates()).toBe(true);
+    expect(divide(dec(10), dec(3)).times(3).toString()).toBe('10');
+    expect(divide(dec(10), dec(3)).times(3).terminates()).toBe(true);
+    // 1/3 + 1/6 = 1/2
+    expect(divide(dec(1), dec(3)).plus(divide(dec(1), dec(6))).toString()).toBe('0.5');
+    expect(() => dec(1).div(0)).toThrow(RangeError);
+  });
+
+  it('orders fractions exactly, even where 20 places agree', () => {
+    // 1/3 and 0.33333333333333333333 (20 threes) differ by 1/(3 × 10^20)
+    const third = divide(dec(1), dec(3));
+    const cut = dec('0.33333333333333333333');
+    expect(third.gt(cut)).toBe(true);
+    expect(third.eq(cut)).toBe(false);
+    expect(third.toString()).toBe(cut.toString());
+  });
+
+  it('rounds half away from zero where it writes, as big.js did', () => {
+    expect(dec('2.345').toFixed(2)).toBe('2.35');
+    expect(dec('-2.345').toFixed(2)).toBe('-2.35');
+    expect(dec('0.125').round(2).toString()).toBe('0.13');
+    expect(dec('0.125').round(2, 2).toString()).toBe('0.12'); // half to even
+    expect(dec('0.129').round(2, 0).toString()).toBe('0.12'); // toward zero
+    expect(dec('-0.001').toFixed(2)).toBe('-0.00');
+  });
+
+  it('adds, subtracts, multiplies and compares decimals as big.js does (property)', () => {
+    // big.js, writing plain decimals (no exponent) across the range the property draws
+    const B = Big();
+    B.NE = -40;
+    B.PE = 60;
+    const decimal = fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 12 })).map(([m, k]) => Dec.scaled(m, k).toString());
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        expect(dec(a).plus(b).toString()).toBe(new B(a).plus(b).toString());
+        expect(dec(a).minus(b).toString()).toBe(new B(a).minus(b).toString());
+        expect(dec(a).times(b).toString()).toBe(new B(a).times(b).toString());
+        expect(dec(a).cmp(b)).toBe(new B(a).cmp(b));
+        for (const dp of [0, 2, 5]) expect(dec(a).toFixed(dp)).toBe(new B(a).toFixed(dp, B.roundHalfUp));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('floors and ceils exactly', () => {

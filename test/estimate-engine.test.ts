@@ -1,6 +1,8 @@
 // The estimate engine on the bundled price sheets: costs worked by hand, every advisory raised
 // and not raised, ceilings met exactly, and a 1,000-workload scenario summed to the last digit.
+// big.js stays as an independent decimal library to check sums against
 import Big from 'big.js';
+import type { Dec } from '../src/money/decimal.js';
 import { describe, expect, it } from 'vitest';
 import { estimate, type EstimateReport } from '../src/engine/estimate.js';
 import { parseScenario } from '../src/scenario/parse.js';
@@ -21,7 +23,7 @@ function option(r: EstimateReport, workload: string, offering: string) {
   return wr.options.find((o) => o.offering === offering)!;
 }
 
-const money = (f: { low: Big | null; high: Big | null }) => (f.low === null ? null : f.high === null ? `from ${f.low.toFixed(2)}` : f.low.eq(f.high) ? f.low.toFixed(2) : `${f.low.toFixed(2)}-${f.high.toFixed(2)}`);
+const money = (f: { low: Dec | null; high: Dec | null }) => (f.low === null ? null : f.high === null ? `from ${f.low.toFixed(2)}` : f.low.eq(f.high) ? f.low.toFixed(2) : `${f.low.toFixed(2)}-${f.high.toFixed(2)}`);
 const codes = (r: EstimateReport) => [...new Set(r.advisories.map((a) => a.code))].sort();
 
 const scenario = (body: string) => `version: 1\nname: test\n${body}`;
@@ -234,7 +236,7 @@ describe('a scenario of 1,000 workloads', () => {
     const r = run(scenario(`offerings: [runway/gen4, fal/kling-3.0-standard, fal/pika-2.5]\nworkloads:\n${lines.join('\n')}\n`));
     for (const total of r.totals) {
       const parts = r.workloads.map((wr) => wr.options.find((o) => o.offering === total.offering)!.monthlyUsd.low!);
-      const sum = parts.reduce((a, b) => a.plus(b), new Big(0));
+      const sum = parts.reduce((a, b) => a.plus(b.toString()), new Big(0));
       expect(total.monthlyUsd.low!.toString()).toBe(sum.toString());
     }
     // An independent recomputation for runway/gen4: Σ clips × seconds × 0.12 × factor

@@ -203,11 +203,15 @@ describe('Pika 2.5: plan credits and the aggregator', () => {
   it('a 10-second 1080p clip = 80 credits × $0.0143 ≈ $1.14 worth of plan credits', () => {
     const p = priced('pika/pika-2.5', webApp('1080p'));
     const clip = costPerGeneration(p, seconds(10));
-    // 80 × 0.01428571428571428571 = 1.1428571428571428568
-    expect(clip.low!.toString()).toBe('1.1428571428571428568');
+    // 80 × ($10 ÷ 700) = 8/7 exactly, not 80 × a credit value cut at 20 places (…568)
+    expect(clip.low!.eq(dec(8).div(7))).toBe(true);
+    expect(clip.low!.toExactString()).toBe('8/7');
+    // written at 20 places: 1.14285714285714285714|2857… rounds down
+    expect(clip.low!.toString()).toBe('1.14285714285714285714');
     expect(formatUsd(clip.low!)).toBe('$1.14');
-    // per second: 1.1428571428571428568 ÷ 10 = 0.11428571428571428568 (Table 1's $0.11 end)
-    expect(p.usdPerSecond.low!.toString()).toBe('0.11428571428571428568');
+    // per second: 8/7 ÷ 10 = 4/35 = 0.11428571428571428571|43… (Table 1's $0.11 end)
+    expect(p.usdPerSecond.low!.toExactString()).toBe('4/35');
+    expect(p.usdPerSecond.low!.toString()).toBe('0.11428571428571428571');
     expect(show(p.creditsPerSecond)).toBe('8 ~'); // 80 credits ÷ 10 s
   });
 
@@ -422,9 +426,11 @@ describe('ratesReport: the article\'s Table 1 as data', () => {
     expect(variants).toEqual(['720p 0.3 ~', '720p batch 0.15 ~', '1024p 0.5 ~', '1024p batch 0.25 ~', '1080p 0.7 ~', '1080p batch 0.35 ~']);
     const kling = all.rows.filter((r) => r.offering === 'kling/kling-3.0').map((r) => `${r.channel} ${r.resolution ?? 'any'} ${show(r.usdPerSecond)}`);
     // web app at the Standard plan's $6.99 ÷ 660 = 0.0105909090...: to 20 places 0.01059090909090909091
-    // (the 21st digit is 9, so it rounds up); 6 × that = 0.06354545454545454546, 12 × = 0.12709090909090909092
+    // (the 21st digit is 9, so it rounds up). The credit value stays exact, so 6 × it = 41.94 ÷ 660 =
+    // 0.06354545454545454545|45… and 12 × it = 83.88 ÷ 660 = 0.12709090909090909090|909… = …091,
+    // not 6 or 12 × the rounded value (…546 and …092, wrong in the last digit)
     expect(divide(dec('6.99'), dec(660)).toString()).toBe('0.01059090909090909091');
-    expect(kling).toEqual(['api any 0.07..0.14 ~', 'web-app 720p 0.06354545454545454546 ~', 'web-app 1080p 0.12709090909090909092 ~']);
+    expect(kling).toEqual(['api any 0.07..0.14 ~', 'web-app 720p 0.06354545454545454545 ~', 'web-app 1080p 0.12709090909090909091 ~']);
   });
 
   it('explains an unknown as unknown, never as a number', () => {

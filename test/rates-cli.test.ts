@@ -210,7 +210,7 @@ const CSV = [
   "luma/ray3.14,api,credits_per_clip,1080p,true,false,false,false,false,,,,80,false,unknown,API credit value unknown,,first-party,https://lumalabs.ai/learning-hub,2026-06-01",
   "openai/sora-2,api,usd_per_second,720p,true,true,false,false,false,0.10,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01",
   "openai/sora-2-pro,api,usd_per_second,1080p,true,true,false,false,false,0.70,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01",
-  "pika/pika-2.5,web-app,credits_per_clip,1080p,true,false,false,false,false,0.11428571428571428568,,,8,true,approx,web app: Standard plan credits,,first-party,https://pika.art/pricing,2026-06-01",
+  "pika/pika-2.5,web-app,credits_per_clip,1080p,true,false,false,false,false,0.11428571428571428571,,,8,true,approx,web app: Standard plan credits,,first-party,https://pika.art/pricing,2026-06-01",
   "runway/gen4,api,credits_per_second,1080p,false,false,false,false,false,0.12,,,12,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01",
   "runway/gen4-aleph,api,credits_per_second,1080p,false,false,false,false,false,0.15,,,15,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
   "runway/gen4-turbo,api,credits_per_second,1080p,false,false,false,false,false,0.05,,,5,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01",
@@ -358,8 +358,8 @@ describe('vidcost rates --format', () => {
     expect(row('fal/kling-3.0-standard')).toMatchObject({ usdPerSecond: '0.084', resolutionStated: false, approx: true });
     // Runway: 12 credits × $0.01
     expect(row('runway/gen4')).toMatchObject({ usdPerSecond: '0.12', creditsPerSecond: '12', usdPerCredit: '0.01', approx: true });
-    // Pika: $10 ÷ 700 = 0.01428571428571428571 (20 places); × 80 ÷ 10 = 0.11428571428571428568
-    expect(row('pika/pika-2.5')).toMatchObject({ channel: 'web-app', usdPerCredit: '0.01428571428571428571', usdPerSecond: '0.11428571428571428568', creditsPerSecond: '8' });
+    // Pika: $10 ÷ 700 = 0.01428571428571428571 at 20 places, kept exact: × 80 ÷ 10 = 4/35 = 0.11428571428571428571|43…
+    expect(row('pika/pika-2.5')).toMatchObject({ channel: 'web-app', usdPerCredit: '0.01428571428571428571', usdPerSecond: '0.11428571428571428571', creditsPerSecond: '8' });
     expect(row('fal/pika-2.5')).toMatchObject({ usdPerSecond: '0.045', unit: 'usd_per_clip' });
     // Luma: unknown dollars are null, never "0"; credits are known; HDR premium 224 ÷ 66 = 3.3939...
     expect(row('luma/ray3')).toMatchObject({ usdPerSecond: null, creditsPerSecond: '66', marker: 'unknown', approx: false, unknownBecause: 'credit-value', hdrPremium: '3.3939' });
@@ -390,7 +390,7 @@ describe('vidcost rates --format', () => {
       "luma/ray3.14 api 1080p [] usd=null credits=80 unknown",
       "openai/sora-2 api 720p [audio] usd=0.10 credits=null approx",
       "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
-      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428568 credits=8 approx",
+      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx",
       "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
       "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",
       "runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx",
@@ -407,8 +407,8 @@ describe('vidcost rates --format', () => {
       "fal/veo-3 api 1080p? [] usd=0.40 credits=null approx",
       "fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx",
       "kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=null range",
-      "kling/kling-3.0 web-app 720p [] usd=0.06354545454545454546 credits=6 approx",
-      "kling/kling-3.0 web-app 1080p [audio] usd=0.12709090909090909092 credits=12 approx",
+      "kling/kling-3.0 web-app 720p [] usd=0.06354545454545454545 credits=6 approx",
+      "kling/kling-3.0 web-app 1080p [audio] usd=0.12709090909090909091 credits=12 approx",
       "luma/dream-machine-api api 1080p? [] usd=null credits=null unknown",
       "luma/ray3 api 1080p [] usd=null credits=66 unknown",
       "luma/ray3 web-app 1080p [] usd=null credits=66 unknown",
@@ -424,7 +424,7 @@ describe('vidcost rates --format', () => {
       "openai/sora-2-pro api 1024p [audio batch] usd=0.25 credits=null approx",
       "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
       "openai/sora-2-pro api 1080p [audio batch] usd=0.35 credits=null approx",
-      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428568 credits=8 approx",
+      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx",
       "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
       "runway/gen4 web-app 1080p? [] usd=null credits=null unknown",
       "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",

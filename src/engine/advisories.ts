@@ -115,12 +115,16 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
   // worst first: where the biggest plan holds the smallest share of the clips needed
   const capacity: { advisory: Advisory; share: Dec | null }[] = [];
+  // the plans of a vendor that allow a resolution: the same for many workloads, found once
+  const plansAt = new Map<string, Plan[]>();
   for (const wr of report.workloads) {
     for (const o of considered) {
       // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
       const w = wr.workload;
-      if ([...w.requires, ...(w.audio ? ['audio' as const] : []), ...(w.hdr ? ['hdr' as const] : [])].some((c) => !o.capabilities.includes(c))) continue;
-      const plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]));
+      if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c))) continue;
+      const plansKey = `${o.vendor}\n${w.resolution}`;
+      let plans = plansAt.get(plansKey);
+      if (!plans) plansAt.set(plansKey, (plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]))));
       if (plans.length === 0) continue;
       const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
       const perClip = perClipFigure ? budgetOf(perClipFigure) : null;

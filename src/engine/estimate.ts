@@ -99,7 +99,8 @@ export function estimate(sheets: readonly PriceSheet[], scenario: Scenario, opti
   const catalog = catalogAt(sheets, asOf);
   const ctx: PriceContext = { catalog, overrides: scenario.overrides };
   const considered = consideredOfferings(catalog, scenario);
-  const workloads = scenario.workloads.map((w) => evaluateWorkload(ctx, scenario, considered, w));
+  const variants = new Map<string, Prepared[]>();
+  const workloads = scenario.workloads.map((w) => evaluateWorkload(ctx, scenario, considered, w, variants));
   const totals = considered.map((o, i) => totalFor(scenario, catalog, o, workloads.map((wr) => wr.options[i]!)));
   const recommendation = recommend(scenario, catalog, workloads, totals);
   const report: EstimateReport = {
@@ -147,7 +148,18 @@ function requiredCapabilities(w: Workload): Capability[] {
   return [...need];
 }
 
+// one per vendor and overrides object: the factor is an exact quotient, asked for every workload
+const discounts = new WeakMap<object, Map<string, { factor: Dec; pct: Dec | null }>>();
+
 export function discountFactor(scenario: Scenario, vendor: string): { factor: Dec; pct: Dec | null } {
+  let byVendor = discounts.get(scenario.overrides);
+  if (!byVendor) discounts.set(scenario.overrides, (byVendor = new Map()));
+  let found = byVendor.get(vendor);
+  if (!found) byVendor.set(vendor, (found = discountAnew(scenario, vendor)));
+  return found;
+}
+
+function discountAnew(scenario: Scenario, vendor: string): { factor: Dec; pct: Dec | null } {
   const pct = budgetOf(scenario.overrides[vendor]?.discountPct ?? UNKNOWN);
   if (pct === null || pct.eq(0)) return { factor: ONE, pct: null };
   return { factor: HUNDRED.minus(pct).div(HUNDRED), pct };
@@ -157,24 +169,52 @@ function ineligible(o: Offering, reason: string): OptionResult {
   return { offering: o.id, vendor: o.vendor, eligible: false, reason, usdPerSecond: null, usdPerKeptClip: UNKNOWN, creditsPerKeptClip: null, monthlyUsd: UNKNOWN, cover: null, overridden: false, discountPct: null, batch: false, priced: null };
 }
 
-export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offering, w: Workload, gens: Dec): OptionResult {
+/**
+ * What an offering is for one variant of workload (resolution, audio, HDR, batch, required
+ * capabilities): ineligible and why, or its price and discount. The same for every workload of
+ * that variant, so a report of many workloads works it out once per variant.
+ */
+type Prepared = { kind: 'result'; result: OptionResult } | { kind: 'priced'; p: Priced; factor: Dec; pct: Dec | null; usdPerSecond: Figure };
+
+function prepareOption(ctx: PriceContext, scenario: Scenario, o: Offering, w: Workload): Prepared {
   if (!o.channels.includes(scenario.channel)) {
-    return ineligible(o, `not sold on the ${scenario.channel} channel (only ${o.channels.join(', ')})`);
+    return { kind: 'result', result: ineligible(o, `not sold on the ${scenario.channel} channel (only ${o.channels.join(', ')})`) };
   }
-  if (o.sunset !== null && o.sunset <= ctx.catalog.asOf) return ineligible(o, `shut down on ${o.sunset}`);
+  if (o.sunset !== null && o.sunset <= ctx.catalog.asOf) return { kind: 'result', result: ineligible(o, `shut down on ${o.sunset}`) };
   const missing = requiredCapabilities(w).filter((c) => !o.capabilities.includes(c));
-  if (missing.length > 0) return ineligible(o, `lacks ${missing.join(', ')}`);
+  if (missing.length > 0) return { kind: 'result', result: ineligible(o, `lacks ${missing.join(', ')}`) };
   const exr = w.requires.includes('exr');
   const p = priceFor(ctx, o, { channel: scenario.channel, resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr, batch: w.batch });
   if (p.status !== 'priced') {
     // Not offered at all is ineligible; offered with no published price stays eligible but unknown.
-    return { ...ineligible(o, p.reason), eligible: p.status === 'unpriced' };
+    return { kind: 'result', result: { ...ineligible(o, p.reason), eligible: p.status === 'unpriced' } };
   }
   const { factor, pct } = discountFactor(scenario, o.vendor);
+  return { kind: 'priced', p, factor, pct, usdPerSecond: pct === null ? p.usdPerSecond : times(p.usdPerSecond, factor) };
+}
+
+export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offering, w: Workload, gens: Dec): OptionResult {
   const seconds = exact(w.secondsPerClip);
+  return costOption(ctx, scenario, prepareOption(ctx, scenario, o, w), w, seconds, times(seconds, gens), gens);
+}
+
+/** USD (or credits) per kept clip: per generation × billed generations. */
+function perKeptClip(p: Priced, seconds: Figure, secondsTimesGens: Figure, gens: Dec, credits: boolean): Figure {
+  if (p.billing.kind === 'per_second') {
+    // (seconds × generations) × rate: the workload's product is shared by every offering
+    const perSecond = credits ? p.creditsPerSecond : p.usdPerSecond;
+    return perSecond === null ? UNKNOWN : times(secondsTimesGens, perSecond);
+  }
+  return times(costPerGeneration(p, seconds, credits), gens);
+}
+
+function costOption(ctx: PriceContext, scenario: Scenario, prepared: Prepared, w: Workload, seconds: Figure, secondsTimesGens: Figure, gens: Dec): OptionResult {
+  if (prepared.kind === 'result') return prepared.result;
+  const { p, factor, pct } = prepared;
+  const o = p.offering;
   const clips = w.clipsPerMonth;
-  const creditsPerGeneration = p.creditsPerSecond !== null || (p.billing.kind === 'per_clip' && p.billing.creditsPerClip) ? costPerGeneration(p, seconds, true) : null;
-  const creditsPerKeptClip = creditsPerGeneration ? times(creditsPerGeneration, gens) : null;
+  const hasCredits = p.creditsPerSecond !== null || (p.billing.kind === 'per_clip' && p.billing.creditsPerClip);
+  const creditsPerKeptClip = hasCredits ? perKeptClip(p, seconds, secondsTimesGens, gens, true) : null;
   let usdPerKeptClip: Figure;
   let monthlyUsd: Figure;
   let cover: Cover | null = null;
@@ -187,16 +227,17 @@ export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offerin
     ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor, scenario.seats ?? null));
     if (needed.low === null) reason = unknownReason(p);
   } else {
-    usdPerKeptClip = times(times(costPerGeneration(p, seconds), gens), factor);
+    const usd = perKeptClip(p, seconds, secondsTimesGens, gens, false);
+    usdPerKeptClip = pct === null ? usd : times(usd, factor);
     monthlyUsd = times(usdPerKeptClip, clips);
   }
-  if (markerOf(monthlyUsd) === 'unknown' && reason === null) reason = unknownReason(p);
+  if (reason === null && monthlyUsd.low === null) reason = unknownReason(p);
   return {
     offering: o.id,
     vendor: o.vendor,
     eligible: true,
     reason,
-    usdPerSecond: times(p.usdPerSecond, factor),
+    usdPerSecond: prepared.usdPerSecond,
     usdPerKeptClip,
     creditsPerKeptClip,
     monthlyUsd,
@@ -250,9 +291,21 @@ function noCoverReason(plans: readonly Plan[], credits: Dec, vendor: string, sea
   return `no ${vendor} plan with a known price and credit allowance${uncounted.length > 0 ? ` (${uncounted.join(', ')}: not published)` : ''}`;
 }
 
-function evaluateWorkload(ctx: PriceContext, scenario: Scenario, considered: readonly Offering[], w: Workload): WorkloadResult {
+/** The workload fields that decide eligibility and price (not the quantities). */
+function variantKey(w: Workload): string {
+  return `${w.resolution}\n${w.audio ? 1 : 0}${w.hdr ? 1 : 0}${w.batch ? 1 : 0}\n${w.requires.join(',')}`;
+}
+
+function evaluateWorkload(ctx: PriceContext, scenario: Scenario, considered: readonly Offering[], w: Workload, variants: Map<string, Prepared[]>): WorkloadResult {
   const gens = billedGenerations(scenario, w);
-  return { workload: w, billedGenerations: gens, options: considered.map((o) => evaluateOption(ctx, scenario, o, w, gens)) };
+  const key = variantKey(w);
+  let prepared = variants.get(key);
+  if (!prepared) variants.set(key, (prepared = considered.map((o) => prepareOption(ctx, scenario, o, w))));
+  const seconds = exact(w.secondsPerClip);
+  const secondsTimesGens = times(seconds, gens);
+  const options = new Array<OptionResult>(prepared.length);
+  for (let i = 0; i < prepared.length; i++) options[i] = costOption(ctx, scenario, prepared[i]!, w, seconds, secondsTimesGens, gens);
+  return { workload: w, billedGenerations: gens, options };
 }
 
 function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: readonly OptionResult[]): OfferingTotal {
@@ -263,7 +316,7 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
   }
   if (scenario.channel === 'web-app') {
     // All workloads share one pool of plan credits.
-    const needed = sum(options.map((x) => (x.creditsPerKeptClip ? times(x.creditsPerKeptClip, scenario.workloads[options.indexOf(x)]!.clipsPerMonth) : UNKNOWN)));
+    const needed = sum(options.map((x, i) => (x.creditsPerKeptClip ? times(x.creditsPerKeptClip, scenario.workloads[i]!.clipsPerMonth) : UNKNOWN)));
     const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor, o.vendor, scenario.seats ?? null);
     const unknownPart = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
     return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknownPart?.reason ?? reason, monthlyUsd: unknownPart ? UNKNOWN : monthlyUsd, cover: unknownPart ? null : cover, overridden };

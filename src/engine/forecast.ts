@@ -16,7 +16,7 @@
 // above the float error) are re-evaluated exactly. The mean is the exact sum of all trials ÷ N,
 // summed exactly through the linearity of the cost in q. On the web-app channel the cost is the
 // cheapest plan cover of the credits each trial needs, found exactly the same way.
-import { type Dec, dec, divide, HUNDRED, ONE, ZERO } from '../money/decimal.js';
+import { type Dec, dec, decimalPlaces, divide, HUNDRED, ONE, ZERO } from '../money/decimal.js';
 import { markerOf, pointOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Plan, PriceSheet } from '../pricing/model.js';
@@ -25,7 +25,6 @@ import type { Scenario, ThreePoint } from '../scenario/model.js';
 import { estimate, plansFor, type EstimateOptions, type EstimateReport, type OptionResult } from './estimate.js';
 import { cheapestCover } from './plan-cover.js';
 import { fillThreePoint, Xoshiro128 } from './random.js';
-import { Q } from './rational.js';
 
 export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 1;
@@ -173,8 +172,7 @@ interface Point {
 }
 
 function placesOf(d: Dec): number {
-  const raw = d as unknown as { c: number[]; e: number };
-  return Math.max(0, raw.c.length - raw.e - 1);
+  return decimalPlaces(d);
 }
 
 function scaled(d: Dec, places: number): number {
@@ -804,8 +802,8 @@ function proportionalKey(target: Target): string | null {
   if (target.kind !== 'linear' || target.form.terms.length === 0) return null;
   const terms = [...target.form.terms].sort((a, b) => a.q - b.q);
   if (terms.some((t) => t.rate >= 0 || !t.coefLow.gt(0))) return null;
-  const first = Q.fromDec(terms[0]!.coefLow);
-  return terms.map((t) => `${t.q}:${Q.fromDec(t.coefLow).div(first).toString()}`).join(';');
+  const first = terms[0]!.coefLow;
+  return terms.map((t) => `${t.q}:${t.coefLow.div(first).toExactString()}`).join(';');
 }
 
 interface ProportionalBase {

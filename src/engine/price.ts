@@ -131,7 +131,33 @@ export function planCreditValue(plan: Plan): Figure {
   return withApprox(exact(divide(price, credits)), plan.usdPerMonth.approx || plan.creditsPerMonth.approx);
 }
 
+// A price depends only on the catalog, the scenario's overrides, the offering and the variant, and
+// a report of many workloads asks for the same few variants again and again: each is worked out
+// once per (catalog, overrides) and the same immutable result handed back.
+const NO_OVERRIDES = {};
+const memo = new WeakMap<Catalog, WeakMap<object, Map<string, PriceResult>>>();
+
+function memoFor(ctx: PriceContext): Map<string, PriceResult> {
+  let byOverrides = memo.get(ctx.catalog);
+  if (!byOverrides) memo.set(ctx.catalog, (byOverrides = new WeakMap()));
+  const key = ctx.overrides ?? NO_OVERRIDES;
+  let results = byOverrides.get(key);
+  if (!results) byOverrides.set(key, (results = new Map()));
+  return results;
+}
+
 export function priceFor(ctx: PriceContext, offering: Offering, q: PriceQuery): PriceResult {
+  const results = memoFor(ctx);
+  const key = `${offering.id}\n${q.channel}\n${q.resolution}\n${q.audio ? 1 : 0}${q.hdr ? 1 : 0}${q.exr ? 1 : 0}${q.batch ? 1 : 0}`;
+  let result = results.get(key);
+  if (result === undefined || result.offering !== offering) {
+    result = priceAnew(ctx, offering, q);
+    results.set(key, result);
+  }
+  return result;
+}
+
+function priceAnew(ctx: PriceContext, offering: Offering, q: PriceQuery): PriceResult {
   const found = findRate(offering, q);
   if ('status' in found) return found;
   const rate = found;

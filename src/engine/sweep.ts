@@ -9,7 +9,7 @@
 // whose steps are found exactly by walking from one cover to the next. Each curve is kept as exact
 // pieces a + b·x on (lo, hi]; break-even points are solved from them in exact rationals, never read
 // off a grid. The grid (--steps) only samples the curves for tables and charts.
-import { ceilDiv, type Dec, dec, formatNumber, HUNDRED, ONE, ZERO } from '../money/decimal.js';
+import { ceilDiv, Dec, dec, decimalPlaces, formatNumber, HUNDRED, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
@@ -17,7 +17,6 @@ import type { Scenario, Workload } from '../scenario/model.js';
 import { estimate, plansFor, type EstimateOptions, type EstimateReport, type OptionResult } from './estimate.js';
 import { INPUT_FIELDS, type InputField } from './forecast.js';
 import { cheapestCover, type Cover } from './plan-cover.js';
-import { Q } from './rational.js';
 
 export const DEFAULT_STEPS = 11;
 export const MAX_STEPS = 201;
@@ -41,10 +40,10 @@ export interface SweepOptions extends EstimateOptions {
 
 /** cost = a + b·x for x in (lo, hi] (and at lo itself when lo is the start of the range). */
 export interface Piece {
-  lo: Q;
-  hi: Q;
-  a: Q;
-  b: Q;
+  lo: Dec;
+  hi: Dec;
+  a: Dec;
+  b: Dec;
   /** web-app: the plans this piece pays for */
   cover?: Cover;
 }
@@ -63,7 +62,7 @@ export interface Curve {
 
 export interface Crossover {
   /** the exact input value: above it `cheaper` costs less than `was` */
-  at: Q;
+  at: Dec;
   /** exact decimal, or a fraction like "1000/3" */
   atExact: string;
   /** rounded to 6 places, for charts and people */
@@ -75,7 +74,7 @@ export interface Crossover {
 
 export interface PlanChange {
   curve: string;
-  at: Q;
+  at: Dec;
   atExact: string;
   atDecimal: string;
   before: Cover;
@@ -145,47 +144,47 @@ function discount(o: OptionResult): Dec {
   return o.discountPct === null ? ONE : HUNDRED.minus(o.discountPct).div(HUNDRED);
 }
 
-function budgetQ(f: Figure): Q | null {
+function budgetQ(f: Figure): Dec | null {
   const b = budgetOf(f);
-  return b === null ? null : Q.fromDec(b);
+  return b === null ? null : b;
 }
 
 /**
  * The varied workload's own cost (or credits) as pieces over (from, to]: `k` is the cost of one unit
  * of the varied quantity's partner terms, worked out per field.
  */
-function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: Q, clip: Dec | null, from: Q, to: Q): Piece[] {
-  const clips = Q.fromDec(w.clipsPerMonth);
+function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: Dec, clip: Dec | null, from: Dec, to: Dec): Piece[] {
+  const clips = w.clipsPerMonth;
   const seconds = w.secondsPerClip;
-  const gensOf = (r: Dec) => Q.fromDec(cap !== null && cap.lt(r) ? cap : r);
-  const unitsOf = (s: Dec) => (clip === null ? Q.fromDec(s) : Q.fromDec(ceilDiv(s, clip)));
+  const gensOf = (r: Dec) => (cap !== null && cap.lt(r) ? cap : r);
+  const unitsOf = (s: Dec) => (clip === null ? s : (ceilDiv(s, clip)));
   const gens = gensOf(w.regenerationFactor);
   switch (field) {
     case 'clips_per_month':
-      return [{ lo: from, hi: to, a: Q.of(0n), b: unitsOf(seconds).times(gens).times(coef) }];
+      return [{ lo: from, hi: to, a: Dec.of(0n), b: unitsOf(seconds).times(gens).times(coef) }];
     case 'regeneration_factor': {
       const per = clips.times(unitsOf(seconds)).times(coef);
-      const capQ = cap === null ? null : Q.fromDec(cap);
-      if (capQ === null || capQ.gte(to)) return [{ lo: from, hi: to, a: Q.of(0n), b: per }];
-      if (capQ.lte(from)) return [{ lo: from, hi: to, a: per.times(capQ), b: Q.of(0n) }];
+      const capQ = cap === null ? null : cap;
+      if (capQ === null || capQ.gte(to)) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
+      if (capQ.lte(from)) return [{ lo: from, hi: to, a: per.times(capQ), b: Dec.of(0n) }];
       return [
-        { lo: from, hi: capQ, a: Q.of(0n), b: per },
-        { lo: capQ, hi: to, a: per.times(capQ), b: Q.of(0n) },
+        { lo: from, hi: capQ, a: Dec.of(0n), b: per },
+        { lo: capQ, hi: to, a: per.times(capQ), b: Dec.of(0n) },
       ];
     }
     case 'seconds_per_clip': {
       const per = clips.times(gens).times(coef);
-      if (clip === null) return [{ lo: from, hi: to, a: Q.of(0n), b: per }];
+      if (clip === null) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
       // a staircase: ⌈x ÷ L⌉ whole clips, constant on ((k − 1)L, kL]
-      const L = Q.fromDec(clip);
+      const L = clip;
       const pieces: Piece[] = [];
       let k = ceilQ(from.div(L));
       if (k < 1n) k = 1n;
       let lo = from;
       for (;;) {
-        const top = L.times(Q.of(k));
+        const top = L.times(Dec.of(k));
         const hi = top.lt(to) ? top : to;
-        pieces.push({ lo, hi, a: per.times(Q.of(k)), b: Q.of(0n) });
+        pieces.push({ lo, hi, a: per.times(Dec.of(k)), b: Dec.of(0n) });
         if (pieces.length > MAX_PIECES) throw new TooManyPieces();
         if (!top.lt(to)) break;
         lo = top;
@@ -198,19 +197,19 @@ function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: Q
 
 class TooManyPieces extends Error {}
 
-function ceilQ(x: Q): bigint {
+function ceilQ(x: Dec): bigint {
   const f = x.floor();
-  return Q.of(f).eq(x) ? f : f + 1n;
+  return Dec.of(f).eq(x) ? f : f + 1n;
 }
 
 /** Adds a constant to every piece. */
-function shiftPieces(pieces: Piece[], c: Q): Piece[] {
+function shiftPieces(pieces: Piece[], c: Dec): Piece[] {
   return pieces.map((p) => ({ ...p, a: p.a.plus(c) }));
 }
 
 interface Coefficient {
   /** USD (api) or credits (web-app) per billed unit, budget end of a range */
-  coef: Q;
+  coef: Dec;
   clip: Dec | null;
 }
 
@@ -227,7 +226,7 @@ function coefficientOf(o: OptionResult, channel: Channel): Coefficient | string 
   if (fig === null || fig.low === null) return o.reason ?? 'the price is unknown';
   if (fig.high === null) return 'only a lower bound of the price is known';
   const factor = channel === 'api' ? discount(o) : ONE;
-  return { coef: Q.fromDec(fig.high.times(factor)), clip };
+  return { coef: (fig.high.times(factor)), clip };
 }
 
 function unknownReason(o: OptionResult): string | null {
@@ -239,7 +238,7 @@ function unknownReason(o: OptionResult): string | null {
 }
 
 /** The whole scenario on offering i of an estimate, as pieces of the varied input (api channel). */
-function apiCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Q, to: Q, label: string): Curve {
+function apiCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Dec, to: Dec, label: string): Curve {
   const options = report.workloads.map((wr) => wr.options[i]!);
   const id = options[0]!.offering;
   const base: Curve = { label, offering: id, channel: 'api', known: false, reason: null, points: [], pieces: [] };
@@ -247,7 +246,7 @@ function apiCurve(report: EstimateReport, i: number, wi: number, field: InputFie
     const why = unknownReason(o);
     if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
   }
-  let fixed = Q.of(0n);
+  let fixed = Dec.of(0n);
   options.forEach((o, k) => {
     if (k !== wi) fixed = fixed.plus(budgetQ(o.monthlyUsd)!);
   });
@@ -258,7 +257,7 @@ function apiCurve(report: EstimateReport, i: number, wi: number, field: InputFie
 }
 
 /** The whole scenario on web-app offering i: the cheapest plan cover of the credits, a staircase in the varied input. */
-function planCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Q, to: Q, changes: PlanChange[]): Curve {
+function planCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Dec, to: Dec, changes: PlanChange[]): Curve {
   const options = report.workloads.map((wr) => wr.options[i]!);
   const o0 = options[0]!;
   const label = `${o0.offering} (plans)`;
@@ -267,12 +266,12 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
     const why = unknownReason(o);
     if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
   }
-  let fixedCredits = Q.of(0n);
+  let fixedCredits = Dec.of(0n);
   for (const [k, o] of options.entries()) {
     if (k === wi) continue;
     const credits = o.creditsPerKeptClip ? budgetOf(o.creditsPerKeptClip) : null;
     if (credits === null) return { ...base, reason: 'credits per clip are not published for this variant' };
-    fixedCredits = fixedCredits.plus(Q.fromDec(credits.times(report.workloads[k]!.workload.clipsPerMonth)));
+    fixedCredits = fixedCredits.plus((credits.times(report.workloads[k]!.workload.clipsPerMonth)));
   }
   const c = coefficientOf(options[wi]!, 'web-app');
   if (typeof c === 'string') return { ...base, reason: c };
@@ -283,18 +282,18 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const pieces: Piece[] = [];
   const granule = creditGranule(plans);
   const seats = report.scenarioData.seats ?? null;
-  const coverAt = (credits: Q): Cover | null => cheapestCover(plans, toDec(credits), seats);
+  const coverAt = (credits: Dec): Cover | null => cheapestCover(plans, toDec(credits), seats);
   const noCover = seats === null ? `no ${o0.vendor} plan with a known price and credit allowance` : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
   let previous: Cover | null = null;
-  const push = (lo: Q, hi: Q, cover: Cover) => {
+  const push = (lo: Dec, hi: Dec, cover: Cover) => {
     const usd = cover.usd.times(factor);
     if (previous !== null && !sameCover(previous, cover)) {
       const at = lo;
-      changes.push({ curve: label, at, atExact: at.toString(), atDecimal: at.toDecimal(6).toString(), before: previous, after: cover, usdBefore: previous.usd.times(factor), usdAfter: usd });
+      changes.push({ curve: label, at, atExact: at.toExactString(), atDecimal: at.toDecimal(6).toString(), before: previous, after: cover, usdBefore: previous.usd.times(factor), usdAfter: usd });
     }
     const last = pieces[pieces.length - 1];
-    if (last && last.hi.eq(lo) && last.b.isZero() && last.a.eq(Q.fromDec(usd)) && last.cover && sameCover(last.cover, cover)) last.hi = hi;
-    else pieces.push({ lo, hi, a: Q.fromDec(usd), b: Q.of(0n), cover });
+    if (last && last.hi.eq(lo) && last.b.isZero() && last.a.eq(usd) && last.cover && sameCover(last.cover, cover)) last.hi = hi;
+    else pieces.push({ lo, hi, a: usd, b: Dec.of(0n), cover });
     previous = cover;
     if (pieces.length > MAX_PIECES) throw new TooManyPieces();
   };
@@ -311,10 +310,10 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
       let lo = p.lo;
       while (lo.lt(p.hi)) {
         const cLo = p.a.plus(p.b.times(lo));
-        const need = Q.of(cLo.times(granule).floor() + 1n).div(granule);
+        const need = Dec.of(cLo.times(granule).floor() + 1n).div(granule);
         const cover = coverAt(need);
         if (!cover) return { ...base, reason: noCover };
-        const until = Q.fromDec(cover.credits).minus(p.a).div(p.b);
+        const until = cover.credits.minus(p.a).div(p.b);
         const hi = until.lt(p.hi) ? until : p.hi;
         push(lo, hi, cover);
         lo = hi;
@@ -328,7 +327,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const first = creditPieces[0]!;
   const startCover = coverAt(first.a.plus(first.b.times(from)));
   if (startCover && pieces[0] && !sameCover(startCover, pieces[0].cover!)) {
-    pieces.unshift({ lo: from, hi: from, a: Q.fromDec(startCover.usd.times(factor)), b: Q.of(0n), cover: startCover });
+    pieces.unshift({ lo: from, hi: from, a: (startCover.usd.times(factor)), b: Dec.of(0n), cover: startCover });
   }
   return { ...base, known: true, pieces };
 }
@@ -338,24 +337,25 @@ function sameCover(a: Cover, b: Cover): boolean {
 }
 
 /** 10^places of the plans' credit allowances: covers change only at multiples of 1 ÷ this. */
-function creditGranule(plans: readonly Plan[]): Q {
+function creditGranule(plans: readonly Plan[]): Dec {
   let places = 0;
   for (const p of plans) {
     const c = pointOf(p.creditsPerMonth);
-    if (c !== null) places = Math.max(places, (c as unknown as { c: number[]; e: number }).c.length - (c as unknown as { e: number }).e - 1);
+    if (c !== null) places = Math.max(places, decimalPlaces(c));
   }
-  return Q.of(10n ** BigInt(Math.max(0, places)));
+  return Dec.of(10n ** BigInt(Math.max(0, places)));
 }
 
-function toDec(x: Q): Dec {
-  return x.toExactDecimal() ?? x.toDecimal(20);
+// exact values all the way: a break-even that does not end is rounded only where it is written
+function toDec(x: Dec): Dec {
+  return x;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Evaluating curves and finding where the cheapest changes.
 
 /** The piece holding x: (lo, hi], or the degenerate piece at the start. */
-function pieceAt(c: Curve, x: Q, from: Q): Piece | null {
+function pieceAt(c: Curve, x: Dec, from: Dec): Piece | null {
   const pieces = c.pieces;
   if (x.eq(from)) return pieces[0] ?? null;
   // pieces run left to right: binary search for the first whose right end reaches x
@@ -370,14 +370,14 @@ function pieceAt(c: Curve, x: Q, from: Q): Piece | null {
   return p && p.lo.lt(x) && x.lte(p.hi) ? p : null;
 }
 
-function valueAt(c: Curve, x: Q, from: Q): Q | null {
+function valueAt(c: Curve, x: Dec, from: Dec): Dec | null {
   const p = pieceAt(c, x, from);
   return p === null ? null : p.a.plus(p.b.times(x));
 }
 
-function argmin(curves: readonly Curve[], x: Q, from: Q): number {
+function argmin(curves: readonly Curve[], x: Dec, from: Dec): number {
   let best = -1;
-  let bestV: Q | null = null;
+  let bestV: Dec | null = null;
   curves.forEach((c, i) => {
     const v = valueAt(c, x, from);
     if (v !== null && (bestV === null || v.lt(bestV))) {
@@ -389,24 +389,24 @@ function argmin(curves: readonly Curve[], x: Q, from: Q): number {
 }
 
 /** The cheapest curve on each stretch of (from, to], the stretches merged where it does not change. */
-function envelope(curves: readonly Curve[], from: Q, to: Q): { start: number; runs: { lo: Q; hi: Q; best: number }[] } {
-  const cuts = new Map<string, Q>();
-  const addCut = (x: Q) => {
-    if (x.gt(from) && x.lt(to)) cuts.set(`${x.n}/${x.d}`, x);
+function envelope(curves: readonly Curve[], from: Dec, to: Dec): { start: number; runs: { lo: Dec; hi: Dec; best: number }[] } {
+  const cuts = new Map<string, Dec>();
+  const addCut = (x: Dec) => {
+    if (x.gt(from) && x.lt(to)) cuts.set(x.toExactString(), x);
   };
   for (const c of curves) for (const p of c.pieces) {
     addCut(p.lo);
     addCut(p.hi);
   }
   const bounds = [from, ...[...cuts.values()].sort((a, b) => a.cmp(b)), to];
-  const runs: { lo: Q; hi: Q; best: number }[] = [];
+  const runs: { lo: Dec; hi: Dec; best: number }[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const lo = bounds[i]!;
     const hi = bounds[i + 1]!;
-    const mid = lo.plus(hi).div(Q.of(2n));
+    const mid = lo.plus(hi).div(Dec.of(2n));
     // on (lo, hi] every curve is one line: cheapest changes only where two lines cross
     const lines = curves.map((c) => pieceAt(c, mid, from));
-    const inner: Q[] = [];
+    const inner: Dec[] = [];
     for (let a = 0; a < lines.length; a++) {
       for (let b = a + 1; b < lines.length; b++) {
         const p = lines[a];
@@ -420,7 +420,7 @@ function envelope(curves: readonly Curve[], from: Q, to: Q): { start: number; ru
     for (let k = 0; k + 1 < stops.length; k++) {
       const sLo = stops[k]!;
       const sHi = stops[k + 1]!;
-      const best = argmin(curves, sLo.plus(sHi).div(Q.of(2n)), from);
+      const best = argmin(curves, sLo.plus(sHi).div(Dec.of(2n)), from);
       const last = runs[runs.length - 1];
       if (last && last.best === best) last.hi = sHi;
       else runs.push({ lo: sLo, hi: sHi, best });
@@ -431,14 +431,14 @@ function envelope(curves: readonly Curve[], from: Q, to: Q): { start: number; ru
 
 function stepValues(from: Dec, to: Dec, steps: number): Dec[] {
   const out: Dec[] = [];
-  const f = Q.fromDec(from);
-  const span = Q.fromDec(to).minus(f);
+  const f = from;
+  const span = to.minus(f);
   for (let i = 0; i < steps; i++) {
     if (i === steps - 1) {
       out.push(to);
       continue;
     }
-    const x = f.plus(span.times(Q.of(BigInt(i), BigInt(steps - 1))));
+    const x = f.plus(span.times(Dec.of(BigInt(i), BigInt(steps - 1))));
     const exact = x.toExactDecimal();
     out.push(exact !== null && placesOf(exact) <= 6 ? exact : x.toDecimal(4));
   }
@@ -446,15 +446,14 @@ function stepValues(from: Dec, to: Dec, steps: number): Dec[] {
 }
 
 function placesOf(d: Dec): number {
-  const raw = d as unknown as { c: number[]; e: number };
-  return Math.max(0, raw.c.length - raw.e - 1);
+  return decimalPlaces(d);
 }
 
-export function formatInputValue(x: Q, field: InputField): string {
+export function formatInputValue(x: Dec, field: InputField): string {
   void field;
   const exact = x.toExactDecimal();
   if (exact !== null) return groupDigits(exact.toFixed(placesOf(exact)));
-  return `${groupDigits(x.toDecimal(4).toFixed(4))}… (exactly ${x.n}/${x.d})`;
+  return `${groupDigits(x.toDecimal(4).toFixed(4))}… (exactly ${x.toExactString()})`;
 }
 
 function groupDigits(text: string): string {
@@ -488,8 +487,8 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
   }
   const report = estimate(sheets, scenario, options);
   const field = options.field;
-  const from = Q.fromDec(options.from);
-  const to = Q.fromDec(options.to);
+  const from = options.from;
+  const to = options.to;
   const planChanges: PlanChange[] = [];
   const curves: Curve[] = [];
   const withTotals = (fn: (i: number) => Curve) => report.totals.forEach((t, i) => (t.eligible ? curves.push(fn(i)) : undefined));
@@ -509,10 +508,10 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     }
   }
   const stepList = stepValues(options.from, options.to, steps);
-  for (const c of curves) c.points = stepList.map((x) => (c.known ? toDecOrNull(valueAt(c, Q.fromDec(x), from)) : null));
+  for (const c of curves) c.points = stepList.map((x) => (c.known ? toDecOrNull(valueAt(c, x, from)) : null));
   const known = curves.filter((c) => c.known);
   const cheapest = stepList.map((x) => {
-    const i = argmin(known, Q.fromDec(x), from);
+    const i = argmin(known, x, from);
     return i < 0 ? null : known[i]!.label;
   });
   const crossovers: Crossover[] = [];
@@ -525,7 +524,7 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
       if (run.best !== current && run.best >= 0 && current >= 0) {
         const was = known[current]!.label;
         const cheaper = known[run.best]!.label;
-        const atExact = run.lo.toString();
+        const atExact = run.lo.toExactString();
         crossovers.push({
           at: run.lo,
           atExact,
@@ -582,6 +581,6 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
   };
 }
 
-function toDecOrNull(x: Q | null): Dec | null {
+function toDecOrNull(x: Dec | null): Dec | null {
   return x === null ? null : toDec(x);
 }

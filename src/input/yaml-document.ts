@@ -2,7 +2,7 @@
 // size, duplicate and prototype-polluting keys refused, and every value remembers where it was
 // written so errors can name line and column. Nothing here recurses deeper than MAX_DEPTH: nesting
 // is measured on the parser's token tree (built with an explicit stack) before any recursive step.
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { plainValidate, type PlainShape } from './plain-shape.js';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
@@ -97,12 +97,12 @@ export function readYaml(text: string, file: string): ParsedYaml {
     fail(file, 'file holds U+FFFD, the mark of bytes that were not UTF-8: save it as UTF-8 text', positionInText(text, replacement));
   }
   if (text.trim() === '') fail(file, 'file is empty: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
-  lexicalGuard(text, file);
 
   const lines = new LineCounter();
   // The token tree comes from an explicit-stack parser, so it cannot overflow however deep the
   // input is; its depth is checked before the (recursive) composer sees it.
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const tokens = Array.from(new GuardedParser(lines.addNewLine, text, file).parse(text));
+  dashGuard(text, file);
   cstDepthGuard(tokens, file, lines);
   const composer = new Composer({ uniqueKeys: false, strict: true, merge: false, version: '1.2', prettyErrors: false, intAsBigInt: false });
   const documents = Array.from(composer.compose(tokens, true, text.length));
@@ -154,34 +154,49 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * A fast look before parsing, on the lexer's token stream (lazy, so it stops at the first excess):
- * flow brackets nested deeper than any real file needs (brackets inside quoted text are part of
- * their scalar token and do not count), more alias uses than allowed, and lines of "- - - ...".
- * The token-tree check below is the authoritative one for depth; this one answers in microseconds.
+ * The parser, counting flow nesting and alias uses on the very lexemes it reads (one lexing pass,
+ * not a second one before it), when the text could exceed either limit at all: flow brackets
+ * nested deeper than any real file needs (brackets inside quoted text are part of their scalar
+ * token and do not count) and more alias uses than allowed. The token-tree check below is the
+ * authoritative one for depth.
  */
-function lexicalGuard(text: string, file: string): void {
-  if (!mayExceedFlowOrAliasLimits(text)) return dashGuard(text, file);
-  let flow = 0;
-  let aliases = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+class GuardedParser extends Parser {
+  private readonly check: boolean;
+  private flow = 0;
+  private aliases = 0;
+  private offset_ = 0;
+
+  constructor(
+    onNewLine: (offset: number) => void,
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    super(onNewLine);
+    this.check = mayExceedFlowOrAliasLimits(text);
+  }
+
+  override *next(token: string): Generator<CST.Token, void> {
+    if (this.check) this.count(token);
+    yield* super.next(token);
+  }
+
+  private count(token: string): void {
     const first = token.charCodeAt(0);
     if (token === '[' || token === '{') {
-      flow += 1;
-      if (flow > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(text, offset));
-    } else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
+      this.flow += 1;
+      if (this.flow > MAX_DEPTH) fail(this.file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(this.text, this.offset_));
+    } else if ((token === ']' || token === '}') && this.flow > 0) this.flow -= 1;
     else if (first === 0x2a /* * */ && token.length > 1) {
-      aliases += 1;
-      if (aliases > MAX_ALIASES) fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(text, offset));
+      this.aliases += 1;
+      if (this.aliases > MAX_ALIASES) fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(this.text, this.offset_));
     }
     // the lexer's own markers (document, scalar, flow end) take no room in the source
-    if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) offset += token.length;
+    if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) this.offset_ += token.length;
   }
-  dashGuard(text, file);
 }
 
 /**
- * Whether the lexer pass above could find too deep a flow nesting or too many aliases: not when the
+ * Whether counting the lexemes (GuardedParser) could find too deep a flow nesting or too many aliases: not when the
  * text holds no more "[" and "{" than MAX_DEPTH, nor "*" than MAX_ALIASES, since every such token is
  * one of those characters. Every everyday file passes this count, and is spared a second lexing.
  */
@@ -196,7 +211,7 @@ function mayExceedFlowOrAliasLimits(text: string): boolean {
   return opens > MAX_DEPTH || stars > MAX_ALIASES;
 }
 
-/** Block nesting by "- " at the start of lines, which the lexer pass does not count. */
+/** Block nesting by "- " at the start of lines, which counting the lexemes does not cover. */
 function dashGuard(text: string, file: string): void {
   let lineStart = true;
   let dashes = 0;
@@ -295,6 +310,16 @@ function pathAtOffset(document: Document.Parsed, offset: number): (string | numb
 }
 
 /** Structural problems (keys) go in `problems`; values no schema may accept go in `values`. */
+/** More than 15 digits: only then can a decimal literal differ from the double read from it. */
+function mayExceedDouble(source: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits += 1;
+  }
+  return digits > 15;
+}
+
 function checkNodes(root: Node, file: string, lines: LineCounter, problems: Problem[], values: Problem[]): void {
   const stack: { node: Node | null; path: (string | number)[] }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
@@ -338,7 +363,7 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
       const source = (node as { source?: string }).source ?? String(node.value);
       if (!Number.isFinite(node.value)) {
         values.push({ file, ...at(), field: fieldPath(path), message: `expected a finite number, found ${source}` });
-      } else if (isDecimalLiteral(source) && !dec(source).eq(dec(node.value))) {
+      } else if (mayExceedDouble(source) && isDecimalLiteral(source) && !dec(source).eq(dec(node.value))) {
         // More digits than a double holds: refuse rather than silently round money.
         values.push({ file, ...at(), field: fieldPath(path), message: `${source} has more significant digits than vidcost keeps exactly (15); quote it as a string if it is a price` });
       }

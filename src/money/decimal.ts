@@ -1,57 +1,358 @@
-// Exact decimal money. big.js multiplies and adds without any precision limit, so every cost that
-// is a sum of products of published prices is exact to the last digit; only division rounds, and it
-// is used only where a source states a bundle price (e.g. "$45 per 100 clips"), carried to 20 places.
-import Big from 'big.js';
+// Exact money: every amount is a rational number n/d of two BigInts, so sums, products and
+// quotients of published prices are exact to the last digit, including quotients that never end
+// ($6.99 ÷ 660 credits). Nothing is rounded until a value is written for people or for JSON, and
+// how it is rounded there is said below (moneyString, formatUsd, toFixed). docs/money.md has the why.
+//
+// Most amounts are decimals (prices, counts, their products), and they take a fast path: while the
+// denominator is a power of ten (k ≥ 0, d = 10^k) sums and products are one or two BigInt
+// operations with no gcd. Only a quotient that leaves the decimals takes the general path, which
+// reduces the fraction; a result whose reduced denominator divides a power of ten returns to the
+// decimal form, so a value has one representation whichever way it was reached.
+//
+// The method names are those of big.js (plus, minus, times, div, mod, cmp, eq, lt, lte, gt, gte, abs,
+// round, toFixed, toString), which this class replaced without changing its callers.
 
-export type Dec = Big;
+/** A number written as a decimal, a JS number, or an exact value. */
+export type DecSource = Dec | string | number;
 
-const Exact = Big();
-Exact.DP = 20;
-Exact.RM = Big.roundHalfUp;
-// Never switch to exponential notation in toString: money strings must stay plain decimals.
-Exact.NE = -40;
-Exact.PE = 60;
+const POW10: bigint[] = [1n];
+function pow10(k: number): bigint {
+  while (POW10.length <= k) POW10.push(POW10[POW10.length - 1]! * 10n);
+  return POW10[k]!;
+}
 
-const Floor = Big();
-Floor.DP = 0;
-Floor.RM = Big.roundDown;
-Floor.NE = -40;
-Floor.PE = 60;
+/** Digits written after the point of a value that does not terminate, in toString and JSON. */
+export const NON_TERMINATING_PLACES = 20;
 
-const Ceil = Big();
-Ceil.DP = 0;
-Ceil.RM = Big.roundUp;
-Ceil.NE = -40;
-Ceil.PE = 60;
+/**
+ * toString() of each value once asked: a report writes the same rates and counts many times. Kept
+ * beside the values, not on them, so that two equal values stay equal property for property.
+ */
+const texts = new WeakMap<Dec, string>();
 
-export const ZERO: Dec = new Exact(0);
-export const ONE: Dec = new Exact(1);
-export const HUNDRED: Dec = new Exact(100);
+/** The constructor, for this module only: callers keep the invariants of n, d and k. */
+let make: (n: bigint, d: bigint, k: number) => Dec;
+
+export class Dec {
+  /** numerator; the sign of the value */
+  readonly n: bigint;
+  /** denominator, > 0; n/d is not necessarily in lowest terms (see fraction()) */
+  readonly d: bigint;
+  /** k when d = 10^k (a decimal), -1 when d has a prime factor other than 2 and 5 */
+  readonly k: number;
+
+  private constructor(n: bigint, d: bigint, k: number) {
+    this.n = n;
+    this.d = d;
+    this.k = k;
+  }
+
+  static {
+    make = (n, d, k) => new Dec(n, d, k);
+  }
+
+  /** The exact value n/d (d ≠ 0), in lowest terms. */
+  static of(n: bigint, d = 1n): Dec {
+    if (d === 1n) return new Dec(n, 1n, 0);
+    return general(n, d);
+  }
+
+  /** A decimal m × 10^-k. */
+  static scaled(m: bigint, k: number): Dec {
+    return new Dec(m, pow10(k), k);
+  }
+
+  plus(other: DecSource): Dec {
+    const o = toDec(other);
+    if (this.k >= 0 && o.k >= 0) {
+      if (this.k === o.k) return new Dec(this.n + o.n, this.d, this.k);
+      if (this.k < o.k) return new Dec(this.n * pow10(o.k - this.k) + o.n, o.d, o.k);
+      return new Dec(this.n + o.n * pow10(this.k - o.k), this.d, this.k);
+    }
+    if (this.d === o.d) return general(this.n + o.n, this.d);
+    return general(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+
+  minus(other: DecSource): Dec {
+    return this.plus(toDec(other).neg());
+  }
+
+  times(other: DecSource): Dec {
+    const o = toDec(other);
+    if (this.k >= 0 && o.k >= 0) {
+      const k = this.k + o.k;
+      return new Dec(this.n * o.n, k === 0 ? 1n : pow10(k), k);
+    }
+    return general(this.n * o.n, this.d * o.d);
+  }
+
+  /** The exact quotient (no rounding); throws on a zero divisor. */
+  div(other: DecSource): Dec {
+    const o = toDec(other);
+    if (o.n === 0n) throw new RangeError('division by zero');
+    return general(this.n * o.d, this.d * o.n);
+  }
+
+  /** The remainder with the sign of this value (as big.js and JS % do). */
+  mod(other: DecSource): Dec {
+    const o = toDec(other);
+    if (o.n === 0n) throw new RangeError('division by zero');
+    const q = (this.n * o.d) / (this.d * o.n); // truncated toward zero
+    return this.minus(o.times(Dec.of(q)));
+  }
+
+  neg(): Dec {
+    return new Dec(-this.n, this.d, this.k);
+  }
+
+  abs(): Dec {
+    return this.n < 0n ? this.neg() : this;
+  }
+
+  cmp(other: DecSource): -1 | 0 | 1 {
+    const o = toDec(other);
+    let l: bigint;
+    let r: bigint;
+    if (this.k >= 0 && this.k === o.k) {
+      l = this.n;
+      r = o.n;
+    } else {
+      l = this.n * o.d;
+      r = o.n * this.d;
+    }
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+
+  eq(other: DecSource): boolean {
+    return this === other || this.cmp(other) === 0;
+  }
+  lt(other: DecSource): boolean {
+    return this.cmp(other) < 0;
+  }
+  lte(other: DecSource): boolean {
+    return this.cmp(other) <= 0;
+  }
+  gt(other: DecSource): boolean {
+    return this.cmp(other) > 0;
+  }
+  gte(other: DecSource): boolean {
+    return this.cmp(other) >= 0;
+  }
+
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+
+  /** ⌊x⌋ as a BigInt. */
+  floor(): bigint {
+    const q = this.n / this.d;
+    return this.n < 0n && q * this.d !== this.n ? q - 1n : q;
+  }
+
+  /** Does the decimal expansion end? */
+  terminates(): boolean {
+    return this.k >= 0;
+  }
+
+  /** Places after the point of the exact decimal (trailing zeros not counted), null when it never ends. */
+  places(): number | null {
+    if (this.k < 0) return null;
+    let k = this.k;
+    let n = this.n;
+    while (k > 0 && n % 10n === 0n) {
+      n /= 10n;
+      k--;
+    }
+    return k;
+  }
+
+  /** The fraction in lowest terms: { n, d } with d > 0. */
+  fraction(): { n: bigint; d: bigint } {
+    const g = gcd(this.n < 0n ? -this.n : this.n, this.d);
+    return g === 1n ? { n: this.n, d: this.d } : { n: this.n / g, d: this.d / g };
+  }
+
+  /**
+   * Rounded to `dp` places: rm 0 toward zero, 1 half away from zero (default), 2 half to even,
+   * 3 away from zero (big.js's rounding modes).
+   */
+  round(dp = 0, rm: 0 | 1 | 2 | 3 = 1): Dec {
+    return Dec.scaled(roundScaled(this, dp, rm), dp);
+  }
+
+  /** This value when its expansion ends, else null. */
+  toExactDecimal(): Dec | null {
+    return this.k >= 0 ? this : null;
+  }
+
+  /** Rounded half away from zero to `places` decimals. */
+  toDecimal(places: number): Dec {
+    return this.round(places, 1);
+  }
+
+  /**
+   * Exactly `dp` places, rounded half away from zero. Without dp: every place of a value that
+   * ends, NON_TERMINATING_PLACES (rounded, trailing zeros dropped) of one that does not.
+   */
+  toFixed(dp?: number): string {
+    if (dp === undefined) return this.toString();
+    const m = roundScaled(this, dp, 1);
+    // a negative value rounded to zero keeps its sign ("-0.00"), as big.js wrote it
+    return m === 0n && this.n < 0n ? `-${writeScaled(m, dp)}` : writeScaled(m, dp);
+  }
+
+  /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
+  toString(): string {
+    let text = texts.get(this);
+    if (text === undefined) {
+      const places = this.places();
+      text = places !== null ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places) : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+      texts.set(this, text);
+    }
+    return text;
+  }
+
+  /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
+  toExactString(): string {
+    if (this.k >= 0) return this.toString();
+    const { n, d } = this.fraction();
+    return `${n}/${d}`;
+  }
+
+  toNumber(): number {
+    return this.k >= 0 ? Number(this.toString()) : Number(this.toFixed(NON_TERMINATING_PLACES));
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  valueOf(): string {
+    return this.toString();
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a === 0n ? 1n : a;
+}
+
+/** n/d in lowest terms, in the decimal form when d divides a power of ten. */
+function general(n: bigint, d: bigint): Dec {
+  if (d === 0n) throw new RangeError('division by zero');
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const g = gcd(n < 0n ? -n : n, d);
+  if (g !== 1n) {
+    n /= g;
+    d /= g;
+  }
+  // d = 2^a 5^b exactly when the decimal ends: then write it over 10^max(a, b)
+  let rest = d;
+  let twos = 0;
+  let fives = 0;
+  while ((rest & 1n) === 0n) {
+    rest >>= 1n;
+    twos++;
+  }
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  if (rest !== 1n) return make(n, d, -1);
+  const k = Math.max(twos, fives);
+  const scale = pow10(k);
+  return Dec.scaled((n * scale) / d, k);
+}
+
+/** The value × 10^dp rounded to an integer with rounding mode rm. */
+function roundScaled(x: Dec, dp: number, rm: 0 | 1 | 2 | 3): bigint {
+  if (x.k >= 0 && x.k <= dp) return x.n * pow10(dp - x.k);
+  const num = x.n < 0n ? -x.n : x.n;
+  const scaledNum = x.k >= 0 ? num : num * pow10(dp);
+  const den = x.k >= 0 ? pow10(x.k - dp) : x.d;
+  let q = scaledNum / den;
+  const r = scaledNum - q * den;
+  if (r !== 0n) {
+    if (rm === 3) q += 1n;
+    else if (rm === 1 || rm === 2) {
+      const twice = r * 2n;
+      if (twice > den || (twice === den && (rm === 1 || (q & 1n) === 1n))) q += 1n;
+    }
+  }
+  return x.n < 0n ? -q : q;
+}
+
+/** m × 10^-places written out ("-0.05"; "-0" never: a value rounded to zero is "0.00"). */
+function writeScaled(m: bigint, places: number): string {
+  const negative = m < 0n;
+  let digits = (negative ? -m : m).toString();
+  if (places > 0) {
+    if (digits.length <= places) digits = digits.padStart(places + 1, '0');
+    digits = `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  }
+  return negative ? `-${digits}` : digits;
+}
+
+export const ZERO: Dec = Dec.of(0n);
+export const ONE: Dec = Dec.of(1n);
+export const HUNDRED: Dec = Dec.of(100n);
 
 const DECIMAL_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** A decimal text (with an exponent only when it came from a JS number) as an exact value. */
+function parseDecimal(text: string): Dec {
+  const m = NUMBER_TEXT.exec(text);
+  if (!m) throw new RangeError(`not a decimal number: ${text}`);
+  const [, sign, whole = '', fracText = ''] = m;
+  let exponent = m[4] === undefined ? 0 : Number(m[4]);
+  const frac = fracText.replace(/0+$/, '');
+  const digits = (whole + frac).replace(/^0+/, '');
+  exponent -= frac.length;
+  if (digits === '') return ZERO;
+  let mantissa = BigInt(digits);
+  if (sign === '-') mantissa = -mantissa;
+  if (exponent >= 0) return Dec.scaled(mantissa * pow10(exponent), 0);
+  return Dec.scaled(mantissa, -exponent);
+}
+
+function toDec(value: DecSource): Dec {
+  if (value instanceof Dec) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return Dec.of(BigInt(value));
+  return dec(value as string | number);
+}
 
 /** Parses a decimal literal or a JS number (numbers are read through their shortest round-trip string). */
-export function dec(value: string | number | Dec): Dec {
-  if (value instanceof Big) return value as Dec;
+export function dec(value: DecSource): Dec {
+  if (value instanceof Dec) return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-    // The shortest round-trip string is exact; big.js reads its exponent form ("1e-30") too.
-    // (toFixed(20) would turn 1e-30 into 0 and leave 1e21 and above in exponent form anyway.)
-    return new Exact(String(value));
+    // The shortest round-trip string is exact, exponent form ("1e-30", "1.5e+21") included.
+    return parseDecimal(String(value));
+  }
+  if (typeof value !== 'string') {
+    // another decimal library's value (tests compare against big.js): read through its text
+    return dec(String(value));
   }
   const text = value.trim().replace(/_/g, '');
   if (!DECIMAL_LITERAL.test(text)) throw new RangeError(`not a decimal number: ${value}`);
-  // a leading "+" is how a person may write a positive number ("+500"); big.js refuses the sign
-  return new Exact(text.charCodeAt(0) === 0x2b ? text.slice(1) : text);
+  return parseDecimal(text);
 }
 
 export function isDecimalLiteral(text: string): boolean {
   return DECIMAL_LITERAL.test(text.trim().replace(/_/g, ''));
 }
 
-/** a ÷ b to 20 decimal places (half-up). Division is the only rounding operation in the engine. */
+/** a ÷ b, exactly (a quotient that does not end stays a fraction until it is written). */
 export function divide(a: Dec, b: Dec): Dec {
-  return new Exact(a).div(b);
+  return a.div(b);
 }
 
 /**
@@ -67,12 +368,15 @@ export function ratioOf(a: Dec, b: Dec): number {
 
 /** ⌊a ÷ b⌋ exactly (a, b ≥ 0). */
 export function floorDiv(a: Dec, b: Dec): Dec {
-  return new Exact(new Floor(a).div(b));
+  return Dec.of((a.n * b.d) / (a.d * b.n));
 }
 
 /** ⌈a ÷ b⌉ exactly (a, b > 0). */
 export function ceilDiv(a: Dec, b: Dec): Dec {
-  return new Exact(new Ceil(a).div(b));
+  const num = a.n * b.d;
+  const den = a.d * b.n;
+  const q = num / den;
+  return Dec.of(q * den === num ? q : q + 1n);
 }
 
 export function minDec(a: Dec, b: Dec): Dec {
@@ -89,34 +393,54 @@ export function sumDec(values: Iterable<Dec>): Dec {
   return total;
 }
 
-function decimalPlaces(d: Dec): number {
-  // big.js keeps digits in c and the exponent in e; places after the point = digits - e - 1.
-  const raw = d as unknown as { c: number[]; e: number };
-  return Math.max(0, raw.c.length - raw.e - 1);
+/** Places written after the point: every place of a decimal that ends, else NON_TERMINATING_PLACES. */
+export function decimalPlaces(d: Dec): number {
+  return d.places() ?? NON_TERMINATING_PLACES;
 }
 
-/** Exact decimal string for JSON: money keeps at least two places ("1250.00"), never rounds. */
+/**
+ * Decimal string for JSON: money keeps at least two places ("1250.00"). A value that ends is
+ * written exactly; one that does not (6.99 ÷ 660) is rounded half away from zero at
+ * NON_TERMINATING_PLACES places, the only rounding in JSON.
+ */
 export function moneyString(d: Dec): string {
-  return d.toFixed(Math.max(2, decimalPlaces(d)));
+  if (!d.terminates()) return d.toFixed(NON_TERMINATING_PLACES);
+  const text = d.toString();
+  const point = text.indexOf('.');
+  // the exact decimal, padded to cents
+  if (point === -1) return `${text}.00`;
+  return text.length - point - 1 === 1 ? `${text}0` : text;
 }
 
-/** Exact decimal string with no padding ("0.084", "12"). */
+/** Decimal string with no padding ("0.084", "12"); rounded as moneyString when it does not end. */
 export function plainString(d: Dec): string {
-  return d.toFixed(decimalPlaces(d));
+  return d.terminates() ? d.toString() : d.toFixed(NON_TERMINATING_PLACES);
 }
 
+/** "1234567.5" → "1,234,567.5" (a reader of a large report formats thousands of these). */
 function groupThousands(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const body = negative ? fixed.slice(1) : fixed;
-  const [whole = '0', frac] = body.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (negative ? '-' : '') + (frac === undefined ? grouped : `${grouped}.${frac}`);
+  const negative = fixed.charCodeAt(0) === 0x2d; /* - */
+  const start = negative ? 1 : 0;
+  const point = fixed.indexOf('.');
+  const end = point === -1 ? fixed.length : point;
+  if (end - start <= 3) return fixed;
+  let grouped = fixed.slice(start, start + ((end - start) % 3 || 3));
+  for (let i = start + ((end - start) % 3 || 3); i < end; i += 3) grouped += `,${fixed.slice(i, i + 3)}`;
+  return (negative ? '-' : '') + grouped + fixed.slice(end);
 }
 
 /** "$1,250.00": money for people, rounded half-up to the cent only here, at display. */
 export function formatUsd(d: Dec): string {
   const fixed = d.abs().toFixed(2);
   return `${d.lt(0) ? '-' : ''}$${groupThousands(fixed)}`;
+}
+
+/** Position of the first significant digit after the point of 0 < x < 1 (0.0143 → 2). */
+function firstSignificantPlace(x: Dec): number {
+  let place = 1;
+  // x < 10^-place ⇔ x × 10^place < 1
+  while (x.times(Dec.scaled(pow10(place), 0)).lt(ONE)) place++;
+  return place;
 }
 
 /**
@@ -128,8 +452,7 @@ export function formatRate(d: Dec): string {
   let places = 2;
   if (abs.gt(0) && abs.lt(1)) {
     // first significant digit position after the point, then keep up to 3 more
-    const firstSig = -(abs as unknown as { e: number }).e; // 0.0143 has e = -2
-    places = Math.max(2, Math.min(firstSig + 2, 8));
+    places = Math.max(2, Math.min(firstSignificantPlace(abs) + 2, 8));
   }
   let fixed = abs.toFixed(places);
   // trim zeros beyond the second place ("0.0840" -> "0.084") but keep cents ("0.70")

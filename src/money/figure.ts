@@ -58,20 +58,17 @@ export function budgetOf(f: Figure): Dec | null {
 export function times(a: Figure, b: Figure | Dec): Figure {
   const other: Figure = isFigure(b) ? b : { low: b, high: b, approx: false };
   if (a.low === null || other.low === null) return UNKNOWN;
-  return {
-    low: a.low.times(other.low),
-    high: a.high === null || other.high === null ? null : a.high.times(other.high),
-    approx: a.approx || other.approx,
-  };
+  const low = a.low.times(other.low);
+  // a point times a point is a point: one product, not two
+  const high = a.high === a.low && other.high === other.low ? low : a.high === null || other.high === null ? null : a.high.times(other.high);
+  return { low, high, approx: a.approx || other.approx };
 }
 
 export function plus(a: Figure, b: Figure): Figure {
   if (a.low === null || b.low === null) return UNKNOWN;
-  return {
-    low: a.low.plus(b.low),
-    high: a.high === null || b.high === null ? null : a.high.plus(b.high),
-    approx: a.approx || b.approx,
-  };
+  const low = a.low.plus(b.low);
+  const high = a.high === a.low && b.high === b.low ? low : a.high === null || b.high === null ? null : a.high.plus(b.high);
+  return { low, high, approx: a.approx || b.approx };
 }
 
 export function sum(figures: Iterable<Figure>): Figure {

@@ -7,14 +7,20 @@ import { budgetOf, markerOf, type Figure } from '../money/figure.js';
  * high end of a range), null for a lower bound or unknown; Low/High appear for ranges and bounds.
  */
 export function figureFields(name: string, f: Figure, money: boolean): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  putFigureFields(out, name, f, money);
+  return out;
+}
+
+/** figureFields added to `out` in place (no object to spread, for reports with many rows). */
+export function putFigureFields(out: Record<string, unknown>, name: string, f: Figure, money: boolean): void {
   const str = (d: Figure['low']) => (d === null ? null : money ? moneyString(d) : plainString(d));
-  const out: Record<string, string | null> = { [name]: str(budgetOf(f)) };
+  out[name] = str(budgetOf(f));
   const marker = markerOf(f);
   if (marker === 'range' || marker === 'from') {
     out[`${name}Low`] = str(f.low);
     out[`${name}High`] = str(f.high);
   }
-  return out;
 }
 
 export function decOrNull(f: Figure | null, money = false): string | null {

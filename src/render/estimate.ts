@@ -5,7 +5,7 @@ import { formatFigure } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
 import { renderCsv } from './csv.js';
-import { decOrNull, figureFields } from './decimal-json.js';
+import { decOrNull, figureFields, putFigureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
 import { advisorySection } from './advisories.js';
 import { compareIds } from '../pricing/catalog.js';
@@ -67,10 +67,24 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
   return notes.join('; ');
 }
 
-export function estimateView(report: EstimateReport, options: { verbose?: boolean } = {}): View {
+/** More workloads than this and the table and Markdown views summarise: the cheapest offering per workload and a few advisories per code (JSON and CSV stay complete). */
+export const SUMMARY_AFTER_WORKLOADS = 20;
+/** Advisories about single workloads shown per code in a summarised view. */
+const ADVISORIES_SHOWN_PER_CODE = 3;
+
+export interface EstimateViewOptions {
+  /** every offering of every workload and every advisory, however many workloads there are */
+  allRows?: boolean;
+  /** every advisory, not rolled up by code */
+  verbose?: boolean;
+}
+
+export function estimateView(report: EstimateReport, options: EstimateViewOptions = {}): View {
+  const summarised = !options.allRows && report.workloads.length > SUMMARY_AFTER_WORKLOADS;
   const route = report.recommendation;
   const sections: Section[] = [];
-  for (const wr of report.workloads) {
+  if (summarised) sections.push(cheapestPerWorkload(report));
+  else for (const wr of report.workloads) {
     const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
     const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
     const rows = eligible.map((o) => [
@@ -107,14 +121,15 @@ export function estimateView(report: EstimateReport, options: { verbose?: boolea
       lines: report.totals.length > totals.length ? [`${report.totals.length - totals.length} offerings cannot serve every workload.`] : [],
     });
   }
-  const routeLines = route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
+  // summarised, each workload's step is in the first table already
+  const routeLines = summarised ? [] : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   routeLines.push(...seatLines(report));
   if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
   const partsNote = routeTotalNote(report);
   if (partsNote) routeLines.push(partsNote);
   sections.push({ heading: 'Recommended route', lines: routeLines });
-  sections.push(...advisorySection(report.advisories, { verbose: options.verbose ?? false }));
+  sections.push(...advisorySection(report.advisories, { verbose: Boolean(options.verbose || options.allRows) }));
   if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
   return {
     title: `vidcost estimate: ${report.scenario}`,
@@ -160,6 +175,19 @@ export function routeTotalNote(report: EstimateReport): string | null {
   return null;
 }
 
+/** One row per workload: its cheapest offering with a known price, i.e. its step of the route. */
+function cheapestPerWorkload(report: EstimateReport): Section {
+  const rows = report.workloads.map((wr) => {
+    const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byBudget);
+    const first = ranked[0];
+    return [wr.workload.name, first?.offering ?? 'none', first ? money(first.monthlyUsd) : '–'];
+  });
+  return {
+    heading: `Cheapest offering per workload (${formatNumber(dec(report.workloads.length))} workloads; every offering of every workload with --all-rows, or in JSON and CSV)`,
+    table: { columns: [{ header: 'Workload' }, { header: 'Cheapest' }, { header: 'Monthly', align: 'right' }], rows },
+  };
+}
+
 /** Ineligible offerings grouped by reason, so thirteen "not sold on the web-app channel" read as one line. */
 function notEligibleLines(excluded: readonly OptionResult[]): string[] {
   const byReason = new Map<string, string[]>();
@@ -197,6 +225,25 @@ function coverJson(cover: Cover | null): unknown {
   };
 }
 
+/**
+ * One workload × offering, the fields in the order JSON readers have always seen them. Written out
+ * rather than spread from figureFields: a report of 1,000 workloads has 20,000 of these.
+ */
+function optionJson(o: OptionResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { offering: o.offering, eligible: o.eligible, reason: o.reason };
+  if (o.usdPerSecond) putFigureFields(out, 'usdPerSecond', o.usdPerSecond, false);
+  else out['usdPerSecond'] = null;
+  putFigureFields(out, 'usdPerKeptClip', o.usdPerKeptClip, true);
+  putFigureFields(out, 'monthlyUsd', o.monthlyUsd, true);
+  out['approx'] = o.monthlyUsd.approx;
+  out['marker'] = o.eligible ? markerOf(o.monthlyUsd) : null;
+  out['creditsPerKeptClip'] = decOrNull(o.creditsPerKeptClip);
+  out['batch'] = o.batch;
+  out['overridden'] = o.overridden;
+  if (o.cover) out['plans'] = coverJson(o.cover);
+  return out;
+}
+
 export function estimateJson(report: EstimateReport): unknown {
   const r = report.recommendation;
   return {
@@ -218,20 +265,7 @@ export function estimateJson(report: EstimateReport): unknown {
       resolution: wr.workload.resolution,
       regenerationFactor: plainString(wr.workload.regenerationFactor),
       billedGenerations: plainString(wr.billedGenerations),
-      options: wr.options.map((o) => ({
-        offering: o.offering,
-        eligible: o.eligible,
-        reason: o.reason,
-        ...(o.usdPerSecond ? figureFields('usdPerSecond', o.usdPerSecond, false) : { usdPerSecond: null }),
-        ...figureFields('usdPerKeptClip', o.usdPerKeptClip, true),
-        ...figureFields('monthlyUsd', o.monthlyUsd, true),
-        approx: o.monthlyUsd.approx,
-        marker: o.eligible ? markerOf(o.monthlyUsd) : null,
-        creditsPerKeptClip: decOrNull(o.creditsPerKeptClip),
-        batch: o.batch,
-        overridden: o.overridden,
-        ...(o.cover ? { plans: coverJson(o.cover) } : {}),
-      })),
+      options: wr.options.map(optionJson),
     })),
     totals: report.totals.map((t) => ({
       offering: t.offering,
@@ -258,8 +292,10 @@ export function estimateJson(report: EstimateReport): unknown {
 
 export function estimateCsv(report: EstimateReport): string {
   const header = ['scenario', 'asOf', 'channel', 'workload', 'offering', 'eligible', 'reason', 'usdPerSecond', 'usdPerKeptClip', 'monthlyUsd', 'monthlyUsdLow', 'monthlyUsdHigh', 'marker', 'recommended'];
-  const rows = report.workloads.flatMap((wr) => {
-    const step = report.recommendation.perWorkload.find((s) => s.workload === wr.workload.name);
+  const steps = report.recommendation.perWorkload;
+  const rows = report.workloads.flatMap((wr, i) => {
+    // the route has one step per workload, in order
+    const step = steps[i]?.workload === wr.workload.name ? steps[i] : steps.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
       const m = figureFields('monthlyUsd', o.monthlyUsd, true);
       return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, o.eligible ? markerOf(o.monthlyUsd) : null, step?.offering === o.offering];

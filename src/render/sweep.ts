@@ -5,7 +5,6 @@ import { type Dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } 
 import type { Cover } from '../engine/plan-cover.js';
 import type { Curve, SweepReport } from '../engine/sweep.js';
 import { FIELD_LIMITS } from '../engine/sweep.js';
-import type { Q } from '../engine/rational.js';
 import { renderCsv } from './csv.js';
 import type { Section, View } from './view.js';
 
@@ -140,10 +139,10 @@ function fit(label: string, width: number): string {
   return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
 }
 
-function formatQ(x: Q): string {
+function formatQ(x: Dec): string {
   const exact = x.toExactDecimal();
   if (exact !== null) return formatNumber(exact, 20);
-  return `${formatNumber(x.toDecimal(4), 4)}… (exactly ${x.n}/${x.d})`;
+  return `${formatNumber(x.toDecimal(4), 4)}… (exactly ${x.toExactString()})`;
 }
 
 // --- json and csv ------------------------------------------------------------------------------
@@ -165,7 +164,7 @@ export function sweepJson(report: SweepReport): unknown {
       known: c.known,
       reason: c.reason,
       monthlyUsd: c.points.map((p) => (p === null ? null : moneyString(p))),
-      segments: c.pieces.map((p) => ({ from: p.lo.toString(), to: p.hi.toString(), intercept: p.a.toString(), slope: p.b.toString(), ...(p.cover ? { plans: p.cover.plans.map((x) => ({ plan: x.plan.name, count: x.count })) } : {}) })),
+      segments: c.pieces.map((p) => ({ from: p.lo.toExactString(), to: p.hi.toExactString(), intercept: p.a.toExactString(), slope: p.b.toExactString(), ...(p.cover ? { plans: p.cover.plans.map((x) => ({ plan: x.plan.name, count: x.count })) } : {}) })),
     })),
     cheapest: report.steps.map((x, i) => ({ value: plainString(x), curve: report.cheapest[i] })),
     startCheapest: report.startCheapest,

@@ -6,7 +6,7 @@ import { budgetOf } from '../../money/figure.js';
 import { formatUsd } from '../../money/decimal.js';
 import { formatFigure } from '../../money/format.js';
 import { catalogAt } from '../../pricing/catalog.js';
-import { estimateCsv, estimateJson, estimateView } from '../../render/estimate.js';
+import { estimateCsv, estimateJson, estimateView, SUMMARY_AFTER_WORKLOADS } from '../../render/estimate.js';
 import { checkAgainstCatalog, checkRefs, toProblems } from '../../scenario/check.js';
 import { parseScenarioFile, ScenarioProblems, type ParsedScenario } from '../../scenario/parse.js';
 import type { PriceSheet } from '../../pricing/model.js';
@@ -20,6 +20,7 @@ import { estimateHtml } from '../../render/html.js';
 
 export interface EstimateCliOptions extends ScenarioCliOptions {
   failOnCeiling?: boolean;
+  allRows?: boolean;
   compareTo?: string;
   failOnIncrease?: string;
 }
@@ -101,6 +102,7 @@ export function registerEstimate(program: Command, io: CliIo, setExit: (code: nu
       .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
       .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
   )
+    .option('--all-rows', `table and markdown: every offering of every workload and every advisory (above ${SUMMARY_AFTER_WORKLOADS} workloads they summarise; JSON and CSV are always complete)`)
     .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown')
     .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
     .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')
@@ -122,7 +124,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const baseline = baselineRun(report, opts, io);
       const text = baseline
         ? baseline.text(format, io, opts, Boolean(opts.out))
-        : render(format, { view: () => estimateView(report, { verbose: Boolean(opts.verbose) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
+        : render(format, { view: () => estimateView(report, { verbose: Boolean(opts.verbose), allRows: Boolean(opts.allRows) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);
