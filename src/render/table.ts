@@ -72,7 +72,9 @@ const NARROW_TEXT = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]*$
  * several times. Right-aligned cells are padded on the left; trailing spaces are trimmed.
  */
 function plainTable(head: string[], rows: string[][], aligns: ('left' | 'right')[]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // a loop, not Math.max(...cells): a spread of 100,000 rows would overflow the stack
+  const widths = head.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, (r[i] ?? '').length);
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => ` ${aligns[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)} `)
