@@ -49,3 +49,13 @@ export function withScenarioOptions(command: Command): Command {
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60');
 }
+
+/** A whole number in [min, max], or a usage error naming the option. */
+export function parseWholeOption(value: string, option: string, min: number, max: number): number {
+  const text = value.replace(/[_,]/g, '');
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw inputError(option, `expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, found "${value}"`);
+  }
+  return n;
+}
