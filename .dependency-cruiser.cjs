@@ -15,6 +15,7 @@ const KNOWN_VIOLATIONS = [
   { rule: 'no-cycles', from: 'src/engine/estimate.ts', to: 'src/engine/advisories.ts' },
   // the engine parses YAML baselines; reading them belongs to the CLI
   { rule: 'engine-is-pure', from: 'src/engine/compare.ts', to: 'src/input/yaml-document.ts' },
+  { rule: 'engine-is-pure', from: 'src/engine/compare.ts', to: 'node_modules/yaml/dist/index.js' },
 ];
 
 const exactly = (file) => `^${file.replace(/[.]/g, '\\.')}$`;
@@ -42,6 +43,13 @@ module.exports = {
       comment: 'No module imports itself through others: each layer can be read, tested and changed on its own.',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'shared-leaves',
+      severity: 'error',
+      comment: 'src/errors.ts (the Problem and InputError every layer throws) and src/once.ts import no other part of vidcost.',
+      from: { path: '^src/(errors|once)\\.ts$' },
+      to: { path: '^src/' },
     },
     {
       name: 'money-is-the-bottom',
@@ -76,14 +84,14 @@ module.exports = {
       severity: 'error',
       comment: 'src/engine is pure functions from sheets and scenarios to reports: no renderer, no CLI, no file system, no YAML.',
       from: { path: '^src/engine/' },
-      to: { path: '^src/(render|cli|input)/|^src/cli\\.ts$|^node:fs|^fs$|^yaml$' },
+      to: { path: '^src/(render|cli|input)/|^src/cli\\.ts$|^(node:)?fs(/promises)?$|^node_modules/yaml/' },
     },
     {
       name: 'render-does-not-reach-the-cli',
       severity: 'error',
-      comment: 'src/render turns a report into text; it never reads files or arguments.',
+      comment: 'src/render turns a report into text; it never reads files or arguments, and never parses input.',
       from: { path: '^src/render/' },
-      to: { path: '^src/cli/|^src/cli\\.ts$|^node:fs|^fs$' },
+      to: { path: '^src/(cli|input)/|^src/cli\\.ts$|^(node:)?fs(/promises)?$|^node_modules/yaml/' },
     },
     {
       name: 'commands-do-not-import-commands',
