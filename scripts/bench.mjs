@@ -37,7 +37,7 @@ const missed = [];
 
 const bin = join(root, 'bin', 'vidcost.js');
 const lib = join(root, 'dist', 'index.js');
-if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(lib)) {
+if (!existsSync(join(root, 'dist', 'cli.cjs')) || !existsSync(lib)) {
   process.stderr.write('bench: dist/ is not built: run `npm install` or `npm run build` first\n');
   process.exit(2);
 }

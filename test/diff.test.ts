@@ -297,8 +297,8 @@ describe('vidcost diff (the built CLI)', () => {
   });
 });
 
-describe('README: the diff, baseline and gate examples are the binary\'s real output', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/reports-and-ci.md: the diff, baseline and gate examples are the binary\'s real output', () => {
+  const readme = readFileSync(join(ROOT, 'docs', 'reports-and-ci.md'), 'utf8');
   const start = readme.indexOf('## Price changes: `vidcost diff`');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const blocks = [...section.matchAll(/```\n(\$ vidcost[\s\S]*?)```/g)].map((m) => m[1]!);
