@@ -21,6 +21,27 @@ const dist = join(root, 'dist');
 const stage = join(dist, `.staging-${process.pid}`);
 const warn = (text) => process.stderr.write(`build: ${text}\n`);
 
+/**
+ * Builtins that modules load at start-up but a run rarely uses, loaded on first use instead:
+ * commander's child_process (for subcommands that are programs, which vidcost has none of) pulls
+ * in Node's net and stream modules; crypto names the temporary file of --out. Each is replaced by
+ * an object with no own properties whose prototype loads the builtin when a property is first
+ * read, so that esbuild's import helpers, which copy own properties, load nothing either.
+ */
+const LAZY_BUILTINS = ['child_process', 'crypto'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let m; const load = () => (m ??= require('node:${args.path}'));
+module.exports = Object.create(new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() }));`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** vidcost speaks English: zod's error-message translations (a third of the bundle) are left out, unless the source ever names them. */
 const sourceMentions = (word) => readdirSync(join(root, 'src'), { recursive: true }).some((f) => f.endsWith('.ts') && readFileSync(join(root, 'src', f), 'utf8').includes(word));
 const englishOnlyZod = {
@@ -81,7 +102,7 @@ try {
       outfile: join(stage, 'cli.cjs'),
       format: 'cjs',
       minify: true,
-      plugins: [englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
+      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
       // First line: the build id, which the code cache must carry to be used with this bundle. The
       // CommonJS bundle has no import.meta: its one use (finding the package root) gets the bundle's URL.
       banner: { js: `// vidcost build ${randomUUID()}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
