@@ -1,35 +1,34 @@
-// Builds dist/ (run by `npm install` through `prepare`, and by `npm test`):
-//   dist/cli.cjs            the CLI: one minified CommonJS bundle
-//   dist/zod.cjs            zod, which the CLI loads only when a run needs it (see lazyZod)
-//   dist/pricing.json       the bundled price sheets, validated by the same parseSheet as a user's
-//                           sheet and precompiled: start-up parses no YAML and runs no schema for them
-//   dist/vidcost.blob       V8 start-up snapshot of the CLI with its modules evaluated, warm-up runs
-//                           compiled and the bundled sheets in the heap (bin/vidcost.js starts from it
-//                           when it matches the node on PATH)
-//   dist/vidcost.blob.node  the node binary the snapshot belongs to (path; its mtime is node's)
-//   dist/cli.cjs.cache      V8 code cache of the bundle, for runs without the snapshot
-//   dist/index.js           the library (ESM, dependencies left to the package manager)
-//   dist/types/             its type declarations (tsc, tsconfig.build.json)
-// Each optional artefact that cannot be made is skipped with a warning; the CLI then takes a slower
-// path with the same output. Everything is built in a staging folder and renamed into dist/ file by
-// file, so a CLI started while a build runs (tests in parallel) never finds dist/ half-written.
+// Builds dist/ (run by a clone's `npm install` or `npm ci` through `preprepare`, before `npm pack`
+// through `prepack`, and by `npm test`); the published package ships it built:
+//   dist/cli.cjs        the CLI: one minified CommonJS bundle, which bin/vidcost.js runs
+//   dist/cli.cjs.cache  its V8 code cache, for Node 20 (bin/code-cache.cjs)
+//   dist/pricing.json   the bundled price sheets, validated by the same parseSheet as a user's sheet
+//                       and precompiled: start-up parses no YAML and runs no schema for them
+//   dist/index.js       the library (ESM, dependencies left to the package manager)
+//   dist/types/         its type declarations (tsc, tsconfig.build.json)
+// Everything is built in a staging folder and renamed into dist/ file by file, so a CLI started
+// while a build runs (tests in parallel) never finds dist/ half-written.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const stage = join(dist, `.staging-${process.pid}`);
-const require = createRequire(import.meta.url);
 const warn = (text) => process.stderr.write(`build: ${text}\n`);
-const buildId = randomUUID();
 
-/** Builtins loaded at start-up but rarely used, loaded on first use instead (commander's child_process; crypto, for temporary file names of --out; tty, asked only when colour is possible). */
-const LAZY_BUILTINS = ['child_process', 'crypto', 'tty'];
+/**
+ * Builtins that modules load at start-up but a run rarely uses, loaded on first use instead:
+ * commander's child_process (for subcommands that are programs, which vidcost has none of) pulls
+ * in Node's net and stream modules; crypto names the temporary file of --out. Each is replaced by
+ * an object with no own properties whose prototype loads the builtin when a property is first
+ * read, so that esbuild's import helpers, which copy own properties, load nothing either.
+ */
+const LAZY_BUILTINS = ['child_process', 'crypto'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -37,7 +36,7 @@ const lazyBuiltins = {
     b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let m; const load = () => (m ??= require('node:${args.path}'));
-module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(load(), k); return d && { ...d, configurable: true }; } });`,
+module.exports = Object.create(new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() }));`,
       loader: 'js',
     }));
   },
@@ -84,52 +83,6 @@ module.exports = withPlainTextFastPath(require('string-width/index.js'));`,
   },
 };
 
-/**
- * zod is loaded on first use in the CLI. Every schema is built on first use (src/once.ts) and a
- * valid scenario is checked without zod (src/input/plain-shape.ts, its shape compiled in below), so
- * most runs never load it. It is bundled apart, in dist/zod.cjs, required from the package root
- * when first touched: neither the CLI bundle nor the start-up snapshot holds any of it, and zod with
- * the schemas was a quarter of what a start deserialized. Loading it sets a global mark that the
- * snapshot build and the tests read.
- */
-const ZOD_LOADED = "Symbol.for('vidcost.zodLoaded')";
-const lazyZod = {
-  name: 'lazy-zod',
-  setup(b) {
-    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'lazy-zod' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, () => ({
-      contents: `import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { packageRoot } from ${JSON.stringify(join(root, 'src', 'cli', 'sheets.ts'))};
-let m;
-const load = () => {
-  if (!m) {
-    const file = join(packageRoot(), 'dist', 'zod.cjs');
-    m = createRequire(file)(file).z;
-    globalThis[${ZOD_LOADED}] = true;
-  }
-  return m;
-};
-export const z = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
-};
-
-/** The scenario schema as a PlainShape (src/input/shape-of.ts), made here so the CLI needs no zod for it. */
-async function scenarioShapeJson(common) {
-  const out = join(stage, 'scenario-shape.mjs');
-  await build({
-    ...common,
-    stdin: { contents: "import { shapeOf } from './src/input/shape-of.ts'; import { scenarioSchema } from './src/scenario/schema.ts'; export default JSON.stringify(shapeOf(scenarioSchema()));", resolveDir: root, loader: 'ts' },
-    outfile: out,
-    format: 'esm',
-    plugins: [englishOnlyZod],
-  });
-  return (await import(pathToFileURL(out).href)).default;
-}
-
 /** Moves a staged file into dist/ in one rename. */
 function publish(name) {
   // a folder cannot be renamed over another: the old one goes first
@@ -142,7 +95,6 @@ const published = new Set();
 mkdirSync(stage, { recursive: true });
 try {
   const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
-  const scenarioShape = await scenarioShapeJson(common);
   await Promise.all([
     build({
       ...common,
@@ -150,19 +102,11 @@ try {
       outfile: join(stage, 'cli.cjs'),
       format: 'cjs',
       minify: true,
-      plugins: [lazyBuiltins, lazyZod, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
+      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
       // First line: the build id, which the code cache must carry to be used with this bundle. The
       // CommonJS bundle has no import.meta: its one use (finding the package root) gets the bundle's URL.
-      banner: { js: `// vidcost build ${buildId}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
-      define: { 'import.meta.url': '__vidcostModuleUrl', __VIDCOST_SCENARIO_SHAPE__: scenarioShape },
-    }),
-    build({
-      ...common,
-      stdin: { contents: "export { z } from 'zod';", resolveDir: root, loader: 'js' },
-      outfile: join(stage, 'zod.cjs'),
-      format: 'cjs',
-      minify: true,
-      plugins: [englishOnlyZod],
+      banner: { js: `// vidcost build ${randomUUID()}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
+      define: { 'import.meta.url': '__vidcostModuleUrl' },
     }),
     build({
       ...common,
@@ -174,89 +118,33 @@ try {
     }),
   ]);
 
-  publish('zod.cjs'); // the bundle loads it from dist/ when a run needs zod: the sheets' precompilation below does
-
   // Precompile the bundled price sheets with the bundle's own parser. A sheet that does not validate
-  // is not precompiled: the CLI then reads the YAML and reports the problem as it would for any sheet.
-  let pricing = false;
-  try {
-    const cli = require(join(stage, 'cli.cjs'));
-    writeFileSync(join(stage, 'pricing.json'), cli.compileBundledPricing(root));
-    publish('pricing.json'); // the warm-up runs below read it from dist/
-    pricing = true;
-  } catch (error) {
-    warn(`bundled price sheets not precompiled (the CLI will read the YAML):\n${error instanceof Error ? error.message : error}`);
-  }
+  // is left out: the CLI then reads its YAML and reports the problem as it would for any sheet.
+  const { json, problems } = createRequire(import.meta.url)(join(stage, 'cli.cjs')).compileBundledPricing(root);
+  for (const problem of problems) warn(`bundled price sheet not precompiled (the CLI will read its YAML):\n${problem}`);
+  writeFileSync(join(stage, 'pricing.json'), json);
+  publish('pricing.json'); // the warm-up below reads it from dist/
 
-  // Code cache for runs without the snapshot, made in a fresh process that compiles the bundle the
-  // way bin/vidcost.js does and runs what a typical invocation runs.
-  const cache = spawnSync(process.execPath, [join(root, 'scripts', 'write-code-cache.cjs'), join(stage, 'cli.cjs')], { stdio: 'inherit' });
-  if (cache.status !== 0) warn('no code cache written (runs without the snapshot compile the bundle at start-up)');
+  // The code cache Node 20 starts with (bin/code-cache.cjs), made in a fresh process that runs what
+  // a typical invocation runs, so that it holds those functions compiled.
+  const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+  const warmUps = [['rates'], ['--help'], ...scenarios.map((f) => ['estimate', join('scenarios', f), '--as-of', '2026-06-01'])];
+  const cache = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(join(stage, 'cli.cjs'))}, async (cli) => {
+  const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(root)}, env: { NO_COLOR: '1' }, isTTY: false, today: () => '2026-06-01' };
+  for (const argv of ${JSON.stringify(warmUps)}) await cli.run(argv, io);
+}).catch((error) => { console.error(error); process.exitCode = 1; });`], { stdio: 'inherit' });
+  if (cache.status === 0) publish('cli.cjs.cache');
+  else warn('no code cache written (Node 20 then compiles the bundle at each start)');
 
-  const snapshot = pricing && buildSnapshot();
   // Type declarations, so the library is typed for its users (dist/types/index.d.ts).
   const types = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(stage, 'types')], { stdio: 'inherit' });
   if (types.status === 0) publish('types');
   else warn('no type declarations written (tsc failed)');
-  publish('index.js');
-  publish('cli.cjs');
-  if (existsSync(join(stage, 'cli.cjs.cache'))) publish('cli.cjs.cache');
-  if (snapshot) {
-    publish('vidcost.blob');
-    publish('vidcost.blob.node');
-  }
+  for (const name of ['index.js', 'cli.cjs']) publish(name);
   // whatever an earlier build left that this one did not make (never another build's staging folder)
   for (const name of readdirSync(dist)) {
     if (!name.startsWith('.staging-') && !published.has(name)) rmSync(join(dist, name), { recursive: true, force: true });
   }
 } finally {
   rmSync(stage, { recursive: true, force: true });
-}
-
-/**
- * The start-up snapshot: the bundle evaluated inside `node --build-snapshot`, which only offers
- * built-in modules to its entry script, so the entry wraps the bundle the way CommonJS would.
- */
-function buildSnapshot() {
-  const blob = join(stage, 'vidcost.blob');
-  const entry = join(stage, 'snapshot-entry.cjs');
-  const bundle = join(dist, 'cli.cjs'); // where it will live: the warm-up finds the package root from it
-  writeFileSync(
-    entry,
-    `'use strict';
-const module = { exports: {} };
-(function (exports, require, module, __filename, __dirname) {
-${readFileSync(join(stage, 'cli.cjs'), 'utf8')}
-})(module.exports, require, module, ${JSON.stringify(bundle)}, ${JSON.stringify(dist)});
-module.exports.prepareSnapshot(require('node:v8').startupSnapshot, ${JSON.stringify(root)}).then(() => {
-  if (globalThis[${ZOD_LOADED}]) process.stderr.write('the warm-up runs loaded zod: the start-up snapshot holds it, and every start is slower\\n');
-}).catch((error) => {
-  process.stderr.write('snapshot: ' + (error && error.stack || error) + '\\n');
-  process.exit(1);
-});
-`,
-  );
-  const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { cwd: root, encoding: 'utf8' });
-  // Node notes that tty and child_process are "not yet fully verified" in snapshots: vidcost's
-  // snapshot loads tty (chalk) but reads terminals only at run time, and never child_process.
-  const noise = /not yet fully verified|may still work in some cases|To request support for the module|--trace-warnings/;
-  const said = (made.stderr ?? '').split('\n').filter((l) => l.trim() && !noise.test(l));
-  if (made.status !== 0 || !existsSync(blob)) {
-    warn(`no start-up snapshot (runs use the code cache instead):\n${said.join('\n') || made.error?.message || `exit ${made.status}`}`);
-    return false;
-  }
-  if (said.length) process.stderr.write(`${said.join('\n')}\n`);
-  // Smoke test before it is published: a broken blob must never be what the launcher starts.
-  const check = spawnSync(process.execPath, ['--snapshot-blob', blob, join(root, 'bin', 'vidcost.js'), '--version'], { encoding: 'utf8' });
-  if (check.status !== 0 || check.stdout.trim() !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) {
-    warn(`start-up snapshot failed its smoke test and is not used:\n${check.stderr || check.stdout}`);
-    return false;
-  }
-  // The launcher starts the snapshot only with this very node: same path, same modification time.
-  const node = realpathSync(process.execPath);
-  const stamp = join(stage, 'vidcost.blob.node');
-  writeFileSync(stamp, `${node}\n`);
-  const { atime, mtime } = statSync(node);
-  utimesSync(stamp, atime, mtime);
-  return true;
 }

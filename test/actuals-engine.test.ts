@@ -10,11 +10,11 @@ import { actualsReport, ceilingDay, percentileOf, type ActualsReport } from '../
 import { dec, plainString } from '../src/money/decimal.js';
 import { markerOf, type Figure } from '../src/money/figure.js';
 import { loadPricing } from '../src/cli/sheets.js';
-import { focusOfferingIndex } from '../src/input/focus.js';
-import { CountingSink, usageLineReader } from '../src/input/usage-reader.js';
-import { parseUsageTime } from '../src/input/usage-log.js';
+import { focusOfferingIndex } from '../src/usage/focus.js';
+import { CountingSink, usageLineReader } from '../src/usage/usage-reader.js';
+import { parseUsageTime } from '../src/usage/usage-log.js';
 import { parseScenario } from '../src/scenario/parse.js';
-import { calibrations, writeBackScenario } from '../src/scenario/calibrate.js';
+import { calibrations, writeBackScenario } from '../src/cli/calibrate.js';
 import { actualsJson } from '../src/render/actuals.js';
 import { ROOT } from './helpers.js';
 

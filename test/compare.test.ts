@@ -8,7 +8,7 @@ import { compareSnapshots, figureFromJson, increaseGate, readBaseline, type Esti
 import { dec } from '../src/money/decimal.js';
 import { exact, markerOf, type Figure } from '../src/money/figure.js';
 import { InputError } from '../src/errors.js';
-import { FIXTURES, tempDir, vidcost } from './helpers.js';
+import { expectGolden, FIXTURES, tempDir, vidcost } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');
 const SCENARIO = join(DIR, 'scenario.yaml');
@@ -56,7 +56,7 @@ describe('estimate --compare-to', () => {
     const dir = baselineDir();
     const r = vidcost([...compareArgs, '--format', 'markdown'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(DIR, 'golden', 'compare.md'), 'utf8'));
+    expectGolden(r.stdout, join(DIR, 'golden', 'compare.md'));
     expect(r.stdout.startsWith('**Monthly cost +\\$34.00 (+12.5%): \\$272.00 → \\$306.00**\n')).toBe(true);
   });
 
@@ -64,7 +64,7 @@ describe('estimate --compare-to', () => {
     const dir = baselineDir();
     const r = vidcost(compareArgs, { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(DIR, 'golden', 'compare.txt'), 'utf8'));
+    expectGolden(r.stdout, join(DIR, 'golden', 'compare.txt'));
   });
 
   it('CSV: one row per offering and the route', () => {

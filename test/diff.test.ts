@@ -11,7 +11,7 @@ import { catalogAt } from '../src/pricing/catalog.js';
 import { sheetFromData } from '../src/pricing/load-sheet.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { readSheets } from '../src/cli/sheets.js';
-import { FIXTURES, ROOT, tempDir, vidcost } from './helpers.js';
+import { expectGolden, FIXTURES, ROOT, tempDir, vidcost } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');
 const sheetsA = readSheets(join(DIR, 'pricing-a'), DIR);
@@ -185,13 +185,13 @@ describe('vidcost diff (the built CLI)', () => {
     const r = run(folderArgs);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(DIR, 'golden', 'diff-folders-scenario.txt'), 'utf8'));
+    expectGolden(r.stdout, join(DIR, 'golden', 'diff-folders-scenario.txt'));
   });
 
   it('golden Markdown: summary line first, then the compact table, details, advisories', () => {
     const r = run([...folderArgs, '--format', 'markdown']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(DIR, 'golden', 'diff-folders-scenario.md'), 'utf8'));
+    expectGolden(r.stdout, join(DIR, 'golden', 'diff-folders-scenario.md'));
     // $272.00 → $306.00 is +$34.00, +12.5%; `$` is escaped so GitHub never reads it as math
     expect(r.stdout.split('\n')[0]).toBe('**Monthly cost +\\$34.00 (+12.5%): \\$272.00 → \\$306.00**');
     const lines = r.stdout.split('\n');
@@ -213,9 +213,9 @@ describe('vidcost diff (the built CLI)', () => {
     const files = ['pricing-a/credco/2026-06-01.yaml', 'pricing-b/credco/2026-07-01.yaml'];
     const t = run(files);
     expect(t.status).toBe(0);
-    expect(t.stdout).toBe(readFileSync(join(DIR, 'golden', 'diff-files.txt'), 'utf8'));
+    expectGolden(t.stdout, join(DIR, 'golden', 'diff-files.txt'));
     const m = run([...files, '--format', 'markdown']);
-    expect(m.stdout).toBe(readFileSync(join(DIR, 'golden', 'diff-files.md'), 'utf8'));
+    expectGolden(m.stdout, join(DIR, 'golden', 'diff-files.md'));
     expect(t.stdout).not.toContain('acme/');
   });
 
@@ -297,8 +297,8 @@ describe('vidcost diff (the built CLI)', () => {
   });
 });
 
-describe('README: the diff, baseline and gate examples are the binary\'s real output', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/reports-and-ci.md: the diff, baseline and gate examples are the binary\'s real output', () => {
+  const readme = readFileSync(join(ROOT, 'docs', 'reports-and-ci.md'), 'utf8');
   const start = readme.indexOf('## Price changes: `vidcost diff`');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const blocks = [...section.matchAll(/```\n(\$ vidcost[\s\S]*?)```/g)].map((m) => m[1]!);

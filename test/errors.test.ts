@@ -270,8 +270,8 @@ describe('near misses', () => {
   });
 });
 
-describe('the README', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+describe('docs/errors-and-limits.md', () => {
+  const readme = readFileSync(join(ROOT, 'docs', 'errors-and-limits.md'), 'utf8').split('\n');
   const section = readme.slice(readme.indexOf('## Errors you can act on, and input limits'));
   const examples = section
     .map((line, i) => ({ line, i }))
@@ -282,7 +282,7 @@ describe('the README', () => {
     expect(examples).toHaveLength(3);
   });
 
-  it.each(examples.map((e) => [e.argv.join(' '), e] as const))('`vidcost %s` prints exactly what the README shows (built binary)', (_, { argv, expected }) => {
+  it.each(examples.map((e) => [e.argv.join(' '), e] as const))('`vidcost %s` prints exactly what the docs show (built binary)', (_, { argv, expected }) => {
     const r = vidcost(argv);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

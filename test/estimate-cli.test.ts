@@ -9,17 +9,16 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
+import { expectGolden, FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const golden = join(FIXTURES, 'scenarios', 'golden.yaml');
-const read = (name: string) => readFileSync(join(FIXTURES, 'scenarios', name), 'utf8');
 
 describe('vidcost estimate output', () => {
   it('prints the table format exactly, within 80 columns', () => {
     const r = vidcost(['estimate', golden]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(read('golden.table.txt'));
+    expectGolden(r.stdout, join(FIXTURES, 'scenarios', 'golden.table.txt'));
     expect(r.stdout).toContain('Cheapest route: ~$621.00–$642.00/month, within the $700.00 ceiling');
     expect(r.stdout).toContain('runway/gen4-turbo         ~$0.05             ~$600.00   cheapest');
     // advisories wrap at 80 columns; read them as one line
@@ -29,14 +28,14 @@ describe('vidcost estimate output', () => {
 
   it('prints Markdown exactly, prices escaped so GitHub renders no math or strikethrough', () => {
     const r = vidcost(['estimate', golden, '--format', 'markdown']);
-    expect(r.stdout).toBe(read('golden.md'));
+    expectGolden(r.stdout, join(FIXTURES, 'scenarios', 'golden.md'));
     expect(r.stdout.split('\n')[0]).toBe('**Cheapest route: \\~\\$621.00–\\$642.00/month, within the \\$700.00 ceiling**');
     expect(r.stdout).toContain('| runway/gen4-turbo | \\~\\$0.05 | \\~\\$1.50 | \\~\\$600.00 | cheapest |');
   });
 
   it('prints CSV exactly', () => {
     const r = vidcost(['estimate', golden, '--format', 'csv']);
-    expect(r.stdout).toBe(read('golden.csv'));
+    expectGolden(r.stdout, join(FIXTURES, 'scenarios', 'golden.csv'));
     expect(r.stdout.split('\n')[1]).toBe('Golden clips,2026-06-01,api,drafts,runway/gen4-turbo,true,,0.05,1.50,600.00,,,approx,true');
   });
 

@@ -423,8 +423,8 @@ describe('vidcost forecast (built CLI)', () => {
   });
 });
 
-describe('README: the forecast and sweep examples are what the CLI prints', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/forecast-and-sweep.md: the forecast and sweep examples are what the CLI prints', () => {
+  const readme = readFileSync(join(ROOT, 'docs', 'forecast-and-sweep.md'), 'utf8');
   const start = readme.indexOf('## Uncertainty: `vidcost forecast` and `vidcost sweep`');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const blocks = [...section.matchAll(/```console\n\$ vidcost ([^\n]+)\n([\s\S]*?)\n```/g)];

@@ -1,9 +1,10 @@
 // Test helpers: run the built binary as a user would, or the CLI entry in-process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 
@@ -49,4 +50,13 @@ export async function vidcostInProcess(args: readonly string[], options: { cwd?:
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'vidcost-test-'));
+}
+
+/**
+ * Expects `actual` to be the golden file's text. With UPDATE_GOLDENS=1 the file is rewritten
+ * instead (then review its diff: a golden's figures are checked by hand, not taken on trust).
+ */
+export function expectGolden(actual: string, file: string): void {
+  if (process.env['UPDATE_GOLDENS'] === '1') writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../src/money/decimal.js';
 import { exact, range, atLeast, UNKNOWN } from '../src/money/figure.js';
 import { escapeHtml, linkable, renderChart } from '../src/render/html.js';
-import { FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
+import { expectGolden, FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');
 
@@ -52,7 +52,7 @@ describe('vidcost diff --format html', () => {
   it('golden output: folders with a scenario', () => {
     const r = vidcost(['diff', '--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'scenario.yaml', '--format', 'html'], { cwd: DIR });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(DIR, 'golden', 'diff-folders-scenario.html'), 'utf8'));
+    expectGolden(r.stdout, join(DIR, 'golden', 'diff-folders-scenario.html'));
     // the largest figure is acme/pro's base $1,100; the $300 ceiling sits at 300/1100 × 380 = 103.6 px
     expect(r.stdout).toContain('<line class="ceiling" x1="313.6"');
     // route $272 → $306: 272/1100 × 380 = 93.96 ≈ 94; 306/1100 × 380 = 105.71 ≈ 105.7

@@ -472,9 +472,9 @@ describe('scenarios/web-app-team.yaml (seat plans covering the credits)', () => 
   });
 });
 
-describe('README: the bundled-scenario table agrees with the CLI', () => {
+describe('docs/scenario-format.md: the bundled-scenario table agrees with the CLI', () => {
   it('names every bundled scenario with the monthly figure and route the CLI prints on 2026-06-01', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs', 'scenario-format.md'), 'utf8');
     const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
     expect(files).toHaveLength(7);
     for (const file of files) {

@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../src/render/markdown.js';
 import { renderTable } from '../src/render/table.js';
 import { renderPrMarkdown } from '../src/render/compare.js';
 import { jsonOffsetOf, lineAndColumn } from '../src/input/json-locate.js';
-import { readNumberText } from '../src/input/number-text.js';
+import { readNumberText } from '../src/money/number-text.js';
 import { parseFigure } from '../src/money/figure.js';
 import { ROOT, tempDir, vidcost } from './helpers.js';
 

@@ -1,14 +1,14 @@
 // The bundled price sheets, precompiled at build time so that start-up parses no YAML and runs no
 // schema for them. `scripts/build.mjs` runs the very `parseSheet` a user's sheet goes through and
 // writes the resulting PriceSheet objects here as JSON (exact decimals as strings, revived into
-// big.js values with the engine's own constructor). Each entry keeps the exact text of the file it
-// came from: a sheet edited, added or removed after the build no longer matches, and the CLI then
-// reads the YAML instead, so a stale build can never price with old figures.
+// big.js values with the engine's own constructor). Each entry keeps the path and exact text of the
+// file it came from and is used only for a file with that path and text: a sheet added or edited
+// after the build is read from its YAML, so a stale build can never price with old figures.
 import { dec, ZERO } from '../money/decimal.js';
 import { UNKNOWN } from '../money/figure.js';
 import type { PriceSheet } from '../pricing/model.js';
 
-export const COMPILED_PRICING_FORMAT = 1;
+export const COMPILED_PRICING_FORMAT = 2;
 
 export interface SheetSource {
   /** path relative to the package root, with forward slashes: pricing-data/runway/2026-06-01.yaml */
@@ -16,10 +16,14 @@ export interface SheetSource {
   text: string;
 }
 
+/** One bundled sheet file and the sheet parseSheet made of it. */
+export interface CompiledSheet extends SheetSource {
+  sheet: PriceSheet;
+}
+
 interface CompiledPricing {
   format: number;
-  files: SheetSource[];
-  sheets: unknown;
+  sheets: (SheetSource & { sheet: unknown })[];
 }
 
 // Encoding: JSON, except these one-key tags. Objects that occur more than once (e.g. the SheetRef
@@ -27,6 +31,7 @@ interface CompiledPricing {
 //   { $d: "0.0143" }  a decimal (big.js)         { $u: 1 }  undefined
 //   { $k: "UNKNOWN" } the shared unknown figure   { $o: {...} }  an object whose keys start with $
 //   { $id: n, $v: x } first use of a shared object or array    { $r: n }  a later use
+// (ids are numbered within one sheet: sheets share no objects)
 
 const BigCtor = (ZERO as unknown as { constructor: unknown }).constructor;
 
@@ -35,8 +40,13 @@ function isPlainObject(v: object): boolean {
   return proto === Object.prototype;
 }
 
-/** Serializes PriceSheets; throws on any value it could not revive exactly. */
-export function encodePricing(files: readonly SheetSource[], sheets: readonly PriceSheet[]): string {
+/** Serializes sheets with the files they came from; throws on any value it could not revive exactly. */
+export function encodePricing(compiled: readonly CompiledSheet[]): string {
+  const out: CompiledPricing = { format: COMPILED_PRICING_FORMAT, sheets: compiled.map(({ path, text, sheet }) => ({ path, text, sheet: encodeSheet(sheet, path) })) };
+  return JSON.stringify(out);
+}
+
+function encodeSheet(sheet: PriceSheet, path: string): unknown {
   const seen = new Map<object, number>();
   const count = (v: unknown): void => {
     if (typeof v !== 'object' || v === null || v === UNKNOWN || (v as { constructor: unknown }).constructor === BigCtor) return;
@@ -45,7 +55,7 @@ export function encodePricing(files: readonly SheetSource[], sheets: readonly Pr
     if (n > 0) return;
     for (const x of Array.isArray(v) ? v : Object.values(v)) count(x);
   };
-  count(sheets);
+  count(sheet);
   const ids = new Map<object, number>();
   const encode = (v: unknown, where: string): unknown => {
     if (v === undefined) return { $u: 1 };
@@ -81,8 +91,7 @@ export function encodePricing(files: readonly SheetSource[], sheets: readonly Pr
     }
     return out;
   };
-  const compiled: CompiledPricing = { format: COMPILED_PRICING_FORMAT, files: [...files], sheets: encode(sheets, 'sheets') };
-  return JSON.stringify(compiled);
+  return encode(sheet, path);
 }
 
 function decode(v: unknown, ids: unknown[]): unknown {
@@ -109,21 +118,23 @@ function decode(v: unknown, ids: unknown[]): unknown {
 }
 
 /**
- * The precompiled sheets, or null when they cannot be trusted: another format, or the sheet files
- * on disk (`current`, in the order the loader lists them) differ in any byte from those compiled.
+ * The precompiled sheets, keyed by file: for each of the `current` sheet files (path and text), the
+ * sheet compiled from exactly that text, if the build compiled it. Empty when the JSON is not
+ * usable (another format, or not JSON). Each call decodes anew: no caller shares objects with another.
  */
-export function decodePricing(json: string, current: readonly SheetSource[]): PriceSheet[] | null {
+export function decodePricing(json: string, current: readonly SheetSource[]): Map<string, PriceSheet> {
+  const found = new Map<string, PriceSheet>();
   let compiled: CompiledPricing;
   try {
     compiled = JSON.parse(json) as CompiledPricing;
   } catch {
-    return null;
+    return found;
   }
-  if (compiled.format !== COMPILED_PRICING_FORMAT || !Array.isArray(compiled.files) || compiled.files.length !== current.length) return null;
-  for (let i = 0; i < current.length; i++) {
-    const a = compiled.files[i]!;
-    const b = current[i]!;
-    if (a.path !== b.path || a.text !== b.text) return null;
+  if (compiled.format !== COMPILED_PRICING_FORMAT || !Array.isArray(compiled.sheets)) return found;
+  const byPath = new Map(compiled.sheets.map((s) => [s.path, s]));
+  for (const { path, text } of current) {
+    const entry = byPath.get(path);
+    if (entry !== undefined && entry.text === text) found.set(path, decode(entry.sheet, []) as PriceSheet);
   }
-  return decode(compiled.sheets, []) as PriceSheet[];
+  return found;
 }

@@ -1,7 +1,4 @@
 // Everything the CLI touches outside itself, passed in so the whole CLI runs in-process in tests.
-import { fstatSync, writeSync } from 'node:fs';
-// loaded on first use in the bundle (scripts/build.mjs, LAZY_BUILTINS)
-import { isatty } from 'node:tty';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -14,73 +11,30 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  let tty: boolean | undefined;
   return {
-    stdout: directWriter(1, () => process.stdout),
-    stderr: directWriter(2, () => process.stderr),
+    stdout: writerTo(process.stdout, 'standard output'),
+    stderr: writerTo(process.stderr, 'standard error'),
     cwd: process.cwd(),
     env: process.env,
-    // asked only when colour is possible (a table on stdout, without NO_COLOR): node:tty loads
-    // Node's net and stream modules, a few milliseconds of a run
-    get isTTY() {
-      return (tty ??= isTerminal(1));
-    },
+    isTTY: Boolean(process.stdout.isTTY),
     today: () => new Date().toISOString().slice(0, 10),
   };
 }
 
-/** isatty(fd), without loading node:tty for what cannot be a terminal (files, pipes, sockets). */
-function isTerminal(fd: number): boolean {
-  try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return isatty(fd);
-}
-
 /**
- * Writes to standard output or error with write(2) itself. Every command writes its whole report
- * as one string, and process.stdout would first build a stream for it: for a pipe (a CI log,
- * `| head`) that loads Node's net module, ~3 ms of a run. A descriptor another program left
- * non-blocking (EAGAIN) is handed over to the stream, which waits for it, and so is all that
- * follows, to keep the order. A reader that stops early (`vidcost rates | head`) closes the pipe:
- * the rest has nowhere to go, which is not vidcost's error, so it is dropped quietly and the exit
- * status the command sets is kept. Any other failure to write stdout is said in one line (exit 2).
+ * Writes to standard output or error. A reader that stops early (`vidcost rates | head`) closes the
+ * pipe: the rest has nowhere to go, which is not vidcost's error, so it is dropped quietly and the
+ * exit status the command sets is kept. Any other failure to write is said in one line (exit 2).
  */
-function directWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
-  let handedOver: NodeJS.WriteStream | null = null;
+function writerTo(stream: NodeJS.WriteStream, name: string): (text: string) => void {
   let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    closed = true;
+    if (error.code === 'EPIPE') return;
+    if (stream === process.stdout) process.stderr.write(`vidcost: cannot write to ${name} (${error.code ?? error.message})\n`);
+    process.exit(2);
+  });
   return (text) => {
-    if (closed) return;
-    if (handedOver) {
-      handedOver.write(text);
-      return;
-    }
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    try {
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
-        handedOver = stream();
-        handedOver.on('error', (e: NodeJS.ErrnoException) => failed(fd, e.code ?? e.message));
-        handedOver.write(bytes.subarray(written));
-      } else if (code === 'EPIPE') closed = true;
-      else failed(fd, code ?? String(error));
-    }
+    if (!closed) stream.write(text);
   };
-}
-
-function failed(fd: 1 | 2, code: string): void {
-  if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') return;
-  if (fd === 1) {
-    try {
-      writeSync(2, `vidcost: cannot write to standard output (${code})\n`);
-    } catch {
-      /* nowhere left to say it */
-    }
-  }
-  process.exit(2);
 }

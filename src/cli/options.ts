@@ -1,5 +1,6 @@
 // Command-line values checked the way file values are: a clear message naming the option.
 import type { Command } from 'commander';
+import { readNumberText } from '../money/number-text.js';
 import { inputError, nearMiss } from '../errors.js';
 import { canonicalResolution, RESOLUTION_WORDS, RESOLUTIONS, type Resolution } from '../pricing/vocabulary.js';
 
@@ -50,4 +51,15 @@ export function withScenarioOptions(command: Command): Command {
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')
     .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)');
+}
+
+/** A whole number in [min, max], or a usage error naming the option. */
+export function parseWholeOption(value: string, option: string, min: number, max: number): number {
+  // one number grammar for every option: "1,5" is a decimal comma, refused, not fifteen
+  const text = readNumberText(value) ?? '';
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw inputError(option, `expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, found "${value}"`);
+  }
+  return n;
 }

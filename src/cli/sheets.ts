@@ -12,18 +12,8 @@ import { decodePricing, type SheetSource } from './compiled-sheets.js';
 /** Where the build writes the precompiled bundled sheets, relative to the package root. */
 export const COMPILED_PRICING_FILE = join('dist', 'pricing.json');
 
-let knownRoot: string | null = null;
-/** the bundled sheets decoded while the start-up snapshot was built (see preloadBundledPricing) */
-let preloaded: { sources: SheetSource[]; sheets: PriceSheet[] } | null = null;
-
-/** Pins the package root (the start-up snapshot knows it from the launcher, not from this module's URL). */
-export function setPackageRoot(dir: string | null): void {
-  knownRoot = dir;
-}
-
 /** The package root: the nearest folder above this module holding vidcost's package.json. */
 export function packageRoot(): string {
-  if (knownRoot !== null) return knownRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'pricing-data'))) return dir;
@@ -97,51 +87,24 @@ export function bundledSheetSources(root: string): (SheetSource & { file: string
 }
 
 /**
- * The bundled sheets: the build's precompiled copy when every bundled file still has the exact text
- * it was compiled from (no YAML parsing, no schema at start-up), else the YAML itself.
+ * The bundled sheets: for each file, the build's precompiled sheet when the file still has the exact
+ * text it was compiled from (no YAML parsing, no schema at start-up), else the YAML itself, so a
+ * sheet added or edited after the build is priced from what it says now.
  */
 export function loadPricing(options: { pricingDir?: string; cwd: string; today?: string }): PriceSheet[] {
   if (options.pricingDir) return readSheets(options.pricingDir, options.cwd, options.today);
   const root = packageRoot();
   const sources = bundledSheetSources(root);
-  const ready = preloaded;
-  if (ready !== null) {
-    preloaded = null; // handed out once, so no caller ever shares objects with another
-    if (sameSources(ready.sources, sources)) return ready.sheets;
-  }
-  let compiled: string | null = null;
+  let compiled = new Map<string, PriceSheet>();
   try {
-    compiled = readFileSync(join(root, COMPILED_PRICING_FILE), 'utf8');
+    compiled = decodePricing(readFileSync(join(root, COMPILED_PRICING_FILE), 'utf8'), sources);
   } catch {
     /* not built (running from source): read the YAML */
   }
-  const sheets = compiled === null ? null : decodePricing(compiled, sources);
-  return sheets ?? sources.map((s) => parseSheet(s.text, relative(root, s.file)));
+  return sources.map((s) => compiled.get(s.path) ?? parseSheet(s.text, relative(root, s.file)));
 }
 
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
-}
-
-function sameSources(a: readonly SheetSource[], b: readonly SheetSource[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.path === b[i]!.path && x.text === b[i]!.text);
-}
-
-/**
- * Start-up snapshot build: decodes the precompiled bundled sheets into the heap the snapshot keeps,
- * so a run starts with them in memory. The next bundled loadPricing still reads every sheet file and
- * takes them only if each file has the text they were compiled from.
- */
-export function preloadBundledPricing(root: string): boolean {
-  let json: string;
-  try {
-    json = readFileSync(join(root, COMPILED_PRICING_FILE), 'utf8');
-  } catch {
-    return false;
-  }
-  const sources = bundledSheetSources(root).map(({ path, text }) => ({ path, text }));
-  const sheets = decodePricing(json, sources);
-  preloaded = sheets === null ? null : { sources, sheets };
-  return preloaded !== null;
 }

@@ -7,7 +7,7 @@ import { formatFigure } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { nearMiss } from '../errors.js';
 import type { Scenario } from '../scenario/model.js';
-import type { UsageRow } from '../input/usage-log.js';
+import type { UsageRow } from '../usage/usage-log.js';
 import { ActualsAccumulator, dayDate, groupPriced, groupSpend, type DriftExample, type MonthWindow, type WorkloadTally } from './actuals.js';
 import { estimate, type EstimateReport } from './estimate.js';
 

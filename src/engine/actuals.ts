@@ -7,8 +7,8 @@ import { atLeast, exact, plus, times, UNKNOWN, type Figure } from '../money/figu
 import { catalogAt, type Catalog } from '../pricing/catalog.js';
 import type { Offering, PriceSheet } from '../pricing/model.js';
 import type { Scenario } from '../scenario/model.js';
-import type { RowPlace, UsageRow, UsageStatus } from '../input/usage-log.js';
-import { daysInMonthOf } from '../input/usage-log.js';
+import type { RowPlace, UsageRow, UsageStatus } from '../usage/usage-log.js';
+import { daysInMonthOf } from '../usage/usage-log.js';
 import { discountFactor } from './estimate.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
 

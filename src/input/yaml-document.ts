@@ -4,7 +4,6 @@
 // is measured on the parser's token tree (built with an explicit stack) before any recursive step.
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { plainValidate, type PlainShape } from './plain-shape.js';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, nearMiss, type Problem } from '../errors.js';
 
@@ -583,18 +582,6 @@ export function validateParsed<S extends z.ZodType>(parsed: ParsedYaml, schema: 
   }
   if (problems.length > 0) throw new InputError(sortProblems(problems));
   return (result as { data: z.output<S> }).data;
-}
-
-/**
- * validateParsed, tried first against the schema's PlainShape: the schema itself (and zod with it)
- * is made and run only when the shape is not sure the data is valid, and words the problems.
- */
-export function validateParsedPlainFirst<S extends z.ZodType>(parsed: ParsedYaml, shape: PlainShape, schema: () => S, hints: () => SuggestionHints): z.output<S> {
-  if (parsed.problems.length === 0) {
-    const plain = plainValidate(shape, parsed.data);
-    if (plain) return plain.data as z.output<S>;
-  }
-  return validateParsed(parsed, schema(), hints());
 }
 
 /** In file order; problems of the whole file (no line) first. */

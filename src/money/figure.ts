@@ -4,7 +4,7 @@
 // Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
 // so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
 import { type Dec, dec, ONE, ZERO } from './decimal.js';
-import { NUMBER_SYNTAX } from '../input/number-text.js';
+import { NUMBER_SYNTAX } from '../money/number-text.js';
 
 export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';
 

@@ -1,10 +1,10 @@
 // cli-table3 measures every cell with string-width, whose first call of a run compiles emoji-regex's
-// very large pattern: milliseconds at every start, since a V8 start-up snapshot keeps no compiled
-// regular expression. vidcost's cells are plain text. For a string made only of the characters
-// below, string-width's emoji replacement changes nothing and each character is one column wide,
-// so its width is its length. The build (scripts/build.mjs) gives cli-table3 string-width behind
-// this fast path; test/string-width-fast.test.ts checks every character of the set against
-// emoji-regex and string-width itself.
+// very large pattern: milliseconds of every run that draws a table. vidcost's cells are plain
+// text. For a string made only of the characters below, string-width's emoji replacement changes
+// nothing and each character is one column wide, so its width is its length. The build
+// (scripts/build.mjs) gives cli-table3 string-width behind this fast path;
+// test/string-width-fast.test.ts checks every character of the set against emoji-regex and
+// string-width itself.
 
 /**
  * Printable characters that are no emoji, start or join no emoji sequence (no U+200D, U+FE0F or

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { dec, type Dec } from '../money/decimal.js';
 import { parseFigure, exact } from '../money/figure.js';
-import { hasTopLevelKeys, keysOfSchema, locate, problemsFromZod, readYaml, validateParsedPlainFirst, type ParsedYaml } from '../input/yaml-document.js';
+import { hasTopLevelKeys, keysOfSchema, locate, problemsFromZod, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
 import type { VendorOverride } from '../engine/price.js';
 import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs } from './model.js';
 import { canonicalResolution } from '../pricing/vocabulary.js';
-import { scenarioSchema, scenarioShape, threePointFields, type ScenarioData } from './schema.js';
+import { scenarioSchema, threePointFields, type ScenarioData } from './schema.js';
 
 export interface ParsedScenario {
   scenario: Scenario;
@@ -20,10 +20,10 @@ export function parseScenarioFile(text: string, file: string): ParsedScenario {
   const parsed = readYaml(text, file);
   let data: ScenarioData;
   try {
-    data = validateParsedPlainFirst(parsed, scenarioShape(), scenarioSchema, () => ({
+    data = validateParsed(parsed, scenarioSchema(), {
       knownKeys: (p) => keysOfSchema(scenarioSchema(), p),
       wrongKind: (d) => (hasTopLevelKeys(d, ['vendor', 'effective']) && !hasTopLevelKeys(d, ['workloads']) ? 'this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing' : undefined),
-    }));
+    });
   } catch (error) {
     throw error instanceof InputError ? new ScenarioProblems(threePointProblems(error.problems, parsed), partialScenario(parsed)) : error;
   }

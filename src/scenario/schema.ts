@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { CAPABILITIES, CHANNELS, RESOLUTION_WORDS } from '../pricing/vocabulary.js';
 import { once } from '../once.js';
-import type { PlainShape } from '../input/plain-shape.js';
-import { shapeOf } from '../input/shape-of.js';
 
 /** Shapes of a three-point estimate: PERT (a smooth Beta through the three points, default) or triangular. */
 export const SHAPES = ['pert', 'triangular'] as const;
@@ -82,14 +80,6 @@ export const scenarioSchema = () => schemas().scenario;
 export const workloadSchema = () => schemas().workload;
 /** The workload fields that take a number or a three-point estimate, and the estimate's schema for each. */
 export const threePointFields = () => schemas().threePoint;
-
-declare const __VIDCOST_SCENARIO_SHAPE__: PlainShape | undefined;
-
-/**
- * The scenario schema as a PlainShape, for checking valid scenarios without zod: compiled into the
- * CLI bundle by the build (scripts/build.mjs), made from the schema everywhere else.
- */
-export const scenarioShape = once((): PlainShape => (typeof __VIDCOST_SCENARIO_SHAPE__ === 'undefined' ? shapeOf(scenarioSchema()) : __VIDCOST_SCENARIO_SHAPE__));
 
 export type ScenarioInput = z.input<ReturnType<typeof scenarioSchema>>;
 export type ScenarioData = z.output<ReturnType<typeof scenarioSchema>>;

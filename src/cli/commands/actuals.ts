@@ -9,14 +9,14 @@ import { actualsReport, type ActualsReport } from '../../engine/actuals-report.j
 import { budgetOf } from '../../money/figure.js';
 import { formatUsd } from '../../money/decimal.js';
 import { formatFigure } from '../../money/format.js';
-import { focusOfferingIndex } from '../../input/focus.js';
-import { CountingSink, usageLineReader } from '../../input/usage-reader.js';
+import { focusOfferingIndex } from '../../usage/focus.js';
+import { CountingSink, usageLineReader } from '../../usage/usage-reader.js';
 import { locate, readYaml } from '../../input/yaml-document.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import type { PriceSheet } from '../../pricing/model.js';
 import { actualsCsv, actualsJson, actualsView } from '../../render/actuals.js';
 import { actualsHtml } from '../../render/actuals-html.js';
-import { calibrations, writeBackScenario } from '../../scenario/calibrate.js';
+import { calibrations, writeBackScenario } from '../calibrate.js';
 import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
 import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
 import { readTextFile, writeFileAtomic } from '../files.js';

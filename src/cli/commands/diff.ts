@@ -18,7 +18,7 @@ import type { CliIo } from '../io.js';
 import { parseCountOption, parseDateOption, withOutputOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing, readSheets } from '../sheets.js';
-import { ceilingGate, needCeiling } from './estimate.js';
+import { ceilingGate, needCeiling } from '../scenario-run.js';
 
 interface DiffCliOptions {
   from?: string;

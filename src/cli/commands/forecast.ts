@@ -10,26 +10,14 @@ import { forecastCsv, forecastJson, forecastView, percent } from '../../render/f
 import { forecastHtml } from '../../render/forecast-html.js';
 import { toProblems } from '../../scenario/check.js';
 import type { CliIo } from '../io.js';
-import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
+import { parseWholeOption, withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
-import { loadAndEstimate } from './estimate.js';
-import { readNumberText } from '../../input/number-text.js';
+import { loadAndEstimate } from '../scenario-run.js';
 
 export interface ForecastCliOptions extends ScenarioCliOptions {
   trials: string;
   seed: string;
   maxBreach?: string;
-}
-
-/** A whole number in [min, max], or a usage error naming the option. */
-export function parseWholeOption(value: string, option: string, min: number, max: number): number {
-  // one number grammar for every option: "1,5" is a decimal comma, refused, not fifteen
-  const text = readNumberText(value) ?? '';
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw inputError(option, `expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, found "${value}"`);
-  }
-  return n;
 }
 
 function parseProbability(value: string): number {

@@ -7,7 +7,7 @@ import { inputError } from '../../errors.js';
 import { writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
 import { displayPath } from '../sheets.js';
-import { SCHEMA_FILE_NAME, scenarioJsonSchemaText } from './schema.js';
+import { SCHEMA_FILE_NAME, scenarioJsonSchemaText } from '../scenario-json-schema.js';
 
 export const DEFAULT_SCENARIO_FILE = 'vidcost.yaml';
 

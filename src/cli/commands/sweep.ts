@@ -9,11 +9,10 @@ import { dec, type Dec } from '../../money/decimal.js';
 import { sweepHtml } from '../../render/forecast-html.js';
 import { sweepCsv, sweepJson, sweepView } from '../../render/sweep.js';
 import type { CliIo } from '../io.js';
-import { numberTextProblem, readNumberText } from '../../input/number-text.js';
-import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
+import { numberTextProblem, readNumberText } from '../../money/number-text.js';
+import { parseWholeOption, withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
-import { loadAndEstimate } from './estimate.js';
-import { parseWholeOption } from './forecast.js';
+import { loadAndEstimate } from '../scenario-run.js';
 
 export interface SweepCliOptions extends ScenarioCliOptions {
   vary?: string;

@@ -2,7 +2,7 @@
 // row, or a FOCUS billing export (CSV). The format is recognised from the first line. Pure: the
 // caller feeds lines (without their line break) and gets rows; nothing here touches a file.
 import { nearMiss, type Problem } from '../errors.js';
-import { splitCsvRecord } from './csv-record.js';
+import { splitCsvRecord } from '../input/csv-record.js';
 import { FOCUS_COLUMNS, focusRowOf, isFocusHeader } from './focus.js';
 import { REQUIRED_USAGE_FIELDS, USAGE_FIELDS, usageRowFromJson, usageRowOf, type ProblemSink, type UsageRow } from './usage-log.js';
 

@@ -1,0 +1,87 @@
+// What the commands that start from a scenario share (estimate, diff, forecast, sweep): reading the
+// scenario and the sheets, checking one against the other (all problems at once), estimating, and
+// the ceiling gate.
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { estimate, type EstimateReport } from '../engine/estimate.js';
+import { budgetOf } from '../money/figure.js';
+import { formatUsd } from '../money/decimal.js';
+import { formatFigure } from '../money/format.js';
+import { catalogAt } from '../pricing/catalog.js';
+import type { PriceSheet } from '../pricing/model.js';
+import { checkAgainstCatalog, checkRefs, toProblems } from '../scenario/check.js';
+import { parseScenarioFile, ScenarioProblems, type ParsedScenario } from '../scenario/parse.js';
+import { readTextFile } from './files.js';
+import type { CliIo } from './io.js';
+import { parseCountOption, parseDateOption, type ScenarioCliOptions } from './options.js';
+import { displayPath, loadPricing } from './sheets.js';
+
+/** Reads a scenario and the sheets, checks one against the other, and estimates. Shared by commands that start from a scenario. */
+export function loadAndEstimate(file: string, opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing' | 'staleAfter'>, io: CliIo): { report: EstimateReport; parsed: ParsedScenario; sheets: PriceSheet[] } {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const text = readTextFile(path, shown);
+  let parsed: ParsedScenario;
+  try {
+    parsed = parseScenarioFile(text, shown);
+  } catch (error) {
+    throw error instanceof ScenarioProblems ? withUnknownRefs(error, shown, opts, io) : error;
+  }
+  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
+  const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : parsed.scenario.asOf ?? io.today();
+  const catalog = catalogAt(sheets, asOf);
+  const found = checkAgainstCatalog(parsed.scenario, catalog, [...new Set(sheets.map((s) => s.vendor))]);
+  if (found.length > 0) throw new InputError(toProblems(shown, found, parsed.locate));
+  const staleAfterDays = opts.staleAfter === undefined ? 60 : parseCountOption(opts.staleAfter, '--stale-after');
+  const report = estimate(sheets, parsed.scenario, { asOf, forceAsOf: true, staleAfterDays });
+  return { report, parsed, sheets };
+}
+
+/**
+ * A scenario's own problems together with its unknown offering ids and vendors, all at once. When
+ * the price sheets cannot be read either, the scenario's problems are said first, alone.
+ */
+function withUnknownRefs(error: ScenarioProblems, shown: string, opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing'>, io: CliIo): InputError {
+  const { partial } = error;
+  if (partial.offerings.length === 0 && partial.overrideVendors.length === 0) return error;
+  let sheets: PriceSheet[];
+  let asOf: string;
+  try {
+    sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
+    asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : partial.asOf ?? io.today();
+  } catch {
+    return error;
+  }
+  const found = checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), [...new Set(sheets.map((s) => s.vendor))]);
+  if (found.length === 0) return error;
+  const all = [...error.problems, ...toProblems(shown, found, partial.locate)];
+  return new InputError(all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+}
+
+/**
+ * The ceiling gate: exactly met is within it. Fails closed: a route with no known cost, or no upper
+ * bound, cannot be shown to be within the ceiling, so it fails too. Returns the sentence that
+ * explains a failure. A report without a ceiling is refused before this (see needCeiling).
+ */
+export function ceilingGate(report: EstimateReport, option = '--fail-on-ceiling'): string | null {
+  const ceiling = report.ceiling;
+  if (ceiling === null) return `gate failed: the scenario sets no budget.monthly_ceiling_usd, so there is no ceiling to check (${option})`;
+  const route = report.recommendation;
+  const cannot = `cannot be shown to be within the ${formatUsd(ceiling)} ceiling (${option})`;
+  if (!route.complete) {
+    const missing = route.perWorkload.filter((s) => s.offering === null).map((s) => `${s.workload}: ${s.reason}`);
+    return `gate failed: no complete route, so the monthly cost is unknown (${missing.join('; ')}) and ${cannot}`;
+  }
+  const total = budgetOf(route.monthlyUsd);
+  if (total === null) return `gate failed: the recommended route's monthly cost has no upper bound (${formatFigure(route.monthlyUsd, 'money')}), so it ${cannot}`;
+  if (total.lte(ceiling)) return null;
+  return `gate failed: the recommended route costs ${formatUsd(total)}/month, over the ${formatUsd(ceiling)} ceiling (${option})`;
+}
+
+/** `--fail-on-ceiling` on a scenario with no ceiling is a usage mistake, refused before any report is written. */
+export function needCeiling(parsed: ParsedScenario, option = '--fail-on-ceiling'): void {
+  if (parsed.scenario.budget.monthlyCeilingUsd === null) {
+    const path = parsed.scenario.budget.maxRegenerationsPerJob === null ? [] : ['budget'];
+    throw new InputError(toProblems(parsed.file, [{ path, message: `${option} needs a ceiling to check: set budget.monthly_ceiling_usd` }], parsed.locate));
+  }
+}
