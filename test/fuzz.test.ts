@@ -351,7 +351,7 @@ function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, inp
 async function runCase(argv: string[], cwd: string, files: readonly string[], gate: boolean, input: string): Promise<void> {
   let r: CliResult;
   try {
-    r = await vidcostInProcess(argv, { cwd, today: '2026-06-01' });
+    r = await vidcostInProcess(argv, { cwd, today: '2026-12-01' });
   } catch (error) {
     throw new Error(`run() threw ${String(error)}\n--- input ---\n${input.slice(0, 2000)}`);
   }
@@ -527,13 +527,13 @@ describe('fuzz: files that are not what they seem', () => {
         }
         if (target !== null) argv = [...base, '--out', 'out', ...(force ? ['--force'] : [])];
         const before = target === null ? null : lstatSync(target);
-        const r = await vidcostInProcess(argv, { cwd: dir, today: '2026-06-01' });
+        const r = await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' });
         const context = `${kind} ${argv.join(' ')}\n${r.stderr}`;
         if (kind === 'link-loops') {
           // the loops add nothing: the same report as the folder without them
           rmSync(join(dir, 'pricing', 'runway', 'up'));
           for (let i = 0; i < loops; i++) rmSync(join(dir, 'pricing', `l${i}`));
-          expect(r, context).toEqual(await vidcostInProcess(argv, { cwd: dir, today: '2026-06-01' }));
+          expect(r, context).toEqual(await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' }));
           expect(r.status, context).toBe(0);
         } else {
           expect(r.status, context).toBe(2);

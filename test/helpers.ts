@@ -42,7 +42,7 @@ export async function vidcostInProcess(args: readonly string[], options: { cwd?:
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: '1' },
     isTTY: false,
-    today: () => options.today ?? '2026-06-01',
+    today: () => options.today ?? '2026-12-01',
   };
   const status = await run(args, io);
   return { status, stdout, stderr };

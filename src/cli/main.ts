@@ -1,7 +1,7 @@
 // The command-line shell: parse arguments, read files, pick a renderer, set the exit status.
 // Exit codes: 0 done, 1 a gate the user asked for failed, 2 bad input or usage, 3 internal error.
 import { Command, CommanderError } from 'commander';
-import { formatProblem, InputError, limitProblems } from '../errors.js';
+import { formatProblem, InputError, limitProblems, printable } from '../errors.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerRates } from './commands/rates.js';
 import { registerValidate } from './commands/validate.js';
@@ -30,7 +30,11 @@ const COMMANDS: Record<string, (program: Command, io: CliIo, setExit: (code: num
   actuals: registerActuals,
 };
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  // stderr is vidcost's own voice, but its messages quote names from the user's files: every line
+  // is shown, never obeyed (no control, direction or invisible characters reach the terminal)
+  // (each write is one message ending in one newline; a line break inside comes from a name)
+  const io: CliIo = { ...given, stderr: (text) => given.stderr(text.endsWith('\n') ? `${printable(text.slice(0, -1))}\n` : printable(text)) };
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
