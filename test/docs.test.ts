@@ -39,10 +39,10 @@ describe('the README', () => {
 
   it('shows what each command really prints ("..." stands for lines left out)', () => {
     const blocks = examples(README);
-    expect(blocks.map((b) => b[0]!.command.split(' ')[1])).toEqual(['rates', 'rates', 'validate', 'init', 'diff', 'forecast', 'sweep']);
+    expect(blocks.map((b) => b[0]!.command.split(' ')[1])).toEqual(['rates', 'rates', 'validate', 'init', 'diff', 'prices', 'forecast', 'sweep', 'actuals']);
     for (const block of blocks) {
       const dir = tempDir();
-      for (const part of ['scenarios', 'test']) symlinkSync(join(ROOT, part), join(dir, part));
+      for (const part of ['scenarios', 'test', 'docs']) symlinkSync(join(ROOT, part), join(dir, part));
       for (const { command, shown } of block) {
         const r = vidcost(command.split(' ').slice(1), { cwd: dir });
         const printed = (r.stdout + r.stderr).replace(/\n$/, '').split('\n');

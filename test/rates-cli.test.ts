@@ -542,10 +542,6 @@ describe('the README', () => {
     return readme.slice(start + 1, end);
   };
 
-  it('shows the real output of vidcost rates --as-of 2026-06-01', () => {
-    expect(`${example('vidcost rates --as-of 2026-06-01').join('\n')}\n`).toBe(ok(['rates', ...AS_OF]));
-  });
-
   it('shows real --explain lines', () => {
     const out = ok(['rates', ...AS_OF, '--explain']);
     for (const line of example('vidcost rates --as-of 2026-06-01 --explain').filter((l) => l !== '...')) expect(out.split('\n')).toContain(line);
