@@ -229,6 +229,23 @@ describe('Runway: its own API model table', () => {
   });
 });
 
+describe('models that work only from footage or a performance', () => {
+  it('serve a prompt-only workload never: act-two, gen4-aleph and Ray 3.2 video-to-video say why', () => {
+    const options = estimateOne(['runway/act-two', 'runway/gen4-aleph', 'fal/luma-ray-3.2-video-to-video', 'runway/gen4-turbo'], '{ name: drafts, clips_per_month: 100, seconds_per_clip: 10 }');
+    expect(option(options, 'runway/act-two')).toMatchObject({ eligible: false, reason: 'works only from existing footage: serves workloads that require motion_control' });
+    expect(option(options, 'runway/gen4-aleph')).toMatchObject({ eligible: false, reason: 'works only from existing footage: serves workloads that require editing' });
+    expect(option(options, 'fal/luma-ray-3.2-video-to-video').eligible).toBe(false);
+    // 100 clips × 10 s × 5 credits/s × $0.01 × 3 generations = $150.00
+    expect(option(options, 'runway/gen4-turbo')).toMatchObject({ eligible: true, monthlyUsd: '150.00' });
+  });
+
+  it('serve a workload that requires editing: gen4-aleph at 15 credits/s', () => {
+    const options = estimateOne(['runway/gen4-aleph'], '{ name: edits, clips_per_month: 100, seconds_per_clip: 10, regeneration_factor: 2, requires: [editing] }');
+    // 100 clips × 10 s × 15 credits/s × $0.01 × 2 generations = $300.00
+    expect(option(options, 'runway/gen4-aleph')).toMatchObject({ eligible: true, monthlyUsd: '300.00' });
+  });
+});
+
 describe('OpenAI Sora after its shutdown', () => {
   it('on 2026-12-01 Sora is not eligible, and says why', () => {
     const options = estimateOne(['openai/sora-2', 'openai/sora-2-pro', 'google/veo-3.1'], '{ name: w, clips_per_month: 10, seconds_per_clip: 8, resolution: 720p, audio: true }');

@@ -131,6 +131,16 @@ offerings:
   });
 });
 
+describe('offerings that work only from footage', () => {
+  it('serves_only must name capabilities the offering has', () => {
+    expect(problems(`sources: { p: https://acme.example }
+source: p
+offerings:
+  - { id: acme/v2v, name: V2V, channels: [api], capabilities: [editing], serves_only: [editing, motion_control], rates: [{ usd_per_second: "0.1" }] }
+`)).toEqual(["offerings[0].serves_only: serves_only names motion_control, which is not among the offering's capabilities (editing)"]);
+  });
+});
+
 describe('billing of failed requests and new resolutions', () => {
   const s = sheet(`sources: { p: https://acme.example }
 source: p

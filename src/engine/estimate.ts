@@ -183,6 +183,10 @@ function prepareOption(ctx: PriceContext, scenario: Scenario, o: Offering, w: Wo
   if (o.sunset !== null && o.sunset <= ctx.catalog.asOf) return { kind: 'result', result: ineligible(o, `shut down on ${o.sunset}`) };
   const missing = requiredCapabilities(w).filter((c) => !o.capabilities.includes(c));
   if (missing.length > 0) return { kind: 'result', result: ineligible(o, `lacks ${missing.join(', ')}`) };
+  // video-to-video and performance models cannot make a clip from a prompt alone
+  if (o.servesOnly.length > 0 && !o.servesOnly.some((c) => w.requires.includes(c))) {
+    return { kind: 'result', result: ineligible(o, `works only from existing footage: serves workloads that require ${o.servesOnly.join(' or ')}`) };
+  }
   const exr = w.requires.includes('exr');
   const p = priceFor(ctx, o, { channel: scenario.channel, resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr, batch: w.batch });
   if (p.status !== 'priced') {

@@ -92,6 +92,7 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean, today: s
   sheet.offerings.forEach((o, i) => {
     if (!o.id.startsWith(`${sheet.vendor}/`)) add(`offerings[${i}].id`, `offering "${o.id}" must start with "${sheet.vendor}/", the sheet's vendor`);
     if (ids.has(o.id)) add(`offerings[${i}].id`, `offering "${o.id}" appears twice`);
+    for (const c of o.serves_only) if (!o.capabilities.includes(c)) add(`offerings[${i}].serves_only`, `serves_only names ${c}, which is not among the offering's capabilities (${o.capabilities.join(', ') || 'none'})`);
     ids.add(o.id);
     checkRef(`offerings[${i}].sunset_source`, o.sunset_source);
     checkRef(`offerings[${i}].batch.source`, o.batch?.source);
@@ -162,6 +163,7 @@ function build(sheet: SheetData, file: string): PriceSheet {
       sunsetSource: o.sunset ? url(o.sunset_source) : null,
       apiThrough: o.api_through,
       billsFailed: o.bills_failed,
+      servesOnly: o.serves_only,
       batch: o.batch ? { factor: figure(o.batch.factor), latency: o.batch.latency, source: url(o.batch.source) } : null,
       rates,
       note: o.note ?? null,

@@ -74,6 +74,8 @@ export interface Offering extends Traced {
   sunset: string | null;
   sunsetSource: string | null;
   batch: BatchTier | null;
+  /** capabilities of which a workload must require one to be served (empty: any workload) */
+  servesOnly: Capability[];
   /** whether failed or canceled requests are billed; 'unknown' where no source says */
   billsFailed: boolean | 'unknown';
   /** aggregator offerings that sell this model programmatically */

@@ -109,6 +109,11 @@ export const sheetSchema = once(() => {
       })
       .optional(),
     provenance: z.enum(PROVENANCES).optional(),
+    /**
+     * the offering only works from footage or a performance (video-to-video editing, character
+     * performance): it serves a workload only when the workload requires one of these
+     */
+    serves_only: z.array(z.enum(CAPABILITIES)).default([]),
     /** whether failed or canceled requests are billed (fal bills only successful outputs) */
     bills_failed: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
     /** aggregator offerings that sell this model programmatically (Pika's API is fal/pika-2.5) */
