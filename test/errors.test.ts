@@ -291,8 +291,8 @@ describe('docs/errors-and-limits.md', () => {
 
   it('states the limits the code enforces', () => {
     const text = section.join('\n');
-    // the file size is stated in the errors-and-limits notes, with what happens at it
-    const notes = readFileSync(join(ROOT, 'docs', 'errors-and-limits-notes.md'), 'utf8');
+    // the file size is stated in the limits table, with what happens at it
+    const notes = readFileSync(join(ROOT, 'docs', 'errors-and-limits.md'), 'utf8');
     expect(notes).toContain(`| scenario or price sheet | ${MAX_INPUT_BYTES / 1024} KiB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes), a regular file |`);
     expect(text).toContain(`| nesting | ${MAX_DEPTH} levels of lists and mappings |`);
     expect(text).toContain(`| aliases | ${MAX_ALIASES} alias uses (\`*name\`), and ${MAX_VALUES.toLocaleString('en-US')} values once they are expanded |`);
