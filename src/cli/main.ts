@@ -62,19 +62,24 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     }
     if (error instanceof InputError) {
       for (const p of limitProblems(error.problems)) io.stderr(`vidcost: ${oneLine(formatProblem(p))}\n`);
-      if (debug && error.stack) io.stderr(`${error.stack}\n`);
+      if (debug && error.stack) writeLines(io, error.stack);
       return 2;
     }
     // Anything else is vidcost's own fault: one line, and the stack only when asked for.
     const message = oneLine(error instanceof Error ? error.message : String(error)) || 'unknown error';
     if (debug) {
       io.stderr(`vidcost: internal error: ${message}\n`);
-      io.stderr(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+      writeLines(io, error instanceof Error && error.stack ? error.stack : String(error));
     } else {
       io.stderr(`vidcost: internal error: ${message} (a bug in vidcost: rerun with --debug for the stack trace, and please report it)\n`);
     }
     return 3;
   }
+}
+
+/** A stack trace, one write per line, so that each line is shown the way every stderr line is. */
+function writeLines(io: CliIo, text: string): void {
+  for (const line of text.split('\n')) io.stderr(`${line}\n`);
 }
 
 /** A message on one line: a stray newline in a file name or value must not forge extra output lines. */
