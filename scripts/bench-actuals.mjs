@@ -113,7 +113,7 @@ function timed(command) {
  */
 function writeLog(path, n) {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const offerings = [
     ['fal/kling-3.0-pro', '1080p', '0.112'],
     ['runway/gen4-turbo', '720p', null],
@@ -135,7 +135,16 @@ function writeLog(path, n) {
     const [offering, resolution, usdPerSecond] = offerings[job % offerings.length];
     const seconds = [5, 8, 10][job % 3];
     const status = random() < 0.05 ? 'failed' : 'succeeded';
-    const row = { time: new Date(start + Math.floor((i / n) * 30 * 86_400_000)).toISOString(), offering, seconds, resolution, status, job: `job-${job}`, kept: left === 0 && status === 'succeeded', workload: workloads[job % 3] };
+    const row = {
+      time: new Date(start + Math.floor((i / n) * 30 * 86_400_000)).toISOString(),
+      offering,
+      seconds,
+      resolution,
+      status,
+      job: `job-${job}`,
+      kept: left === 0 && status === 'succeeded',
+      workload: workloads[job % 3],
+    };
     if (usdPerSecond && status === 'succeeded') row.usd = (Number(usdPerSecond) * seconds).toFixed(3);
     chunk.push(JSON.stringify(row));
     if (chunk.length === 10_000) {

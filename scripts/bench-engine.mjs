@@ -52,12 +52,29 @@ const RESOLUTIONS = ['480p', '540p', '720p', '1024p', '1080p'];
 function scenarioYaml(n) {
   let seed = 20261125;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const lines = ['version: 1', `name: Generated ${n}`, 'as_of: 2026-06-01', 'budget:', '  monthly_ceiling_usd: 100000', '  max_regenerations_per_job: 4', 'overrides:', '  luma: { usd_per_credit: "~0.0033" }', '  runway: { discount_pct: 12.5 }', 'workloads:'];
+  const lines = [
+    'version: 1',
+    `name: Generated ${n}`,
+    'as_of: 2026-06-01',
+    'budget:',
+    '  monthly_ceiling_usd: 100000',
+    '  max_regenerations_per_job: 4',
+    'overrides:',
+    '  luma: { usd_per_credit: "~0.0033" }',
+    '  runway: { discount_pct: 12.5 }',
+    'workloads:',
+  ];
   for (let i = 0; i < n; i++) {
     const audio = random() < 0.3;
     const batch = random() < 0.5;
     const editing = random() < 0.1;
-    const fields = [`name: w${i}`, `clips_per_month: ${Math.floor(random() * 5000)}`, `seconds_per_clip: ${1 + Math.floor(random() * 150) / 10}`, `resolution: ${RESOLUTIONS[i % RESOLUTIONS.length]}`, `regeneration_factor: ${1 + Math.floor(random() * 40) / 10}`];
+    const fields = [
+      `name: w${i}`,
+      `clips_per_month: ${Math.floor(random() * 5000)}`,
+      `seconds_per_clip: ${1 + Math.floor(random() * 150) / 10}`,
+      `resolution: ${RESOLUTIONS[i % RESOLUTIONS.length]}`,
+      `regeneration_factor: ${1 + Math.floor(random() * 40) / 10}`,
+    ];
     if (audio) fields.push('audio: true');
     if (batch) fields.push('batch: true');
     if (editing) fields.push('requires: [editing]');
@@ -104,7 +121,9 @@ async function engine(files) {
     const evaluations = report.workloads.length * report.totals.length;
     const perSecond = evaluations / (ms / 1000);
     results.push({ n, perSecond });
-    line(`   ${fmt(n, 0).padStart(6)} workloads  ${fmt(evaluations, 0).padStart(7)} evaluations  ${fmt(ms, ms < 10 ? 2 : 1).padStart(8)} ms  ${fmt(perSecond / 1e6, 2).padStart(5)} M evaluations/s  (${fmt(report.advisories.length, 0)} advisories)`);
+    line(
+      `   ${fmt(n, 0).padStart(6)} workloads  ${fmt(evaluations, 0).padStart(7)} evaluations  ${fmt(ms, ms < 10 ? 2 : 1).padStart(8)} ms  ${fmt(perSecond / 1e6, 2).padStart(5)} M evaluations/s  (${fmt(report.advisories.length, 0)} advisories)`,
+    );
   }
   const big = results.find((r) => r.n === 1000);
   const met = big.perSecond >= GOALS.evalsPerSecond;
@@ -138,7 +157,9 @@ function endToEnd(files) {
     }
     const ratio = median(times[1].map((t, round) => t / times[0][round]));
     const met = ratio <= GOALS.bigToSmall;
-    line(`   ${format.padEnd(5)}  10 workloads ${fmt(median(times[0]), 0).padStart(5)} ms (${fmt(runs[0].bytes / 1024, 0)} KiB)  1,000 workloads ${fmt(median(times[1]), 0).padStart(5)} ms (${fmt(runs[1].bytes / 1024, 0)} KiB)  ${fmt(ratio, 2).padStart(5)}×  (goal ≤ ${GOALS.bigToSmall}×: ${met ? 'met' : 'MISSED'})`);
+    line(
+      `   ${format.padEnd(5)}  10 workloads ${fmt(median(times[0]), 0).padStart(5)} ms (${fmt(runs[0].bytes / 1024, 0)} KiB)  1,000 workloads ${fmt(median(times[1]), 0).padStart(5)} ms (${fmt(runs[1].bytes / 1024, 0)} KiB)  ${fmt(ratio, 2).padStart(5)}×  (goal ≤ ${GOALS.bigToSmall}×: ${met ? 'met' : 'MISSED'})`,
+    );
     if (!met) missed.push(`end to end, ${format}: 1,000 workloads take ${fmt(ratio, 2)}× the time of 10 (goal ≤ ${GOALS.bigToSmall}×)`);
   }
   line();

@@ -17,10 +17,10 @@
 // forecast|actuals, --nodes 22,24, --check (exit 1 when a goal is missed). Needs a build (npm install or
 // npm run build).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -51,7 +51,11 @@ const median = (xs) => {
 const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const line = (text = '') => process.stdout.write(`${text}\n`);
 
-line(`vidcost bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+line(
+  `vidcost bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 line();
 
 // ---- 1. start-up: whole processes ---------------------------------------------------------------
@@ -84,6 +88,9 @@ function startup(node) {
     { label: `vidcost estimate ${scenario}`, file: bin, argv: ['estimate', scenario, '--as-of', '2026-06-01'], goal: true },
     { label: 'vidcost rates', file: bin, argv: ['rates', '--as-of', '2026-06-01'], goal: true },
     // the cross-check reads the whole LiteLLM price map (about 1.5 MB, 3,000 models) exactly
+    ...(existsSync(join(root, LITELLM_MAP))
+      ? [{ label: 'vidcost prices check --against <LiteLLM map>', file: bin, argv: ['prices', 'check', '--against', LITELLM_MAP, '--as-of', '2026-12-01'] }]
+      : []),
   ];
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   for (const c of commands) {
@@ -104,7 +111,9 @@ function startup(node) {
       if (round > 0) times[i].push(ms); // round 0 warms the file cache (and Node's compile cache)
     });
   }
-  line(`1. Start-up on Node ${version} (whole process, ${ROUNDS} interleaved rounds, median of per-round ratios to node -e 0; NODE_EXTRA_CA_CERTS unset for all)`);
+  line(
+    `1. Start-up on Node ${version} (whole process, ${ROUNDS} interleaved rounds, median of per-round ratios to node -e 0; NODE_EXTRA_CA_CERTS unset for all)`,
+  );
   for (const [i, c] of commands.entries()) {
     const ms = median(times[i]);
     const ratio = median(times[i].map((t, r) => t / times[0][r]));
@@ -118,7 +127,10 @@ function startup(node) {
 // ---- 2. the engine and big reports: scripts/bench-engine.mjs -------------------------------------
 
 if (!only || only === 'engine') {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bench-engine.mjs'), '--check', ...args.filter((a) => a === '--quick')], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bench-engine.mjs'), '--check', ...args.filter((a) => a === '--quick')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) missed.push(r.status === 1 ? 'engine or big-report goals (scripts/bench-engine.mjs, above)' : `bench-engine.mjs exited ${r.status}`);
   line();
 }
@@ -137,7 +149,10 @@ if ((!only || only === 'forecast') && existsSync(forecast)) {
 
 if (!only || only === 'actuals') {
   line('4. Usage logs (scripts/bench-actuals.mjs): vidcost actuals on 1,000,000 JSON Lines rows against split + JSON.parse');
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bench-actuals.mjs'), '--check', ...(args.includes('--quick') ? ['--runs', '1'] : [])], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bench-actuals.mjs'), '--check', ...(args.includes('--quick') ? ['--runs', '1'] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) missed.push(r.status === 1 ? 'usage-log goal (scripts/bench-actuals.mjs, above)' : `bench-actuals.mjs exited ${r.status}`);
   line();
 }

@@ -43,12 +43,17 @@ module.exports = Object.create(new Proxy({}, { get: (_, k) => load()[k], has: (_
 };
 
 /** vidcost speaks English: zod's error-message translations (a third of the bundle) are left out, unless the source ever names them. */
-const sourceMentions = (word) => readdirSync(join(root, 'src'), { recursive: true }).some((f) => f.endsWith('.ts') && readFileSync(join(root, 'src', f), 'utf8').includes(word));
+const sourceMentions = (word) =>
+  readdirSync(join(root, 'src'), { recursive: true }).some((f) => f.endsWith('.ts') && readFileSync(join(root, 'src', f), 'utf8').includes(word));
 const englishOnlyZod = {
   name: 'english-only-zod',
   setup(b) {
     if (sourceMentions('locales')) return;
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: join(root, 'node_modules', 'zod', 'v4', 'locales') }));
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+      resolveDir: join(root, 'node_modules', 'zod', 'v4', 'locales'),
+    }));
   },
 };
 
@@ -61,9 +66,16 @@ const onlyExplicitChalk = {
   name: 'only-explicit-chalk',
   setup(b) {
     const files = readdirSync(join(root, 'src'), { recursive: true }).filter((f) => f.endsWith('.ts'));
-    const imports = files.flatMap((f) => readFileSync(join(root, 'src', f), 'utf8').split('\n').filter((l) => /from ['"]chalk['"]/.test(l)));
+    const imports = files.flatMap((f) =>
+      readFileSync(join(root, 'src', f), 'utf8')
+        .split('\n')
+        .filter((l) => /from ['"]chalk['"]/.test(l)),
+    );
     if (!imports.every((l) => /^import \{ Chalk \} from 'chalk';$/.test(l.trim()))) return;
-    b.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+    b.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
   },
 };
 
@@ -72,7 +84,9 @@ const plainTextStringWidth = {
   name: 'plain-text-string-width',
   setup(b) {
     b.onResolve({ filter: /^string-width$/ }, (args) =>
-      /[\\/]cli-table3[\\/]/.test(args.importer) ? { path: args.importer, namespace: 'plain-text-string-width', pluginData: { resolveDir: args.resolveDir } } : undefined,
+      /[\\/]cli-table3[\\/]/.test(args.importer)
+        ? { path: args.importer, namespace: 'plain-text-string-width', pluginData: { resolveDir: args.resolveDir } }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'plain-text-string-width' }, (args) => ({
       contents: `const { withPlainTextFastPath } = require(${JSON.stringify(join(root, 'src', 'render', 'string-width-fast.ts'))});
@@ -129,15 +143,27 @@ try {
   // a typical invocation runs, so that it holds those functions compiled.
   const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml'));
   const warmUps = [['rates'], ['--help'], ...scenarios.map((f) => ['estimate', join('scenarios', f), '--as-of', '2026-06-01'])];
-  const cache = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(join(stage, 'cli.cjs'))}, async (cli) => {
+  const cache = spawnSync(
+    process.execPath,
+    [
+      '--input-type=commonjs',
+      '-e',
+      `require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(join(stage, 'cli.cjs'))}, async (cli) => {
   const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(root)}, env: { NO_COLOR: '1' }, isTTY: false, today: () => '2026-06-01' };
   for (const argv of ${JSON.stringify(warmUps)}) await cli.run(argv, io);
-}).catch((error) => { console.error(error); process.exitCode = 1; });`], { stdio: 'inherit' });
+}).catch((error) => { console.error(error); process.exitCode = 1; });`,
+    ],
+    { stdio: 'inherit' },
+  );
   if (cache.status === 0) publish('cli.cjs.cache');
   else warn('no code cache written (Node 20 then compiles the bundle at each start)');
 
   // Type declarations, so the library is typed for its users (dist/types/index.d.ts).
-  const types = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(stage, 'types')], { stdio: 'inherit' });
+  const types = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(stage, 'types')],
+    { stdio: 'inherit' },
+  );
   if (types.status === 0) publish('types');
   else warn('no type declarations written (tsc failed)');
   for (const name of ['index.js', 'cli.cjs']) publish(name);

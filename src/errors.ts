@@ -23,7 +23,14 @@ export class InputError extends Error {
   }
 }
 
-export function inputError(file: string, message: string, field = '', line: number | null = null, column: number | null = null, suggestion?: string): InputError {
+export function inputError(
+  file: string,
+  message: string,
+  field = '',
+  line: number | null = null,
+  column: number | null = null,
+  suggestion?: string,
+): InputError {
   return new InputError([{ file, line, column, field, message, ...(suggestion ? { suggestion } : {}) }]);
 }
 
@@ -43,7 +50,13 @@ export function limitProblems(problems: readonly Problem[], max = MAX_PROBLEMS_P
     const all = total.get(p.file)!;
     if (n === max && all > max) {
       const more = all - max;
-      out.push({ file: p.file, line: null, column: null, field: '', message: `and ${more} more problem${more === 1 ? '' : 's'} in this file (vidcost shows the first ${max}; fix these and run it again)` });
+      out.push({
+        file: p.file,
+        line: null,
+        column: null,
+        field: '',
+        message: `and ${more} more problem${more === 1 ? '' : 's'} in this file (vidcost shows the first ${max}; fix these and run it again)`,
+      });
     }
   }
   return out;
@@ -63,10 +76,15 @@ export function formatProblem(p: Problem): string {
  * lines nor send escape sequences to the terminal.
  */
 export function printable(text: string): string {
-  return text
-    .replace(/\s*(\r\n|[\r\n\u2028\u2029])+\s*/g, ' ')
-    // controls, and the direction overrides and invisible characters that make two names look alike
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    text
+      .replace(/\s*(\r\n|[\r\n\u2028\u2029])+\s*/g, ' ')
+      // controls, and the direction overrides and invisible characters that make two names look alike
+      .replace(
+        /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g,
+        (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
+  );
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit ("1800p" is one from "1080p"). */

@@ -19,18 +19,48 @@ export { ratesJson, ratesView, ratesCsv } from './render/rates.js';
 export { renderTable } from './render/table.js';
 export { renderMarkdown, escapeMarkdown } from './render/markdown.js';
 export { diffCatalogs, diffSheets, type DiffReport, type RateChange, type PlanChange, type OfferingChange, type CreditValueChange } from './engine/diff.js';
-export { compareSnapshots, compareToBaseline, increaseGate, readBaseline, snapshotOf, type Baseline, type Comparison, type EstimateSnapshot } from './engine/compare.js';
+export {
+  compareSnapshots,
+  compareToBaseline,
+  increaseGate,
+  readBaseline,
+  snapshotOf,
+  type Baseline,
+  type Comparison,
+  type EstimateSnapshot,
+} from './engine/compare.js';
 export { diffJson, diffView, diffMarkdown, diffCsv } from './render/diff.js';
 export { comparisonJson, compareView, compareMarkdown, compareCsv, summaryLine } from './render/compare.js';
 export { estimateHtml, diffHtml, escapeHtml } from './render/html.js';
-export { forecast, forecastFromEstimate, summarize, nearestRank, type ForecastReport, type ForecastRow, type ForecastRoute, type ForecastStats, type ForecastOptions, type UncertainInput, type Driver } from './engine/forecast.js';
+export {
+  forecast,
+  forecastFromEstimate,
+  summarize,
+  nearestRank,
+  type ForecastReport,
+  type ForecastRow,
+  type ForecastRoute,
+  type ForecastStats,
+  type ForecastOptions,
+  type UncertainInput,
+  type Driver,
+} from './engine/forecast.js';
 export { sweep, type SweepReport, type SweepOptions, type Curve, type Crossover, type Piece, type PlanChange as SweepPlanChange } from './engine/sweep.js';
 export type { ThreePoint, UncertainInputs } from './scenario/model.js';
 export { forecastJson, forecastView, forecastCsv } from './render/forecast.js';
 export { sweepJson, sweepView, sweepCsv } from './render/sweep.js';
 export { forecastHtml, sweepHtml } from './render/forecast-html.js';
 export { ActualsAccumulator, monthWindow, type ActualsOptions, type MonthWindow } from './engine/actuals.js';
-export { actuals, actualsReport, ACTUALS_ADVISORY_CODES, type ActualsReport, type ActualsAdvisory, type ActualsAdvisoryCode, type OfferingActuals, type WorkloadActuals } from './engine/actuals-report.js';
+export {
+  actuals,
+  actualsReport,
+  ACTUALS_ADVISORY_CODES,
+  type ActualsReport,
+  type ActualsAdvisory,
+  type ActualsAdvisoryCode,
+  type OfferingActuals,
+  type WorkloadActuals,
+} from './engine/actuals-report.js';
 export { usageLineReader, CountingSink, type UsageFormat } from './usage/usage-reader.js';
 export { focusOfferingIndex } from './usage/focus.js';
 export type { UsageRow, UsageStatus } from './usage/usage-log.js';

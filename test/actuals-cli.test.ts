@@ -32,10 +32,32 @@ describe('vidcost actuals (built binary)', () => {
       ceilingReachedOn: '2026-11-24',
     });
     const unknownFail = j.byOffering.find((o: { offering: string }) => o.offering === 'acme/unknown-fail');
-    expect(unknownFail).toMatchObject({ generations: 2, succeededGenerations: 1, failedGenerations: 1, monthToDateUsdLow: '1.10', monthToDateUsdHigh: '2.10', pricedUsdLow: '1.00', pricedUsdHigh: '2.00' });
+    expect(unknownFail).toMatchObject({
+      generations: 2,
+      succeededGenerations: 1,
+      failedGenerations: 1,
+      monthToDateUsdLow: '1.10',
+      monthToDateUsdHigh: '2.10',
+      pricedUsdLow: '1.00',
+      pricedUsdHigh: '2.00',
+    });
     const drafts = j.byWorkload.find((w: { workload: string }) => w.workload === 'drafts');
-    expect(drafts).toMatchObject({ keptClips: 3, succeededGenerations: 6, generationsPerKeptClip: '2', projectedClipsPerMonth: '9', plannedClipsPerMonth: '6', plannedRegenerationFactor: '2' });
-    expect(j.advisories.map((a: { code: string }) => a.code).sort()).toEqual(['failed-billing-unknown', 'price-drift', 'projected-over-ceiling', 'regeneration-above-plan', 'rows-outside-month', 'unpriced-usage']);
+    expect(drafts).toMatchObject({
+      keptClips: 3,
+      succeededGenerations: 6,
+      generationsPerKeptClip: '2',
+      projectedClipsPerMonth: '9',
+      plannedClipsPerMonth: '6',
+      plannedRegenerationFactor: '2',
+    });
+    expect(j.advisories.map((a: { code: string }) => a.code).sort()).toEqual([
+      'failed-billing-unknown',
+      'price-drift',
+      'projected-over-ceiling',
+      'regeneration-above-plan',
+      'rows-outside-month',
+      'unpriced-usage',
+    ]);
   });
 
   it('gate: exit 1 when the projection (its high end) passes the ceiling; 0 within it', () => {
@@ -69,7 +91,9 @@ describe('vidcost actuals (built binary)', () => {
     expect(JSON.parse(focus.stdout)).toMatchObject({ rowsSkipped: 4, monthToDateUsd: '6.20', projectedMonthUsd: '18.60' });
     const eur = vidcost(['actuals', at('focus-eur.csv'), ...PRICING]);
     expect(eur.status).toBe(2);
-    expect(eur.stderr).toBe('vidcost: test/fixtures/actuals/focus-eur.csv:2:6: BillingCurrency: vidcost reconciles US dollars only, and this export bills in EUR: export it in USD (the price sheets are in USD)\n');
+    expect(eur.stderr).toBe(
+      'vidcost: test/fixtures/actuals/focus-eur.csv:2:6: BillingCurrency: vidcost reconciles US dollars only, and this export bills in EUR: export it in USD (the price sheets are in USD)\n',
+    );
   });
 
   it('a --map naming an unknown offering is refused with the near miss', () => {
@@ -92,7 +116,9 @@ describe('vidcost actuals (built binary)', () => {
     expect(lines).toContain('vidcost: test/fixtures/actuals/bad.jsonl:7:1: kep: unknown field (did you mean kept?)');
     expect(lines.some((l) => l.startsWith('vidcost: test/fixtures/actuals/bad.jsonl:4:1: time: '))).toBe(true);
     // CSV: the column is where the field starts on its line
-    expect(lines).toContain('vidcost: test/fixtures/actuals/bad.csv:2:40: status: expected succeeded, failed or canceled, found "sucseeded" (did you mean succeeded?)');
+    expect(lines).toContain(
+      'vidcost: test/fixtures/actuals/bad.csv:2:40: status: expected succeeded, failed or canceled, found "sucseeded" (did you mean succeeded?)',
+    );
     expect(lines).toContain('vidcost: test/fixtures/actuals/bad.csv:3:38: seconds: expected a non-negative number (output seconds requested), found "abc"');
     expect(r.stderr).not.toContain('    at ');
   });
@@ -100,7 +126,13 @@ describe('vidcost actuals (built binary)', () => {
   it('at most 20 problems per file, then how many more', () => {
     const dir = tempDir();
     const log = join(dir, 'many.jsonl');
-    writeFileSync(log, Array.from({ length: 25 }, (_, i) => `{"time":"2026-11-02T10:00:00Z","offering":"acme/per-second","seconds":-${i + 1},"status":"succeeded","job":"a"}`).join('\n'));
+    writeFileSync(
+      log,
+      Array.from(
+        { length: 25 },
+        (_, i) => `{"time":"2026-11-02T10:00:00Z","offering":"acme/per-second","seconds":-${i + 1},"status":"succeeded","job":"a"}`,
+      ).join('\n'),
+    );
     const r = vidcost(['actuals', log, ...PRICING]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
@@ -145,11 +177,14 @@ describe('vidcost actuals (built binary)', () => {
     const log = join(dir, 'june.jsonl');
     // fal/kling-3.0-pro $0.112/s (the 2026-06-01 fal sheet): 5 s = $0.56, twice; a 10 s Pika clip on
     // fal bills one 10 s clip at ~$45 per 100 = ~$0.45; total ~$1.57, × 30 ÷ 2 = ~$23.55
-    writeFileSync(log, [
-      '{"time":"2026-06-01T10:00:00Z","offering":"fal/kling-3.0-pro","seconds":5,"status":"succeeded","job":"a"}',
-      '{"time":"2026-06-02T10:00:00Z","offering":"fal/kling-3.0-pro","seconds":5,"status":"succeeded","job":"a","kept":true}',
-      '{"time":"2026-06-02T11:00:00Z","offering":"fal/pika-2.5","seconds":10,"status":"succeeded","job":"b","kept":true}',
-    ].join('\n'));
+    writeFileSync(
+      log,
+      [
+        '{"time":"2026-06-01T10:00:00Z","offering":"fal/kling-3.0-pro","seconds":5,"status":"succeeded","job":"a"}',
+        '{"time":"2026-06-02T10:00:00Z","offering":"fal/kling-3.0-pro","seconds":5,"status":"succeeded","job":"a","kept":true}',
+        '{"time":"2026-06-02T11:00:00Z","offering":"fal/pika-2.5","seconds":10,"status":"succeeded","job":"b","kept":true}',
+      ].join('\n'),
+    );
     const r = vidcost(['actuals', log, '--as-of', '2026-06-02', '--format', 'json']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);

@@ -22,7 +22,11 @@ const DIR = join(ROOT, 'test', 'fixtures', 'actuals');
 const sheets = loadPricing({ pricingDir: join(DIR, 'pricing'), cwd: ROOT });
 const plan = parseScenario(readFileSync(join(DIR, 'plan.yaml'), 'utf8'), 'plan.yaml');
 
-function run(text: string | string[], asOf: string, options: { scenario?: boolean; map?: Record<string, string> } = {}): { report: ActualsReport; problems: CountingSink } {
+function run(
+  text: string | string[],
+  asOf: string,
+  options: { scenario?: boolean; map?: Record<string, string> } = {},
+): { report: ActualsReport; problems: CountingSink } {
   const acc = new ActualsAccumulator(sheets, { asOf, scenario: options.scenario ? plan : null });
   const sink = new CountingSink();
   for (const file of Array.isArray(text) ? text : [text]) {
@@ -57,7 +61,13 @@ describe('usage.jsonl at as_of 2026-11-10 (day 10 of 30)', () => {
     // total $9.605–$10.605
     expect(ends(report.monthToDateUsd)).toEqual(['9.605', '10.605']);
     const by = Object.fromEntries(report.byOffering.map((o) => [o.offering, ends(o.monthToDateUsd)]));
-    expect(by).toEqual({ 'acme/no-fail': ['1.005', '1.005'], 'acme/per-clip': ['1.5', '1.5'], 'acme/per-second': ['4', '4'], 'acme/unknown-fail': ['1.1', '2.1'], 'other/mystery': ['2', '2'] });
+    expect(by).toEqual({
+      'acme/no-fail': ['1.005', '1.005'],
+      'acme/per-clip': ['1.5', '1.5'],
+      'acme/per-second': ['4', '4'],
+      'acme/unknown-fail': ['1.1', '2.1'],
+      'other/mystery': ['2', '2'],
+    });
   });
 
   it('vidcost price of the same rows beside the reported spend; unknown for an unknown offering', () => {
@@ -98,7 +108,10 @@ describe('usage.jsonl at as_of 2026-11-10 (day 10 of 30)', () => {
   it('the plan beside it', () => {
     // drafts 6 × 10 s × $0.10 × 2 = $12.00; ads 3 × 5 s × $0.10 × 1 = $1.50; total $13.50
     expect(ends(report.plannedMonthUsd)).toEqual(['13.5', '13.5']);
-    expect(report.byWorkload.map((w) => [w.workload, ends(w.plannedMonthUsd)])).toEqual([['ads', ['1.5', '1.5']], ['drafts', ['12', '12']]]);
+    expect(report.byWorkload.map((w) => [w.workload, ends(w.plannedMonthUsd)])).toEqual([
+      ['ads', ['1.5', '1.5']],
+      ['drafts', ['12', '12']],
+    ]);
   });
 
   it('advisories: over the ceiling, regeneration, drift, unpriced, outside the month, failures of unknown billing', () => {
@@ -112,20 +125,29 @@ describe('usage.jsonl at as_of 2026-11-10 (day 10 of 30)', () => {
       'rows-outside-month',
     ]);
     const drift = report.advisories.find((a) => a.code === 'price-drift')!;
-    expect(drift.message).toContain('log:8: reported $1.10, vidcost\'s price $1.00');
+    expect(drift.message).toContain("log:8: reported $1.10, vidcost's price $1.00");
     expect(report.advisories.find((a) => a.code === 'projected-over-ceiling')!.message).toContain('over the $25.00 ceiling by $6.82');
   });
 
   it('writes the measured values back into the scenario', () => {
-    const { calibrated } = calibrations(report, plan.workloads.map((w) => w.name));
+    const { calibrated } = calibrations(
+      report,
+      plan.workloads.map((w) => w.name),
+    );
     const text = writeBackScenario(fixture('plan.yaml'), calibrated);
     const back = parseScenario(text, 'calibrated.yaml');
     const drafts = back.workloads.find((w) => w.name === 'drafts')!;
     const ads = back.workloads.find((w) => w.name === 'ads')!;
     expect(plainString(drafts.clipsPerMonth)).toBe('9');
-    expect(drafts.uncertain?.regenerationFactor && [drafts.uncertain.regenerationFactor.low, drafts.uncertain.regenerationFactor.likely, drafts.uncertain.regenerationFactor.high].map(plainString)).toEqual(['1', '2', '2']);
+    expect(
+      drafts.uncertain?.regenerationFactor &&
+        [drafts.uncertain.regenerationFactor.low, drafts.uncertain.regenerationFactor.likely, drafts.uncertain.regenerationFactor.high].map(plainString),
+    ).toEqual(['1', '2', '2']);
     expect(plainString(ads.clipsPerMonth)).toBe('6');
-    expect(ads.uncertain?.regenerationFactor && [ads.uncertain.regenerationFactor.low, ads.uncertain.regenerationFactor.likely, ads.uncertain.regenerationFactor.high].map(plainString)).toEqual(['1', '1', '2']);
+    expect(
+      ads.uncertain?.regenerationFactor &&
+        [ads.uncertain.regenerationFactor.low, ads.uncertain.regenerationFactor.likely, ads.uncertain.regenerationFactor.high].map(plainString),
+    ).toEqual(['1', '1', '2']);
     expect(text).toContain('# The plan the usage in usage.jsonl is checked against');
   });
 });
@@ -134,7 +156,10 @@ describe('writing the scenario back', () => {
   it('changes only the measured values, in flow and block style, adding a missing regeneration_factor', () => {
     const styles = parseScenario(fixture('plan-styles.yaml'), 'plan-styles.yaml');
     const { report } = run(fixture('usage.jsonl'), '2026-11-10');
-    const { calibrated } = calibrations(report, styles.workloads.map((w) => w.name));
+    const { calibrated } = calibrations(
+      report,
+      styles.workloads.map((w) => w.name),
+    );
     // drafts: 9 clips, { 1, 2, 2 }; ads: 6 clips, { 1, 1, 2 } (see above)
     expect(writeBackScenario(fixture('plan-styles.yaml'), calibrated, 'measured')).toBe(`version: 1
 name: flow
@@ -150,7 +175,9 @@ workloads:
 });
 
 describe('order and files do not matter', () => {
-  const lines = fixture('usage.jsonl').split('\n').filter((l) => l.trim() !== '');
+  const lines = fixture('usage.jsonl')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   // the drift example names a line, which moves with the rows: compare everything else
   const figures = (r: ActualsReport) => {
     const j = actualsJson(r) as { advisories: { code: string }[] };
@@ -168,7 +195,8 @@ describe('order and files do not matter', () => {
 });
 
 describe('small cases', () => {
-  const row = (o: Record<string, unknown>) => JSON.stringify({ time: '2026-11-02T10:00:00Z', offering: 'acme/per-second', seconds: 10, status: 'succeeded', job: 'j', ...o });
+  const row = (o: Record<string, unknown>) =>
+    JSON.stringify({ time: '2026-11-02T10:00:00Z', offering: 'acme/per-second', seconds: 10, status: 'succeeded', job: 'j', ...o });
 
   it('a planned workload without usage is shown at zero beside its plan', () => {
     const { report } = run(row({ workload: 'drafts', kept: true }), '2026-11-02', { scenario: true });
@@ -199,11 +227,13 @@ describe('small cases', () => {
     expect(ends(report.monthToDateUsd)).toEqual(['0.5', '0.5']);
   });
 
-  it('an offering whose sheet is not yet in force on the row\'s day is unpriced, and says so', () => {
+  it("an offering whose sheet is not yet in force on the row's day is unpriced, and says so", () => {
     // the acme sheet takes effect on 2026-01-01
     const { report } = run(row({ time: '2025-12-05T10:00:00Z', usd: '1.00' }), '2025-12-10');
     expect(ends(report.monthToDateUsd)).toEqual(['1', '1']);
-    expect(report.advisories.map((a) => a.message)).toEqual(['acme/per-second is not in the price sheets in force on 2025-12-05: its reported spend, $1.00, is counted.']);
+    expect(report.advisories.map((a) => a.message)).toEqual([
+      'acme/per-second is not in the price sheets in force on 2025-12-05: its reported spend, $1.00, is counted.',
+    ]);
   });
 
   it('refuses absurd amounts and control characters; reads a JSON number in exponent form exactly', () => {
@@ -231,7 +261,12 @@ describe('small cases', () => {
 
   it('nearest-rank percentiles', () => {
     // 10 jobs: 1×4, 2×3, 3×2, 9×1 → P10 rank 1 = 1, median rank 5 = 2, P90 rank 9 = 3
-    const h: [number, number][] = [[1, 4], [2, 3], [3, 2], [9, 1]];
+    const h: [number, number][] = [
+      [1, 4],
+      [2, 3],
+      [3, 2],
+      [9, 1],
+    ];
     expect([percentileOf(h, 10, 10), percentileOf(h, 10, 50), percentileOf(h, 10, 90)]).toEqual([1, 2, 3]);
   });
 

@@ -17,7 +17,37 @@ const index = focusOfferingIndex(sheets);
 const runs = Number(process.env['FUZZ_RUNS'] ?? 150);
 
 const hostile = fc.oneof(
-  fc.constantFrom(Number.NaN, -0, -1, 1e300, 1e21, 1e-300, 2 ** 53 + 1, 0.1 + 0.2, '', ' ', '-0', '1e5', '0x10', '1_000', 'NaN', '\u0000', '\u001b[31m', '=cmd|', '"', '\ufeff', '2026-11-02T10:00:00Z', '2026-02-30T10:00:00Z', 'true', 'yes', null, true, false, [], {}),
+  fc.constantFrom(
+    Number.NaN,
+    -0,
+    -1,
+    1e300,
+    1e21,
+    1e-300,
+    2 ** 53 + 1,
+    0.1 + 0.2,
+    '',
+    ' ',
+    '-0',
+    '1e5',
+    '0x10',
+    '1_000',
+    'NaN',
+    '\u0000',
+    '\u001b[31m',
+    '=cmd|',
+    '"',
+    '\ufeff',
+    '2026-11-02T10:00:00Z',
+    '2026-02-30T10:00:00Z',
+    'true',
+    'yes',
+    null,
+    true,
+    false,
+    [],
+    {},
+  ),
   fc.string({ maxLength: 20 }),
   fc.double(),
   fc.integer(),
@@ -52,7 +82,10 @@ describe('hostile usage rows', () => {
   });
 
   it('CSV and FOCUS: arbitrary text after a header', () => {
-    const headers = ['time,offering,seconds,status,job,usd', 'BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,SkuId,SkuPriceDetails'];
+    const headers = [
+      'time,offering,seconds,status,job,usd',
+      'BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,SkuId,SkuPriceDetails',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...headers), fc.array(fc.string({ maxLength: 80 }), { maxLength: 6 }), (header, lines) => {
         feed([header, ...lines]);

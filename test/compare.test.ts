@@ -86,10 +86,24 @@ describe('estimate --compare-to', () => {
     expect([kling.baseMonthlyUsd, kling.baseMonthlyUsdLow, kling.monthlyUsd, kling.changeUsd]).toEqual(['140.00', '70.00', '140.00', '0.00']);
     // unknown (Luma credit), lower bound (Dream Machine, from ~$64) and not eligible (Pika: web app
     // only; its JSON marker is null) have no change figure
-    expect(c.totals.filter((t: { changeUsd: string | null }) => t.changeUsd === null).map((t: { offering: string }) => t.offering)).toEqual(['luma/ray3', 'luma/dream-machine-api', 'pika/pika-2.5']);
-    expect(c.totals.find((t: { offering: string }) => t.offering === 'pika/pika-2.5')).toMatchObject({ baseEligible: false, eligible: false, baseMonthlyUsd: null, monthlyUsd: null });
+    expect(c.totals.filter((t: { changeUsd: string | null }) => t.changeUsd === null).map((t: { offering: string }) => t.offering)).toEqual([
+      'luma/ray3',
+      'luma/dream-machine-api',
+      'pika/pika-2.5',
+    ]);
+    expect(c.totals.find((t: { offering: string }) => t.offering === 'pika/pika-2.5')).toMatchObject({
+      baseEligible: false,
+      eligible: false,
+      baseMonthlyUsd: null,
+      monthlyUsd: null,
+    });
     // route: runway/gen4-turbo ~5 credits × $0.01 × 1,000 s = ~$50.00 both times
-    expect([c.recommendation.baseMonthlyUsd, c.recommendation.monthlyUsd, c.recommendation.changeUsd, c.recommendation.changePct]).toEqual(['50.00', '50.00', '0.00', '0']);
+    expect([c.recommendation.baseMonthlyUsd, c.recommendation.monthlyUsd, c.recommendation.changeUsd, c.recommendation.changePct]).toEqual([
+      '50.00',
+      '50.00',
+      '0.00',
+      '0',
+    ]);
     const md = vidcost(['estimate', 's.yaml', '--compare-to', 'base.json', '--format', 'markdown'], { cwd: dir });
     expect(md.stdout.split('\n')[0]).toBe('**Monthly cost unchanged: \\~\\$50.00 → \\~\\$50.00**');
     // the route's workload keeps its ~ from the baseline's option row
@@ -107,7 +121,9 @@ describe('refused baselines (exit 2, file:line:column: field: why)', () => {
   it('another scenario', () => {
     const r = withBaseline((t) => t.replace('"scenario": "Launch clips"', '"scenario": "Other feature"'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('vidcost: base.json:4:15: scenario: the baseline is for scenario "Other feature", not "Launch clips"; compare a scenario only with its own baseline\n');
+    expect(r.stderr).toBe(
+      'vidcost: base.json:4:15: scenario: the baseline is for scenario "Other feature", not "Launch clips"; compare a scenario only with its own baseline\n',
+    );
   });
 
   it('another schemaVersion', () => {
@@ -140,7 +156,9 @@ describe('estimate --fail-on-increase', () => {
     expect(vidcost([...compareArgs, '--fail-on-increase', '12.5'], { cwd: dir }).status).toBe(0);
     const r = vidcost([...compareArgs, '--fail-on-increase', '10', '--format', 'markdown'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("vidcost: gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 10% allowed (--fail-on-increase 10)\n");
+    expect(r.stderr).toBe(
+      "vidcost: gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 10% allowed (--fail-on-increase 10)\n",
+    );
     expect(r.stdout.startsWith('**Monthly cost +')).toBe(true);
   });
 
@@ -183,7 +201,9 @@ describe('the comparison engine', () => {
   it('an unknown route cannot pass the gate', () => {
     const c = compareSnapshots(snap(exact(100)), snap(UNKNOWN, false), 'b');
     expect(c.recommendation.change).toBeNull();
-    expect(increaseGate(c.recommendation, dec(50))).toBe("gate failed: the recommended route's monthly cost under the current prices is unknown (no complete route), so a rise over 50% cannot be ruled out (--fail-on-increase 50)");
+    expect(increaseGate(c.recommendation, dec(50))).toBe(
+      "gate failed: the recommended route's monthly cost under the current prices is unknown (no complete route), so a rise over 50% cannot be ruled out (--fail-on-increase 50)",
+    );
   });
 
   it('reads each honesty marker back from JSON', () => {
@@ -195,7 +215,8 @@ describe('the comparison engine', () => {
   });
 
   it('readBaseline refuses another scenario with the field located', () => {
-    const text = '{\n  "schemaVersion": 1,\n  "scenario": "A",\n  "asOf": "2026-06-01",\n  "totals": [],\n  "recommendation": {"monthlyUsd": null, "complete": false, "workloads": []}\n}\n';
+    const text =
+      '{\n  "schemaVersion": 1,\n  "scenario": "A",\n  "asOf": "2026-06-01",\n  "totals": [],\n  "recommendation": {"monthlyUsd": null, "complete": false, "workloads": []}\n}\n';
     expect(() => readBaseline(text, 'b.json', 'B')).toThrow(InputError);
     try {
       readBaseline(text, 'b.json', 'B');

@@ -76,7 +76,11 @@ describe('division', () => {
     expect(divide(dec(10), dec(3)).times(3).toString()).toBe('10');
     expect(divide(dec(10), dec(3)).times(3).terminates()).toBe(true);
     // 1/3 + 1/6 = 1/2
-    expect(divide(dec(1), dec(3)).plus(divide(dec(1), dec(6))).toString()).toBe('0.5');
+    expect(
+      divide(dec(1), dec(3))
+        .plus(divide(dec(1), dec(6)))
+        .toString(),
+    ).toBe('0.5');
     expect(() => dec(1).div(0)).toThrow(RangeError);
   });
 

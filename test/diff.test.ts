@@ -28,7 +28,11 @@ function rate(report: DiffReport, offering: string, pick: (r: RateChange) => boo
 }
 
 // pricing-a/ against pricing-b/, both read on 2026-07-01 (pricing-b's sheets take effect that day).
-const folders = diffSheets({ sheets: sheetsA, asOf: '2026-07-01' }, { sheets: sheetsB, asOf: '2026-07-01' }, { baseLabel: 'pricing-a', nowLabel: 'pricing-b', scenario });
+const folders = diffSheets(
+  { sheets: sheetsA, asOf: '2026-07-01' },
+  { sheets: sheetsB, asOf: '2026-07-01' },
+  { baseLabel: 'pricing-a', nowLabel: 'pricing-b', scenario },
+);
 
 describe('diff: rates, normalized to USD per second', () => {
   it('a USD-per-second price that rose', () => {
@@ -69,14 +73,31 @@ describe('diff: rates, normalized to USD per second', () => {
   it('a range whose high end holds still but whose low end moves is a change, and says so', () => {
     // HYPOTHETICAL sheets built in the test: ~0.07-0.14 → ~0.08-0.14; the figure to budget (0.14) is unchanged.
     const sheet = (usd: string, effective: string) =>
-      sheetFromData({ vendor: 'rangeco', effective, verified: effective, provenance: 'aggregator', sources: { p: 'https://example.com/rangeco' }, source: 'p', offerings: [{ id: 'rangeco/v', name: 'V', channels: ['api'], rates: [{ usd_per_second: usd }] }] }, null);
-    const d = diffCatalogs(catalogAt([sheet('~0.07-0.14', '2026-06-01')], '2026-06-01'), catalogAt([sheet('~0.08-0.14', '2026-06-01')], '2026-06-01'), { baseLabel: 'a', nowLabel: 'b' });
+      sheetFromData(
+        {
+          vendor: 'rangeco',
+          effective,
+          verified: effective,
+          provenance: 'aggregator',
+          sources: { p: 'https://example.com/rangeco' },
+          source: 'p',
+          offerings: [{ id: 'rangeco/v', name: 'V', channels: ['api'], rates: [{ usd_per_second: usd }] }],
+        },
+        null,
+      );
+    const d = diffCatalogs(catalogAt([sheet('~0.07-0.14', '2026-06-01')], '2026-06-01'), catalogAt([sheet('~0.08-0.14', '2026-06-01')], '2026-06-01'), {
+      baseLabel: 'a',
+      nowLabel: 'b',
+    });
     const r = rate(d, 'rangeco/v');
     expect(r.status).toBe('changed');
     expect(s(r.usdPerSecond.change)).toBe('0');
     expect(r.notes).toEqual(['low end $0.07 → $0.08']);
     // unknown → known is "now priced", never a change from $0
-    const u = diffCatalogs(catalogAt([sheet('unknown', '2026-06-01')], '2026-06-01'), catalogAt([sheet('0.05', '2026-06-01')], '2026-06-01'), { baseLabel: 'a', nowLabel: 'b' });
+    const u = diffCatalogs(catalogAt([sheet('unknown', '2026-06-01')], '2026-06-01'), catalogAt([sheet('0.05', '2026-06-01')], '2026-06-01'), {
+      baseLabel: 'a',
+      nowLabel: 'b',
+    });
     const ur = rate(u, 'rangeco/v');
     expect([ur.status, s(ur.usdPerSecond.change), s(ur.usdPerSecond.pct)]).toEqual(['changed', null, null]);
     expect(ur.notes).toEqual(['now priced']);
@@ -103,7 +124,12 @@ describe('diff: offerings, plans and credit values', () => {
     // per credit $30 ÷ 2000 = $0.015 → $30 ÷ 2500 = $0.012: -0.003, -0.003 ÷ 0.015 = -20%
     expect(by['Plus']!.status).toBe('changed');
     expect([s(by['Plus']!.usdPerMonth.change), s(by['Plus']!.creditsPerMonth.change), s(by['Plus']!.creditsPerMonth.pct)]).toEqual(['0', '500', '25']);
-    expect([s(by['Plus']!.usdPerCredit.base), s(by['Plus']!.usdPerCredit.now), s(by['Plus']!.usdPerCredit.change), s(by['Plus']!.usdPerCredit.pct)]).toEqual(['0.015', '0.012', '-0.003', '-20']);
+    expect([s(by['Plus']!.usdPerCredit.base), s(by['Plus']!.usdPerCredit.now), s(by['Plus']!.usdPerCredit.change), s(by['Plus']!.usdPerCredit.pct)]).toEqual([
+      '0.015',
+      '0.012',
+      '-0.003',
+      '-20',
+    ]);
     expect(by['Max']!.status).toBe('added');
     expect(by['Old']!.status).toBe('removed');
   });
@@ -126,7 +152,12 @@ describe('diff --scenario: monthly cost impact', () => {
 
   it('per offering', () => {
     // acme/fast: 3,400 s × $0.10 = $340 → × $0.12 = $408: +$68, 68 ÷ 340 = +20%
-    expect([s(total('acme/fast').base), s(total('acme/fast').now), s(total('acme/fast').change), s(total('acme/fast').pct)]).toEqual(['340', '408', '68', '20']);
+    expect([s(total('acme/fast').base), s(total('acme/fast').now), s(total('acme/fast').change), s(total('acme/fast').pct)]).toEqual([
+      '340',
+      '408',
+      '68',
+      '20',
+    ]);
     // acme/pro: 3,000 × 0.30 + 400 × 0.50 = 900 + 200 = $1,100 → 3,000 × 0.27 + 200 = $1,010: -$90, -90 ÷ 1100 = -8.1818…%
     expect([s(total('acme/pro').change), total('acme/pro').pct!.toFixed(4)]).toEqual(['-90', '-8.1818']);
     // credco/v1: 3,400 × $0.15 = $510 → × $0.18 = $612: +$102, +20%
@@ -144,21 +175,30 @@ describe('diff --scenario: monthly cost impact', () => {
     expect([r.baseOfferings, r.offerings]).toEqual([['acme/legacy'], ['acme/turbo']]);
     expect([s(r.base), s(r.now), s(r.change), s(r.pct)]).toEqual(['272', '306', '34', '12.5']);
     // drafts 3,000 × 0.08 = $240 → 3,000 × 0.09 = $270; finals 400 × 0.08 = $32 → 400 × 0.09 = $36
-    expect(r.workloads.map((w) => [w.workload, s(w.change.base), s(w.change.now)])).toEqual([['drafts', '240', '270'], ['finals', '32', '36']]);
+    expect(r.workloads.map((w) => [w.workload, s(w.change.base), s(w.change.now)])).toEqual([
+      ['drafts', '240', '270'],
+      ['finals', '32', '36'],
+    ]);
   });
 
   it('the increase gate: exactly at the threshold passes, above it fails', () => {
     const r = c.recommendation;
     expect(increaseGate(r, dec('12.5'))).toBeNull();
     expect(increaseGate(r, dec('13'))).toBeNull();
-    expect(increaseGate(r, dec('12.49'))).toBe("gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 12.49% allowed (--fail-on-increase 12.49)");
+    expect(increaseGate(r, dec('12.49'))).toBe(
+      "gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 12.49% allowed (--fail-on-increase 12.49)",
+    );
   });
 });
 
 describe('diff --from --to over versioned sheets', () => {
-  const dated = diffSheets({ sheets: sheetsDated, asOf: '2026-06-01' }, { sheets: sheetsDated, asOf: '2026-09-01' }, { baseLabel: 'x', nowLabel: 'x', scenario });
+  const dated = diffSheets(
+    { sheets: sheetsDated, asOf: '2026-06-01' },
+    { sheets: sheetsDated, asOf: '2026-09-01' },
+    { baseLabel: 'x', nowLabel: 'x', scenario },
+  );
 
-  it('takes each date\'s sheet in force and sees a sunset pass', () => {
+  it("takes each date's sheet in force and sees a sunset pass", () => {
     // acme/fast 0.10 (sheet of 2026-06-01) → 0.11 (sheet of 2026-09-01): +0.01, +10%
     const fast = rate(dated, 'acme/fast');
     expect([s(fast.usdPerSecond.change), s(fast.usdPerSecond.pct)]).toEqual(['0.01', '10']);
@@ -206,7 +246,9 @@ describe('vidcost diff (the built CLI)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/<img|<script|<\/td>/i);
     expect(r.stdout).toContain('scenario "&lt;img src=x onerror="window.\\_\\_vidcostXss=1;alert(1)"&gt; launch"');
-    expect(r.stdout).toContain('&lt;/td&gt;&lt;script&gt;window.\\_\\_vidcostXss=2;alert(2)&lt;/script&gt;drafts: acme/legacy \\$240.00 → acme/turbo \\$270.00');
+    expect(r.stdout).toContain(
+      '&lt;/td&gt;&lt;script&gt;window.\\_\\_vidcostXss=2;alert(2)&lt;/script&gt;drafts: acme/legacy \\$240.00 → acme/turbo \\$270.00',
+    );
   });
 
   it('golden table and Markdown for two sheet files (only their vendor is listed)', () => {
@@ -258,7 +300,9 @@ describe('vidcost diff (the built CLI)', () => {
     expect(run([...folderArgs, '--format', 'json', '--fail-on-increase', '12.5']).status).toBe(0);
     const over = run([...folderArgs, '--format', 'json', '--fail-on-increase', '12']);
     expect(over.status).toBe(1);
-    expect(over.stderr).toBe("vidcost: gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 12% allowed (--fail-on-increase 12)\n");
+    expect(over.stderr).toBe(
+      "vidcost: gate failed: the recommended route's monthly cost rose by 12.5% ($272.00 → $306.00), more than the 12% allowed (--fail-on-increase 12)\n",
+    );
     expect(JSON.parse(over.stdout).kind).toBe('diff'); // the report is still written
     // new route $306 against the $300 ceiling
     const ceiling = run([...folderArgs, '--format', 'json', '--fail-on-ceiling']);
@@ -268,11 +312,28 @@ describe('vidcost diff (the built CLI)', () => {
 
   it('bundled prices across the Sora sunset: the route is lost, and the increase gate fails closed', () => {
     // scenarios/brand-spots.yaml: dialogue spots only Sora can serve; Sora shuts down on 2026-09-24
-    const r = vidcost(['diff', '--from', '2026-06-01', '--to', '2026-10-01', '--scenario', 'scenarios/brand-spots.yaml', '--format', 'json', '--fail-on-increase', '10']);
+    const r = vidcost([
+      'diff',
+      '--from',
+      '2026-06-01',
+      '--to',
+      '2026-10-01',
+      '--scenario',
+      'scenarios/brand-spots.yaml',
+      '--format',
+      'json',
+      '--fail-on-increase',
+      '10',
+    ]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("vidcost: gate failed: the recommended route's monthly cost under the current prices is unknown (no complete route), so a rise over 10% cannot be ruled out (--fail-on-increase 10)\n");
+    expect(r.stderr).toBe(
+      "vidcost: gate failed: the recommended route's monthly cost under the current prices is unknown (no complete route), so a rise over 10% cannot be ruled out (--fail-on-increase 10)\n",
+    );
     const j = JSON.parse(r.stdout);
-    expect(j.offerings.filter((o: { status: string }) => o.status === 'sunset').map((o: { offering: string }) => o.offering)).toEqual(['openai/sora-2', 'openai/sora-2-pro']);
+    expect(j.offerings.filter((o: { status: string }) => o.status === 'sunset').map((o: { offering: string }) => o.offering)).toEqual([
+      'openai/sora-2',
+      'openai/sora-2-pro',
+    ]);
     expect(j.summary.rates).toBe(0);
     const route = j.scenario.comparison.recommendation;
     expect([route.baseComplete, route.complete, route.monthlyUsd, route.changeUsd]).toEqual([true, false, null, null]);
@@ -297,7 +358,7 @@ describe('vidcost diff (the built CLI)', () => {
   });
 });
 
-describe('docs/reports-and-ci.md: the diff, baseline and gate examples are the binary\'s real output', () => {
+describe("docs/reports-and-ci.md: the diff, baseline and gate examples are the binary's real output", () => {
   const readme = readFileSync(join(ROOT, 'docs', 'reports-and-ci.md'), 'utf8');
   const start = readme.indexOf('## Price changes: `vidcost diff`');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
@@ -340,7 +401,9 @@ describe('docs/reports-and-ci.md: the diff, baseline and gate examples are the b
     const line = /^ {4}(vidcost: base\.json:4:15: scenario: .*)$/m.exec(section)![1]!;
     const dir = tempDir();
     symlinkSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'));
-    expect(vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json', '--out', 'base.json'], { cwd: dir }).status).toBe(0);
+    expect(vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json', '--out', 'base.json'], { cwd: dir }).status).toBe(
+      0,
+    );
     const text = readFileSync(join(dir, 'base.json'), 'utf8').replace('"scenario": "Social drafts (high volume)"', '"scenario": "Other feature"');
     writeFileSync(join(dir, 'base.json'), text);
     const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--compare-to', 'base.json'], { cwd: dir });

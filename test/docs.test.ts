@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, vidcost } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const DOCS = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f));
+const DOCS = readdirSync(join(ROOT, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => join('docs', f));
 const pages = ['README.md', ...DOCS].map((file) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') }));
 
 /** The ``` blocks of a page that start with "$ vidcost", each as its commands with what they print. */
@@ -32,7 +34,9 @@ describe('the README', () => {
     const quick = /## Quick start\n\n```sh\n([^\n]+)\n([^\n]+)\n```/.exec(README);
     expect(quick).not.toBeNull();
     // .ci/run may quiet npm's audit and funding notes; the commands are otherwise the same
-    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').replaceAll(' --no-audit --no-fund', '').split('\n');
+    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8')
+      .replaceAll(' --no-audit --no-fund', '')
+      .split('\n');
     expect(ci).toContain(quick![1]);
     expect(ci).toContain(quick![2]);
   });

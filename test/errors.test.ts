@@ -102,7 +102,16 @@ describe('validation errors name file, line, column and field, what was expected
     const dir = tempDir();
     writeFileSync(
       join(dir, 's.yaml'),
-      ['version: 1', 'name: ""', 'workloads:', '  - name: drafts', '    clips_per_month: "500"', '    seconds_per_clip: 8', '    audio: yes', '    batch: 1'].join('\n'),
+      [
+        'version: 1',
+        'name: ""',
+        'workloads:',
+        '  - name: drafts',
+        '    clips_per_month: "500"',
+        '    seconds_per_clip: 8',
+        '    audio: yes',
+        '    batch: 1',
+      ].join('\n'),
     );
     const r = await vidcostInProcess(['estimate', 's.yaml'], { cwd: dir });
     expect(r.status).toBe(2);
@@ -116,7 +125,10 @@ describe('validation errors name file, line, column and field, what was expected
 
   it('reports a three-point estimate by its own fields (missing likely, misspelt key)', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 's.yaml'), ['version: 1', 'name: x', 'workloads:', '  - name: drafts', '    clips_per_month: { low: 1, likley: 2, high: 3 }', '    seconds_per_clip: 8'].join('\n'));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      ['version: 1', 'name: x', 'workloads:', '  - name: drafts', '    clips_per_month: { low: 1, likley: 2, high: 3 }', '    seconds_per_clip: 8'].join('\n'),
+    );
     const r = await vidcostInProcess(['estimate', 's.yaml'], { cwd: dir });
     expect(r.status).toBe(2);
     expectCleanError(r.stderr);
@@ -126,7 +138,10 @@ describe('validation errors name file, line, column and field, what was expected
 
   it('reports values the YAML refused together with the schema problems of the same file', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 's.yaml'), ['version: 1', 'name: x', 'chanel: api', 'workloads:', '  - name: a', '    clips_per_month: .nan', '    seconds_per_clip: 8'].join('\n'));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      ['version: 1', 'name: x', 'chanel: api', 'workloads:', '  - name: a', '    clips_per_month: .nan', '    seconds_per_clip: 8'].join('\n'),
+    );
     const r = await vidcostInProcess(['estimate', 's.yaml'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toEqual([
@@ -176,15 +191,23 @@ describe('validation errors name file, line, column and field, what was expected
     expect(r.stderr).toContain(`vidcost: ${file}:3:11: verified: expected a date written YYYY-MM-DD, found text "2026-06-31"`);
     expect(r.stderr).toContain(`vidcost: ${file}:8:5: offerings[0].channels: missing required field "channels" (expected a list)`);
     expect(r.stderr).toContain(`vidcost: ${file}:10:5: offerings[0].chanels: unknown field "chanels" (did you mean channels?)`);
-    expect(r.stderr).toContain(`vidcost: ${file}:11:20: offerings[0].capabilities[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`);
-    expect(r.stderr).toContain(`vidcost: ${file}:13:23: offerings[0].rates[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)`);
-    expect(r.stderr).toContain(`vidcost: ${file}:13:45: offerings[0].rates[0].usd_per_second: expected a figure like 0.01, ~12, from ~0.32, ~0.07-0.14 or unknown, found "about 5"`);
+    expect(r.stderr).toContain(
+      `vidcost: ${file}:11:20: offerings[0].capabilities[0]: expected one of editing, hdr, exr, motion_control, lip_sync, audio, dialogue, found text "lipsync" (did you mean lip_sync?)`,
+    );
+    expect(r.stderr).toContain(
+      `vidcost: ${file}:13:23: offerings[0].rates[0].resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, 4k, found 1080 (did you mean 1080p?)`,
+    );
+    expect(r.stderr).toContain(
+      `vidcost: ${file}:13:45: offerings[0].rates[0].usd_per_second: expected a figure like 0.01, ~12, from ~0.32, ~0.07-0.14 or unknown, found "about 5"`,
+    );
   });
 
   it('names the option and suggests the value for command-line typos (rates, estimate)', async () => {
     const res = await vidcostInProcess(['rates', '--resolution', '1800p']);
     expect(res).toMatchObject({ status: 2, stdout: '' });
-    expect(res.stderr).toBe('vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1800p" (did you mean 1080p?)\n');
+    expect(res.stderr).toBe(
+      'vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1800p" (did you mean 1080p?)\n',
+    );
     const date = await vidcostInProcess(['rates', '--as-of', '2026-02-30']);
     expect(date.status).toBe(2);
     expect(date.stderr).toBe('vidcost: --as-of: expected a date written YYYY-MM-DD, found "2026-02-30"\n');
@@ -239,7 +262,9 @@ describe('internal errors', () => {
     const { io, err } = failingIo();
     const status = await run(['rates', '--as-of', '2026-06-01'], io);
     expect(status).toBe(3);
-    expect(err()).toBe('vidcost: internal error: cannot write the report second line (a bug in vidcost: rerun with --debug for the stack trace, and please report it)\n');
+    expect(err()).toBe(
+      'vidcost: internal error: cannot write the report second line (a bug in vidcost: rerun with --debug for the stack trace, and please report it)\n',
+    );
   });
 
   it('with --debug, the stack trace', async () => {
@@ -276,7 +301,13 @@ describe('docs/errors-and-limits.md', () => {
   const examples = section
     .map((line, i) => ({ line, i }))
     .filter(({ line }) => line.startsWith('$ vidcost '))
-    .map(({ line, i }) => ({ argv: line.slice('$ vidcost '.length).split(' '), expected: section.slice(i + 1, section.findIndex((l, j) => j > i && l === '```')) }));
+    .map(({ line, i }) => ({
+      argv: line.slice('$ vidcost '.length).split(' '),
+      expected: section.slice(
+        i + 1,
+        section.findIndex((l, j) => j > i && l === '```'),
+      ),
+    }));
 
   it('shows three error examples', () => {
     expect(examples).toHaveLength(3);
@@ -304,7 +335,9 @@ describe('the wrong kind of file', () => {
   it('a price sheet given to estimate is named as one, in one line', async () => {
     const r = await vidcostInProcess(['estimate', 'pricing-data/runway/2026-06-01.yaml']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('vidcost: pricing-data/runway/2026-06-01.yaml:1:1: this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing\n');
+    expect(r.stderr).toBe(
+      'vidcost: pricing-data/runway/2026-06-01.yaml:1:1: this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing\n',
+    );
   });
 
   it('a scenario in a pricing folder is named as one', async () => {
@@ -313,7 +346,9 @@ describe('the wrong kind of file', () => {
     writeFileSync(join(dir, 'acme', '2026-06-01.yaml'), readFileSync(join(FIXTURES, 'hostile', 'valid.yaml')));
     const r = await vidcostInProcess(['rates', '--pricing', '.'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`vidcost: ${join('acme', '2026-06-01.yaml')}:1:1: this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate\n`);
+    expect(r.stderr).toBe(
+      `vidcost: ${join('acme', '2026-06-01.yaml')}:1:1: this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate\n`,
+    );
   });
 
   it('a pricing folder with no sheets is refused rather than pricing nothing', async () => {

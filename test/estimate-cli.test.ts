@@ -75,7 +75,10 @@ describe('vidcost estimate exit status', () => {
     const dir = tempDir();
     const file = join(dir, 's.yaml');
     // 100 clips × 10 s × $0.05 × 3 = $150.00 against a $149.99 ceiling
-    writeFileSync(file, 'version: 1\nname: gate\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nbudget: { monthly_ceiling_usd: 149.99 }\nworkloads:\n  - { name: w, clips_per_month: 100, seconds_per_clip: 10 }\n');
+    writeFileSync(
+      file,
+      'version: 1\nname: gate\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nbudget: { monthly_ceiling_usd: 149.99 }\nworkloads:\n  - { name: w, clips_per_month: 100, seconds_per_clip: 10 }\n',
+    );
     const r = vidcost(['estimate', file, '--fail-on-ceiling']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('vidcost: gate failed: the recommended route costs $150.00/month, over the $149.99 ceiling (--fail-on-ceiling)\n');
@@ -85,7 +88,10 @@ describe('vidcost estimate exit status', () => {
   it('--fail-on-ceiling exits 0 when the ceiling is met exactly', () => {
     const dir = tempDir();
     const file = join(dir, 's.yaml');
-    writeFileSync(file, 'version: 1\nname: gate\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nbudget: { monthly_ceiling_usd: 150 }\nworkloads:\n  - { name: w, clips_per_month: 100, seconds_per_clip: 10 }\n');
+    writeFileSync(
+      file,
+      'version: 1\nname: gate\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nbudget: { monthly_ceiling_usd: 150 }\nworkloads:\n  - { name: w, clips_per_month: 100, seconds_per_clip: 10 }\n',
+    );
     const r = vidcost(['estimate', file, '--fail-on-ceiling']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Cheapest route: ~$150.00/month, within the $150.00 ceiling');
@@ -103,7 +109,9 @@ describe('vidcost estimate exit status', () => {
     );
     const ids = vidcost(['estimate', join(FIXTURES, 'scenarios', 'typo-offering.yaml'), '--as-of', '2026-06-01']);
     expect(ids.status).toBe(2);
-    expect(ids.stderr).toBe('vidcost: test/fixtures/scenarios/typo-offering.yaml:3:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)\n');
+    expect(ids.stderr).toBe(
+      'vidcost: test/fixtures/scenarios/typo-offering.yaml:3:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)\n',
+    );
     expect(ids.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 

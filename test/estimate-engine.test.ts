@@ -23,17 +23,20 @@ function option(r: EstimateReport, workload: string, offering: string) {
   return wr.options.find((o) => o.offering === offering)!;
 }
 
-const money = (f: { low: Dec | null; high: Dec | null }) => (f.low === null ? null : f.high === null ? `from ${f.low.toFixed(2)}` : f.low.eq(f.high) ? f.low.toFixed(2) : `${f.low.toFixed(2)}-${f.high.toFixed(2)}`);
+const money = (f: { low: Dec | null; high: Dec | null }) =>
+  f.low === null ? null : f.high === null ? `from ${f.low.toFixed(2)}` : f.low.eq(f.high) ? f.low.toFixed(2) : `${f.low.toFixed(2)}-${f.high.toFixed(2)}`;
 const codes = (r: EstimateReport) => [...new Set(r.advisories.map((a) => a.code))].sort();
 
 const scenario = (body: string) => `version: 1\nname: test\n${body}`;
 
 describe('monthly cost per workload and offering', () => {
   it('prices the DESIGN.md formula: clips × seconds × $/s × billed generations', () => {
-    const r = run(scenario(`offerings: [runway/gen4-turbo, runway/gen4, openai/sora-2, openai/sora-2-pro, fal/kling-3.0-pro]
+    const r = run(
+      scenario(`offerings: [runway/gen4-turbo, runway/gen4, openai/sora-2, openai/sora-2-pro, fal/kling-3.0-pro]
 workloads:
   - { name: drafts, clips_per_month: 500, seconds_per_clip: 8, resolution: 720p }
-`));
+`),
+    );
     // gen4-turbo: 500 × 8 s × (5 credits × $0.01) × 3 = $600.00
     expect(money(option(r, 'drafts', 'runway/gen4-turbo').monthlyUsd)).toBe('600.00');
     // gen4: 500 × 8 × $0.12 × 3 = $1,440.00
@@ -50,22 +53,26 @@ workloads:
   });
 
   it('bills generations as min(regeneration_factor, max_regenerations_per_job)', () => {
-    const r = run(scenario(`offerings: [openai/sora-2-pro]
+    const r = run(
+      scenario(`offerings: [openai/sora-2-pro]
 budget: { max_regenerations_per_job: 2 }
 workloads:
   - { name: spots, clips_per_month: 10, seconds_per_clip: 10, regeneration_factor: 5, audio: true }
-`));
+`),
+    );
     // 10 clips × 10 s × $0.70 × min(5, 2) = $140.00
     expect(money(option(r, 'spots', 'openai/sora-2-pro').monthlyUsd)).toBe('140.00');
     expect(r.workloads[0]!.billedGenerations.toString()).toBe('2');
   });
 
   it('bills whole clips on per-clip units: an 8 s clip on Luma 5 s units bills two', () => {
-    const r = run(scenario(`offerings: [luma/ray3]
+    const r = run(
+      scenario(`offerings: [luma/ray3]
 overrides: { luma: { usd_per_credit: 0.004 } }
 workloads:
   - { name: sdr, clips_per_month: 100, seconds_per_clip: 8 }
-`));
+`),
+    );
     // ⌈8/5⌉ = 2 units × 330 credits × $0.004 = $2.64 per generation; × 3 = $7.92 per kept clip; × 100 = $792.00
     const o = option(r, 'sdr', 'luma/ray3');
     expect(money(o.usdPerKeptClip)).toBe('7.92');
@@ -75,21 +82,25 @@ workloads:
   });
 
   it('applies a contract discount_pct to every price of the vendor', () => {
-    const r = run(scenario(`offerings: [runway/gen4]
+    const r = run(
+      scenario(`offerings: [runway/gen4]
 overrides: { runway: { discount_pct: 10 } }
 workloads:
   - { name: w, clips_per_month: 100, seconds_per_clip: 10 }
-`));
+`),
+    );
     // 100 × 10 × $0.12 × 3 = $360.00, less 10% = $324.00
     expect(money(option(r, 'w', 'runway/gen4').monthlyUsd)).toBe('324.00');
     expect(option(r, 'w', 'runway/gen4').overridden).toBe(true);
   });
 
   it('carries a rate range through to the monthly cost and never recommends by its low end', () => {
-    const r = run(scenario(`offerings: [kling/kling-3.0, fal/kling-3.0-standard]
+    const r = run(
+      scenario(`offerings: [kling/kling-3.0, fal/kling-3.0-standard]
 workloads:
   - { name: w, clips_per_month: 100, seconds_per_clip: 10 }
-`));
+`),
+    );
     // 100 × 10 × ($0.07–$0.14) × 3 = $210.00–$420.00; fal standard 100 × 10 × $0.084 × 3 = $252.00
     expect(money(option(r, 'w', 'kling/kling-3.0').monthlyUsd)).toBe('210.00-420.00');
     expect(money(option(r, 'w', 'fal/kling-3.0-standard').monthlyUsd)).toBe('252.00');
@@ -100,20 +111,26 @@ workloads:
   });
 
   it('shows a lower bound but never recommends it', () => {
-    const r = run(scenario(`offerings: [luma/dream-machine-api, fal/veo-3]
+    const r = run(
+      scenario(`offerings: [luma/dream-machine-api, fal/veo-3]
 workloads:
   - { name: w, clips_per_month: 10, seconds_per_clip: 5 }
-`));
+`),
+    );
     // from $0.32 per generation × 3 × 10 = from $9.60; fal/veo-3 10 × 5 × $0.40 × 3 = $60.00
     expect(money(option(r, 'w', 'luma/dream-machine-api').monthlyUsd)).toBe('from 9.60');
     expect(r.recommendation.perWorkload[0]!.offering).toBe('fal/veo-3');
   });
 
   it('routes by hard constraint: editing only on offerings that edit', () => {
-    const r = run(scenario(`workloads:
+    const r = run(
+      scenario(`workloads:
   - { name: edit, clips_per_month: 50, seconds_per_clip: 10, requires: [editing] }
-`));
-    const eligible = r.workloads[0]!.options.filter((o) => o.eligible).map((o) => o.offering).sort();
+`),
+    );
+    const eligible = r.workloads[0]!.options.filter((o) => o.eligible)
+      .map((o) => o.offering)
+      .sort();
     expect(eligible).toEqual(['runway/gen4', 'runway/gen4-aleph', 'runway/gen4-turbo']);
     // gen4-turbo: 50 × 10 × $0.05 × 3 = $75.00
     expect(r.recommendation.perWorkload[0]).toMatchObject({ offering: 'runway/gen4-turbo' });
@@ -137,7 +154,9 @@ describe('advisories: each raised when it applies, and not when it does not', ()
     // verified 2026-06-01; 2026-07-31 is 60 days later (not stale), 2026-08-01 is 61 (stale)
     expect(codes(run(base('offerings: [runway/gen4]'), '2026-07-31'))).not.toContain('stale-prices');
     const stale = run(base('offerings: [runway/gen4]'), '2026-08-01');
-    expect(stale.advisories.find((a) => a.code === 'stale-prices')?.message).toContain('runway prices were verified on 2026-06-01, 61 days before 2026-08-01 (limit 60)');
+    expect(stale.advisories.find((a) => a.code === 'stale-prices')?.message).toContain(
+      'runway prices were verified on 2026-06-01, 61 days before 2026-08-01 (limit 60)',
+    );
     expect(codes(run(base('offerings: [runway/gen4]'), '2026-08-01', 90))).not.toContain('stale-prices');
   });
 
@@ -154,8 +173,12 @@ describe('advisories: each raised when it applies, and not when it does not', ()
   it('plan-capacity: the article Kling example, 360 credits per kept clip', () => {
     const r = run(base('offerings: [kling/kling-3.0]', '{ name: spots, clips_per_month: 20, seconds_per_clip: 10, audio: true }'));
     // 12 credits/s × 10 s × 3 generations = 360; 660 ÷ 360 = 1.83 -> 1.8 (never rounded up)
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month');
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Ultra: 26,000 credits ÷ 360 credits per kept clip = 72 whole clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain(
+      'Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month',
+    );
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain(
+      'Kling Ultra: 26,000 credits ÷ 360 credits per kept clip = 72 whole clips a month',
+    );
     expect(codes(run(base('offerings: [openai/sora-2-pro]')))).not.toContain('plan-capacity');
   });
 
@@ -168,10 +191,26 @@ describe('advisories: each raised when it applies, and not when it does not', ()
   });
 
   it('over-ceiling: over by a cent fails, exactly met does not (4800 × $0.07 = $336, not 336.00000000000006)', () => {
-    const exactly = run(base('offerings: [acme/seven-cents]\nbudget: { monthly_ceiling_usd: 336 }', '{ name: w, clips_per_month: 4800, seconds_per_clip: 1, regeneration_factor: 1 }'), '2026-06-01', undefined, hypothetical);
+    const exactly = run(
+      base(
+        'offerings: [acme/seven-cents]\nbudget: { monthly_ceiling_usd: 336 }',
+        '{ name: w, clips_per_month: 4800, seconds_per_clip: 1, regeneration_factor: 1 }',
+      ),
+      '2026-06-01',
+      undefined,
+      hypothetical,
+    );
     expect(money(exactly.recommendation.monthlyUsd)).toBe('336.00');
     expect(codes(exactly)).not.toContain('over-ceiling');
-    const over = run(base('offerings: [acme/seven-cents]\nbudget: { monthly_ceiling_usd: 335.99 }', '{ name: w, clips_per_month: 4800, seconds_per_clip: 1, regeneration_factor: 1 }'), '2026-06-01', undefined, hypothetical);
+    const over = run(
+      base(
+        'offerings: [acme/seven-cents]\nbudget: { monthly_ceiling_usd: 335.99 }',
+        '{ name: w, clips_per_month: 4800, seconds_per_clip: 1, regeneration_factor: 1 }',
+      ),
+      '2026-06-01',
+      undefined,
+      hypothetical,
+    );
     // 335.99 ÷ 336 × 4,800 clips = 4,799.857… -> 4,799 clips fit
     expect(over.advisories.find((a) => a.code === 'over-ceiling')?.message).toBe(
       'The recommended route costs $336.00/month, $0.01 over the $335.99 ceiling; at the same mix, 4,799 of the 4,800 clips a month fit under it.',
@@ -179,12 +218,19 @@ describe('advisories: each raised when it applies, and not when it does not', ()
   });
 
   it('regeneration-capped and naive-regeneration', () => {
-    const capped = run(base('offerings: [runway/gen4]\nbudget: { max_regenerations_per_job: 4 }', '{ name: w, clips_per_month: 10, seconds_per_clip: 10, regeneration_factor: 5 }'));
+    const capped = run(
+      base(
+        'offerings: [runway/gen4]\nbudget: { max_regenerations_per_job: 4 }',
+        '{ name: w, clips_per_month: 10, seconds_per_clip: 10, regeneration_factor: 5 }',
+      ),
+    );
     expect(capped.advisories.find((a) => a.code === 'regeneration-capped')?.message).toContain('a regeneration factor of 5 is capped at 4');
     expect(codes(run(base('offerings: [runway/gen4]\nbudget: { max_regenerations_per_job: 4 }')))).not.toContain('regeneration-capped');
     const naive = run(base('offerings: [runway/gen4]', '{ name: w, clips_per_month: 100, seconds_per_clip: 10, regeneration_factor: 1 }'));
     // 100 × 10 × $0.12 × 1 = $120.00; at a factor of 3, $360.00 (approximate: the credit value is)
-    expect(naive.advisories.find((a) => a.code === 'naive-regeneration')?.message).toContain('At a factor of 3 this workload costs ~$360.00/month on runway/gen4, not ~$120.00.');
+    expect(naive.advisories.find((a) => a.code === 'naive-regeneration')?.message).toContain(
+      'At a factor of 3 this workload costs ~$360.00/month on runway/gen4, not ~$120.00.',
+    );
     expect(codes(run(base('offerings: [runway/gen4]')))).not.toContain('naive-regeneration');
   });
 
@@ -205,11 +251,13 @@ describe('advisories: each raised when it applies, and not when it does not', ()
 
 describe('web-app channel: the cheapest set of plans that covers the credits', () => {
   it('covers Kling 3,600 credits with Pro + Standard, and pools workloads on one vendor', () => {
-    const r = run(scenario(`channel: web-app
+    const r = run(
+      scenario(`channel: web-app
 offerings: [kling/kling-3.0]
 workloads:
   - { name: spots, clips_per_month: 10, seconds_per_clip: 10, audio: true }
-`));
+`),
+    );
     // 10 clips × 360 credits = 3,600. Pro (3,000, $25.99) + Standard (660, $6.99) = 3,660 credits for $32.98;
     // 6 × Standard = $41.94, Premier = $64.99, 2 × Pro = $51.98: Pro + Standard is cheapest, 60 credits left.
     const o = option(r, 'spots', 'kling/kling-3.0');
@@ -219,11 +267,13 @@ workloads:
   });
 
   it('prices Pika plans: 1,600 credits need three Standard plans ($30), not Pro ($35)', () => {
-    const r = run(scenario(`channel: web-app
+    const r = run(
+      scenario(`channel: web-app
 offerings: [pika/pika-2.5]
 workloads:
   - { name: w, clips_per_month: 10, seconds_per_clip: 10, regeneration_factor: 2 }
-`));
+`),
+    );
     // 10 × 80 credits × 2 = 1,600 credits. 3 × Standard = 2,100 credits, $30; Pro = 2,300 credits, $35.
     expect(money(option(r, 'w', 'pika/pika-2.5').monthlyUsd)).toBe('30.00');
     expect(option(r, 'w', 'pika/pika-2.5').cover!.leftover.toString()).toBe('500');
@@ -232,7 +282,11 @@ workloads:
 
 describe('a scenario of 1,000 workloads', () => {
   it('totals equal the sum of the parts to the last digit', () => {
-    const lines = Array.from({ length: 1000 }, (_, i) => `  - { name: w${i}, clips_per_month: ${(i * 37) % 997 + 1}, seconds_per_clip: ${(i % 12) + 1}.${i % 10}, resolution: 1080p, regeneration_factor: ${1 + (i % 5) / 4} }`);
+    const lines = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `  - { name: w${i}, clips_per_month: ${((i * 37) % 997) + 1}, seconds_per_clip: ${(i % 12) + 1}.${i % 10}, resolution: 1080p, regeneration_factor: ${1 + (i % 5) / 4} }`,
+    );
     const r = run(scenario(`offerings: [runway/gen4, fal/kling-3.0-standard, fal/pika-2.5]\nworkloads:\n${lines.join('\n')}\n`));
     for (const total of r.totals) {
       const parts = r.workloads.map((wr) => wr.options.find((o) => o.offering === total.offering)!.monthlyUsd.low!);
@@ -242,7 +296,12 @@ describe('a scenario of 1,000 workloads', () => {
     // An independent recomputation for runway/gen4: Σ clips × seconds × 0.12 × factor
     let expected = new Big(0);
     for (let i = 0; i < 1000; i++) {
-      expected = expected.plus(new Big((i * 37) % 997 + 1).times(`${(i % 12) + 1}.${i % 10}`).times('0.12').times(new Big(1).plus(new Big(i % 5).div(4))));
+      expected = expected.plus(
+        new Big(((i * 37) % 997) + 1)
+          .times(`${(i % 12) + 1}.${i % 10}`)
+          .times('0.12')
+          .times(new Big(1).plus(new Big(i % 5).div(4))),
+      );
     }
     expect(r.totals.find((t) => t.offering === 'runway/gen4')!.monthlyUsd.low!.toString()).toBe(expected.toString());
   });

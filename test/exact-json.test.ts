@@ -67,7 +67,9 @@ describe('numbers are read from their text', () => {
 
 describe('bad JSON is refused with where it goes wrong', () => {
   it('truncated', () => {
-    expect(problem('{\n  "a": {"b": 1,\n  "c": [1, 2')).toBe('map.json:3:13: the JSON ends inside an array (3 still open): the file is truncated or incomplete');
+    expect(problem('{\n  "a": {"b": 1,\n  "c": [1, 2')).toBe(
+      'map.json:3:13: the JSON ends inside an array (3 still open): the file is truncated or incomplete',
+    );
     expect(problem('{"a": tr')).toBe('map.json:1:9: the JSON ends inside "true": the file is truncated');
     expect(problem('{"a": "unfinished')).toMatch(/^map\.json:1:18: the JSON ends inside an object/);
   });
@@ -99,7 +101,11 @@ describe('the same answer as JSON.parse, on any text', () => {
     const text = fc.oneof(
       fc.string(),
       fc.json().chain((j) => fc.nat(j.length).map((n) => j.slice(0, n))),
-      fc.json().chain((j) => fc.tuple(fc.nat(j.length), fc.constantFrom('"', ',', ':', '-', '1', '}', ']', '\\', 'e', '.')).map(([n, c]) => j.slice(0, n) + c + j.slice(n))),
+      fc
+        .json()
+        .chain((j) =>
+          fc.tuple(fc.nat(j.length), fc.constantFrom('"', ',', ':', '-', '1', '}', ']', '\\', 'e', '.')).map(([n, c]) => j.slice(0, n) + c + j.slice(n)),
+        ),
     );
     fc.assert(
       fc.property(text, (t) => {

@@ -17,7 +17,8 @@ import { BIN, ROOT, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const fromYaml = () => bundledSheetSources(ROOT).map((s) => parseSheet(s.text, relative(ROOT, s.file)));
-const compiledFrom = (sources: { path: string; text: string; file: string }[]) => sources.map((s) => ({ path: s.path, text: s.text, sheet: parseSheet(s.text, relative(ROOT, s.file)) }));
+const compiledFrom = (sources: { path: string; text: string; file: string }[]) =>
+  sources.map((s) => ({ path: s.path, text: s.text, sheet: parseSheet(s.text, relative(ROOT, s.file)) }));
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 
 describe('precompiled bundled sheets', () => {
@@ -51,7 +52,9 @@ describe('precompiled bundled sheets', () => {
     const dir = join(ROOT, 'scenarios');
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
       const s = parseScenario(readFileSync(join(dir, f), 'utf8'), f);
-      expect(estimateJson(estimate(loadPricing({ cwd: ROOT }), s, { asOf: '2026-06-01' }))).toEqual(estimateJson(estimate(fromYaml(), s, { asOf: '2026-06-01' })));
+      expect(estimateJson(estimate(loadPricing({ cwd: ROOT }), s, { asOf: '2026-06-01' }))).toEqual(
+        estimateJson(estimate(fromYaml(), s, { asOf: '2026-06-01' })),
+      );
     }
   });
 
@@ -61,7 +64,8 @@ describe('precompiled bundled sheets', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
     const bin = join(pkg, 'bin', 'vidcost.js');
     const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: pkg, encoding: 'utf8', env });
-    const rate = (stdout: string, id: string) => (JSON.parse(stdout) as { rates: { offering: string; usdPerSecond: string | null }[] }).rates.find((x) => x.offering === id)?.usdPerSecond;
+    const rate = (stdout: string, id: string) =>
+      (JSON.parse(stdout) as { rates: { offering: string; usdPerSecond: string | null }[] }).rates.find((x) => x.offering === id)?.usdPerSecond;
 
     const sheet = join(pkg, 'pricing-data', 'openai', '2026-06-01.yaml');
     const text = readFileSync(sheet, 'utf8');
@@ -69,14 +73,22 @@ describe('precompiled bundled sheets', () => {
     writeFileSync(sheet, text.replace('{ resolution: 720p, usd_per_second: "~0.10" }', '{ resolution: 720p, usd_per_second: "~0.11" }'));
     // a new vendor's sheet, copied from openai's with its own vendor id and price
     mkdirSync(join(pkg, 'pricing-data', 'copycat'));
-    writeFileSync(join(pkg, 'pricing-data', 'copycat', '2026-06-01.yaml'), text.replace(/^vendor: openai$/m, 'vendor: copycat').replaceAll('id: openai/', 'id: copycat/').replace('{ resolution: 720p, usd_per_second: "~0.10" }', '{ resolution: 720p, usd_per_second: "~0.07" }'));
+    writeFileSync(
+      join(pkg, 'pricing-data', 'copycat', '2026-06-01.yaml'),
+      text
+        .replace(/^vendor: openai$/m, 'vendor: copycat')
+        .replaceAll('id: openai/', 'id: copycat/')
+        .replace('{ resolution: 720p, usd_per_second: "~0.10" }', '{ resolution: 720p, usd_per_second: "~0.07" }'),
+    );
 
     const r = run(['rates', '--resolution', '720p', '--format', 'json', '--as-of', '2026-06-01']);
     expect(r.stderr).toBe('');
     expect(rate(r.stdout, 'openai/sora-2')).toBe('0.11');
     expect(rate(r.stdout, 'copycat/sora-2')).toBe('0.07');
     // the sheets nobody touched keep their figures
-    expect(rate(r.stdout, 'runway/gen4-turbo')).toBe(rate(vidcost(['rates', '--resolution', '720p', '--format', 'json', '--as-of', '2026-06-01']).stdout, 'runway/gen4-turbo'));
+    expect(rate(r.stdout, 'runway/gen4-turbo')).toBe(
+      rate(vidcost(['rates', '--resolution', '720p', '--format', 'json', '--as-of', '2026-06-01']).stdout, 'runway/gen4-turbo'),
+    );
   });
 });
 
@@ -87,7 +99,7 @@ describe('the executable', () => {
     expect(lines.length).toBeLessThanOrEqual(12);
   });
 
-  it.runIf(process.platform !== 'win32')('runs through npm\'s link in node_modules/.bin, from any folder', () => {
+  it.runIf(process.platform !== 'win32')("runs through npm's link in node_modules/.bin, from any folder", () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'bin'));
     symlinkSync(BIN, join(dir, 'bin', 'vidcost'));
@@ -98,7 +110,7 @@ describe('the executable', () => {
     expect(r.stdout).toBe(vidcost(args, { cwd: dir }).stdout);
   });
 
-  it('npm\'s Windows shims (cmd-shim) start it with node, not sh', async () => {
+  it("npm's Windows shims (cmd-shim) start it with node, not sh", async () => {
     // laid out as npm installs a package: the shims in node_modules/.bin, the package beside them
     const prefix = tempDir();
     const target = join(prefix, 'node_modules', 'vidcost', 'bin', 'vidcost.js');
@@ -153,7 +165,9 @@ describe('the packed package', () => {
     const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
     expect(packed.status, packed.stderr).toBe(0);
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
-    const manifest = JSON.parse(spawnSync('tar', ['-xzOf', join(dir, tarball), 'package/package.json'], { encoding: 'utf8' }).stdout) as { scripts: Record<string, string> };
+    const manifest = JSON.parse(spawnSync('tar', ['-xzOf', join(dir, tarball), 'package/package.json'], { encoding: 'utf8' }).stdout) as {
+      scripts: Record<string, string>;
+    };
     // nothing npm runs when it installs a package: dist/ is shipped built
     for (const event of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[event]).toBeUndefined();
     const app = join(dir, 'app');
@@ -162,7 +176,11 @@ describe('the packed package', () => {
     const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], { cwd: app, encoding: 'utf8' });
     expect(installed.status, installed.stderr).toBe(0);
     expect(installed.stderr).not.toMatch(/install-scripts|warn/i);
-    const r = spawnSync(join(app, 'node_modules', '.bin', 'vidcost'), ['estimate', 'node_modules/vidcost/scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json'], { cwd: app, encoding: 'utf8', env });
+    const r = spawnSync(
+      join(app, 'node_modules', '.bin', 'vidcost'),
+      ['estimate', 'node_modules/vidcost/scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json'],
+      { cwd: app, encoding: 'utf8', env },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'json']).stdout);

@@ -16,7 +16,6 @@ import { FIXTURES, ROOT, vidcost } from './helpers.js';
 const DIR = join(FIXTURES, 'forecast');
 const PRICING = join(DIR, 'pricing');
 const hypothetical = loadPricing({ cwd: ROOT, pricingDir: PRICING });
-const bundled = loadPricing({ cwd: ROOT });
 const N = 100_000;
 
 const scenario = (body: string) => parseScenario(`version: 1\nname: test\nas_of: 2026-01-15\n${body}`, 'test.yaml');
@@ -48,7 +47,7 @@ function triangular(a: number, m: number, b: number) {
 
 // Beta(α, β) by numerical integration (Simpson, 400,000 panels): the CDF to ~1e-10, inverted by bisection.
 function beta(alpha: number, betaShape: number) {
-  const f = (x: number) => Math.pow(x, alpha - 1) * Math.pow(1 - x, betaShape - 1);
+  const f = (x: number) => x ** (alpha - 1) * (1 - x) ** (betaShape - 1);
   const panels = 400_000;
   const h = 1 / panels;
   const cdf = new Float64Array(panels + 1);
@@ -117,7 +116,9 @@ workloads:
     const r = vidcost(['estimate', join('test/fixtures/forecast/bad-order.yaml')]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('vidcost: test/fixtures/forecast/bad-order.yaml:7:22: workloads[0].clips_per_month: a three-point estimate needs low <= likely <= high, found low 100, likely 500, high 300\n');
+    expect(r.stderr).toBe(
+      'vidcost: test/fixtures/forecast/bad-order.yaml:7:22: workloads[0].clips_per_month: a three-point estimate needs low <= likely <= high, found low 100, likely 500, high 300\n',
+    );
   });
 
   it('a broken three-point estimate reports its own fields: a missing high, a misspelt shape, an unknown key', () => {
@@ -166,7 +167,11 @@ describe('percentiles against closed forms (100,000 trials, seed 1)', () => {
     const r = forecast(hypothetical, fixture('triangular.yaml'), { asOf: '2026-01-15', trials: N, seed: 1 });
     const s = stats(r.recommendation);
     const t = triangular(100, 200, 600);
-    for (const [p, got] of [[0.1, s.p10], [0.5, s.p50], [0.9, s.p90]] as const) {
+    for (const [p, got] of [
+      [0.1, s.p10],
+      [0.5, s.p50],
+      [0.9, s.p90],
+    ] as const) {
       const x = t.quantile(p); // P10 = 100 + √5000 = 170.71; P50 = 600 − √100000 = 283.77; P90 = 600 − √20000 = 458.58
       const se = 1.2 * quantileSE(p, N, t.density(x)); // $0.40, $0.60, $0.80
       expect(Math.abs(num(got) - 1.2 * x), `P${p * 100}`).toBeLessThan(TOLERANCE * se);
@@ -180,13 +185,21 @@ describe('percentiles against closed forms (100,000 trials, seed 1)', () => {
 
   it('one PERT input: Beta(1.8, 4.2) quantiles from the numerically integrated CDF, mean (a + 4m + b) ÷ 6', () => {
     const s = stats(
-      forecast(hypothetical, scenario(`offerings: [testco/fast]
+      forecast(
+        hypothetical,
+        scenario(`offerings: [testco/fast]
 workloads:
-  - { name: drafts, clips_per_month: { low: 100, likely: 200, high: 600 }, seconds_per_clip: 8, regeneration_factor: 3 }`), { asOf: '2026-01-15', trials: N, seed: 1 }).recommendation,
+  - { name: drafts, clips_per_month: { low: 100, likely: 200, high: 600 }, seconds_per_clip: 8, regeneration_factor: 3 }`),
+        { asOf: '2026-01-15', trials: N, seed: 1 },
+      ).recommendation,
     );
     // PERT: α = 1 + 4(200 − 100)/500 = 1.8, β = 1 + 4(600 − 200)/500 = 4.2
     const b = beta(1.8, 4.2);
-    for (const [p, got] of [[0.1, s.p10], [0.5, s.p50], [0.9, s.p90]] as const) {
+    for (const [p, got] of [
+      [0.1, s.p10],
+      [0.5, s.p50],
+      [0.9, s.p90],
+    ] as const) {
       const u = b.quantile(p);
       const x = 100 + 500 * u;
       const se = 1.2 * quantileSE(p, N, b.density(u) / 500);
@@ -197,12 +210,20 @@ workloads:
   });
 
   it('a price range (~$0.07–$0.14/s) is drawn uniformly: 12,000 billed seconds × U(0.07, 0.14)', () => {
-    const r = forecast(hypothetical, scenario(`offerings: [testco/ranged]
+    const r = forecast(
+      hypothetical,
+      scenario(`offerings: [testco/ranged]
 workloads:
-  - { name: drafts, clips_per_month: 500, seconds_per_clip: 8, regeneration_factor: 3 }`), { asOf: '2026-01-15', trials: N, seed: 1 });
+  - { name: drafts, clips_per_month: 500, seconds_per_clip: 8, regeneration_factor: 3 }`),
+      { asOf: '2026-01-15', trials: N, seed: 1 },
+    );
     const s = stats(offering(r, 'testco/ranged'));
     // uniform on [$840, $1,680]: P10 = 840 + 0.1 × 840 = 924, P50 = 1,260, P90 = 1,596; SE √(p(1−p)/n) × 840
-    for (const [p, got] of [[0.1, s.p10], [0.5, s.p50], [0.9, s.p90]] as const) {
+    for (const [p, got] of [
+      [0.1, s.p10],
+      [0.5, s.p50],
+      [0.9, s.p90],
+    ] as const) {
       expect(Math.abs(num(got) - (840 + 840 * p)), `P${p * 100}`).toBeLessThan(TOLERANCE * quantileSE(p, N, 1 / 840));
     }
     expect(Math.abs(num(s.mean) - 1260)).toBeLessThan(TOLERANCE * (840 / Math.sqrt(12) / Math.sqrt(N)));
@@ -254,7 +275,13 @@ describe('exact money in every trial', () => {
 
   it('floats only order the trials: where they cannot tell trials apart, the exact values decide', () => {
     // five trials whose floats are all equal but whose exact costs differ below float resolution
-    const exact = ['1000000000000.000000000000000003', '1000000000000.000000000000000001', '1000000000000.000000000000000005', '1000000000000.000000000000000002', '1000000000000.000000000000000004'].map(dec);
+    const exact = [
+      '1000000000000.000000000000000003',
+      '1000000000000.000000000000000001',
+      '1000000000000.000000000000000005',
+      '1000000000000.000000000000000002',
+      '1000000000000.000000000000000004',
+    ].map(dec);
     const floats = Float64Array.from(exact, (d) => Number(d.toString()));
     expect(new Set(floats).size).toBe(1);
     const sum = exact.reduce((a, b) => a.plus(b), dec(0));
@@ -274,7 +301,8 @@ describe('exact money in every trial', () => {
 
   it('a ceiling exactly met is not breached; one cent less is breached in every trial', () => {
     // no uncertain input: every trial costs 500 × 8 × 3 × $0.05 = $600.00
-    const body = (ceiling: string) => `offerings: [testco/fast]\nbudget: { monthly_ceiling_usd: ${ceiling} }\nworkloads:\n  - { name: a, clips_per_month: 500, seconds_per_clip: 8, regeneration_factor: 3 }`;
+    const body = (ceiling: string) =>
+      `offerings: [testco/fast]\nbudget: { monthly_ceiling_usd: ${ceiling} }\nworkloads:\n  - { name: a, clips_per_month: 500, seconds_per_clip: 8, regeneration_factor: 3 }`;
     const met = stats(forecast(hypothetical, scenario(body('600')), { asOf: '2026-01-15', trials: 1000 }).recommendation);
     expect([met.p10, met.p50, met.p90, met.mean].map(String)).toEqual(['600', '600', '600', '600']);
     expect(met.probabilityOverCeiling).toBe(0);
@@ -283,7 +311,13 @@ describe('exact money in every trial', () => {
   });
 
   it('no ceiling: probabilityOverCeiling is null, not 0', () => {
-    const s = stats(forecast(hypothetical, scenario('offerings: [testco/fast]\nworkloads:\n  - { name: a, clips_per_month: { low: 1, likely: 2, high: 3 }, seconds_per_clip: 8 }'), { asOf: '2026-01-15', trials: 100 }).recommendation);
+    const s = stats(
+      forecast(
+        hypothetical,
+        scenario('offerings: [testco/fast]\nworkloads:\n  - { name: a, clips_per_month: { low: 1, likely: 2, high: 3 }, seconds_per_clip: 8 }'),
+        { asOf: '2026-01-15', trials: 100 },
+      ).recommendation,
+    );
     expect(s.probabilityOverCeiling).toBeNull();
     expect(s.trialsOverCeiling).toBeNull();
   });
@@ -293,7 +327,10 @@ describe('unknown is never 0', () => {
   it('a lower bound or an unknown credit value is reported unknown with the reason', () => {
     const r = forecast(hypothetical, fixture('triangular.yaml'), { asOf: '2026-01-15', trials: 100 });
     expect(r.offerings.map((o) => o.offering)).toEqual(['testco/fast']);
-    const all = forecast(hypothetical, scenario('workloads:\n  - { name: a, clips_per_month: { low: 1, likely: 2, high: 3 }, seconds_per_clip: 8 }'), { asOf: '2026-01-15', trials: 100 });
+    const all = forecast(hypothetical, scenario('workloads:\n  - { name: a, clips_per_month: { low: 1, likely: 2, high: 3 }, seconds_per_clip: 8 }'), {
+      asOf: '2026-01-15',
+      trials: 100,
+    });
     expect(offering(all, 'testco/bound').stats).toBeNull();
     expect(offering(all, 'testco/bound').reason).toBe('only a lower bound is known (from $14.40 a month)');
     expect(offering(all, 'mystco/model').stats).toBeNull();
@@ -313,11 +350,15 @@ describe('what drives the spread (tornado)', () => {
     // drafts.clips 100..600: $120 + $75 = $195 .. $720 + $75 = $795, swing $600
     // finals.seconds 4..20: $240 + $30 = $270 .. $240 + $150 = $390, swing $120
     // finals.regeneration 2..5, capped at 4: $240 + $50 = $290 .. $240 + $100 = $340, swing $50
-    const r = forecast(hypothetical, scenario(`offerings: [testco/fast, testco/pro]
+    const r = forecast(
+      hypothetical,
+      scenario(`offerings: [testco/fast, testco/pro]
 budget: { max_regenerations_per_job: 4 }
 workloads:
   - { name: drafts, clips_per_month: { low: 100, likely: 200, high: 600 }, seconds_per_clip: 8, regeneration_factor: 3 }
-  - { name: finals, clips_per_month: 50, seconds_per_clip: { low: 4, likely: 10, high: 20 }, regeneration_factor: { low: 2, likely: 3, high: 5 } }`), { asOf: '2026-01-15', trials: 1000 });
+  - { name: finals, clips_per_month: 50, seconds_per_clip: { low: 4, likely: 10, high: 20 }, regeneration_factor: { low: 2, likely: 3, high: 5 } }`),
+      { asOf: '2026-01-15', trials: 1000 },
+    );
     expect(r.baseline?.toString()).toBe('315');
     expect(r.drivers.map((d) => [d.input.key, d.atLow.toFixed(2), d.atHigh.toFixed(2), d.swing.toFixed(2)])).toEqual([
       ['drafts.clips_per_month', '195.00', '795.00', '600.00'],
@@ -327,9 +368,13 @@ workloads:
   });
 
   it('a price range counts as an input; on an offering off the route it moves nothing', () => {
-    const r = forecast(hypothetical, scenario(`offerings: [testco/fast, testco/ranged]
+    const r = forecast(
+      hypothetical,
+      scenario(`offerings: [testco/fast, testco/ranged]
 workloads:
-  - { name: a, clips_per_month: { low: 100, likely: 200, high: 300 }, seconds_per_clip: 10, regeneration_factor: 1 }`), { asOf: '2026-01-15', trials: 1000 });
+  - { name: a, clips_per_month: { low: 100, likely: 200, high: 300 }, seconds_per_clip: 10, regeneration_factor: 1 }`),
+      { asOf: '2026-01-15', trials: 1000 },
+    );
     // route testco/fast: clips 100..300 × 10 s × $0.05 = $50..$150; the ranged price is not on the route
     expect(r.drivers.map((d) => [d.input.key, d.swing.toFixed(2)])).toEqual([
       ['a.clips_per_month', '100.00'],
@@ -353,7 +398,10 @@ describe('reproducible for a seed', () => {
     const alone = forecast(hypothetical, fixture('triangular.yaml'), { asOf: '2026-01-15', trials: 5000, seed: 3 });
     // a workload written first, with its own uncertain input but no clips: it costs $0 in every
     // trial, so the totals are drafts alone, and only identical drafts draws give identical percentiles
-    const text = readFileSync(join(DIR, 'triangular.yaml'), 'utf8').replace('workloads:\n', 'workloads:\n  - { name: idle, clips_per_month: 0, seconds_per_clip: 5, regeneration_factor: { low: 1, likely: 2, high: 3 } }\n');
+    const text = readFileSync(join(DIR, 'triangular.yaml'), 'utf8').replace(
+      'workloads:\n',
+      'workloads:\n  - { name: idle, clips_per_month: 0, seconds_per_clip: 5, regeneration_factor: { low: 1, likely: 2, high: 3 } }\n',
+    );
     const withIdle = forecast(hypothetical, parseScenario(text, 'x.yaml'), { asOf: '2026-01-15', trials: 5000, seed: 3 });
     expect(withIdle.inputs.map((i) => i.key)).toEqual(['idle.regeneration_factor', 'drafts.clips_per_month']);
     const a = stats(alone.recommendation);
@@ -369,15 +417,48 @@ describe('vidcost forecast (built CLI)', () => {
     const r = vidcost([...base, '--format', 'json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ schemaVersion: 1, kind: 'forecast', trials: 2000, seed: 1, currency: 'USD', scenario: 'Triangular closed form', asOf: '2026-01-15' });
-    expect(Object.keys(j.offerings[0])).toEqual(['offering', 'eligible', 'reason', 'p10', 'p50', 'p90', 'mean', 'probabilityOverCeiling', 'trialsOverCeiling', 'pointMonthlyUsd']);
+    expect(j).toMatchObject({
+      schemaVersion: 1,
+      kind: 'forecast',
+      trials: 2000,
+      seed: 1,
+      currency: 'USD',
+      scenario: 'Triangular closed form',
+      asOf: '2026-01-15',
+    });
+    expect(Object.keys(j.offerings[0])).toEqual([
+      'offering',
+      'eligible',
+      'reason',
+      'p10',
+      'p50',
+      'p90',
+      'mean',
+      'probabilityOverCeiling',
+      'trialsOverCeiling',
+      'pointMonthlyUsd',
+    ]);
     expect(j.recommendation.offering).toBe('testco/fast');
     expect(j.recommendation.route).toEqual([{ workload: 'drafts', offering: 'testco/fast' }]);
     for (const k of ['p10', 'p50', 'p90', 'mean']) expect(j.recommendation[k]).toMatch(/^\d+\.\d{2,}$/);
     expect(typeof j.recommendation.probabilityOverCeiling).toBe('number');
     expect(j.recommendation.pointMonthlyUsd).toBe('240.00');
     expect(j.drivers).toEqual([
-      { name: 'drafts.clips_per_month', kind: 'workload', workload: 'drafts', field: 'clips_per_month', offering: null, shape: 'triangular', unit: 'clips', low: '100', likely: '200', high: '600', monthlyUsdAtLow: '120.00', monthlyUsdAtHigh: '720.00', swingUsd: '600.00' },
+      {
+        name: 'drafts.clips_per_month',
+        kind: 'workload',
+        workload: 'drafts',
+        field: 'clips_per_month',
+        offering: null,
+        shape: 'triangular',
+        unit: 'clips',
+        low: '100',
+        likely: '200',
+        high: '600',
+        monthlyUsdAtLow: '120.00',
+        monthlyUsdAtHigh: '720.00',
+        swingUsd: '600.00',
+      },
     ]);
   });
 
@@ -396,7 +477,9 @@ describe('vidcost forecast (built CLI)', () => {
     expect(md.stdout).toContain('| Offering | P10 | P50 | P90 | P(over) | Mean |');
     expect(md.stdout).toContain('| drafts.clips\\_per\\_month | \\$120.00 | \\$720.00 | \\$600.00 |');
     const csv = vidcost([...base, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('scenario,asOf,trials,seed,row,name,eligible,reason,p10,p50,p90,mean,probabilityOverCeiling,monthlyUsdAtLow,monthlyUsdAtHigh,swingUsd');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'scenario,asOf,trials,seed,row,name,eligible,reason,p10,p50,p90,mean,probabilityOverCeiling,monthlyUsdAtLow,monthlyUsdAtHigh,swingUsd',
+    );
     expect(csv.stdout).toContain('driver,drafts.clips_per_month,,,,,,,,120.00,720.00,600.00');
     const html = vidcost(['forecast', join(DIR, 'hostile-name.yaml'), '--pricing', PRICING, '--trials', '500', '--format', 'html']);
     expect(html.status).toBe(0);
@@ -416,7 +499,9 @@ describe('vidcost forecast (built CLI)', () => {
     // P(cost > $420) ≈ 0.31 for this scenario
     const fail = vidcost([...base, '--max-breach', '0.2']);
     expect(fail.status).toBe(1);
-    expect(fail.stderr).toMatch(/^vidcost: gate failed: the recommended route goes over the \$420\.00 ceiling in [\d,]+ of 2,000 trials \(\d+\.\d%\), above --max-breach 0\.2\n$/);
+    expect(fail.stderr).toMatch(
+      /^vidcost: gate failed: the recommended route goes over the \$420\.00 ceiling in [\d,]+ of 2,000 trials \(\d+\.\d%\), above --max-breach 0\.2\n$/,
+    );
     expect(vidcost([...base, '--max-breach', '0.5']).status).toBe(0);
     const none = vidcost(['forecast', join(DIR, 'webapp-uncertain.yaml'), '--pricing', PRICING, '--trials', '100', '--max-breach', '1.5']);
     expect(none.status).toBe(2);

@@ -27,7 +27,12 @@ const TIMEOUT = Math.max(60_000, RUNS * 40);
 
 // ---------- seeds ----------
 
-const scenarioSeeds = [join(FIXTURES, 'hostile', 'valid.yaml'), ...readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => join(ROOT, 'scenarios', f))].map((file) => readFileSync(file, 'utf8'));
+const scenarioSeeds = [
+  join(FIXTURES, 'hostile', 'valid.yaml'),
+  ...readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(ROOT, 'scenarios', f)),
+].map((file) => readFileSync(file, 'utf8'));
 
 const sheetSeeds = readdirSync(join(ROOT, 'pricing-data')).flatMap((vendor) =>
   readdirSync(join(ROOT, 'pricing-data', vendor))
@@ -37,23 +42,143 @@ const sheetSeeds = readdirSync(join(ROOT, 'pricing-data')).flatMap((vendor) =>
 
 // ---------- mutations ----------
 
-const FIELD_NAMES = ['version', 'name', 'as_of', 'channel', 'offerings', 'budget', 'monthly_ceiling_usd', 'max_regenerations_per_job', 'overrides', 'usd_per_credit', 'discount_pct', 'workloads', 'clips_per_month', 'seconds_per_clip', 'resolution', 'regeneration_factor', 'audio', 'hdr', 'batch', 'requires', 'low', 'likely', 'high', 'shape', 'vendor', 'effective', 'verified', 'provenance', 'sources', 'source', 'api_usd_per_credit', 'reference_plan', 'id', 'channels', 'capabilities', 'sunset', 'rates', 'usd_per_second', 'credits_per_second', 'credits_per_clip', 'usd_per_clip', 'clip_seconds', 'per_clips', 'usd_per_gpu_hour', 'gpu_seconds_per_output_second', 'plans', 'usd_per_month', 'credits_per_month', 'max_resolution', 'note', 'api_through'];
-const WORDS = [...RESOLUTIONS, ...CAPABILITIES, ...CHANNELS, 'toString', 'constructor', '__proto__', 'valueOf', 'page', 'pricing', 'Standard', 'Pro', 'runway/gen4-turbo', 'fal/kling-3.0-pro', 'luma/ray3', 'openai/sora-2', 'luma', 'runway', 'unknown', '~12', 'from ~0.32', '~0.07-0.14', '0.01', '2026-06-01', '2026-09-24', '1999-01-01', '2026-02-30', 'first-party', 'secondary', 'https://example.com', 'triangular', 'pert', 'Standard'];
+const FIELD_NAMES = [
+  'version',
+  'name',
+  'as_of',
+  'channel',
+  'offerings',
+  'budget',
+  'monthly_ceiling_usd',
+  'max_regenerations_per_job',
+  'overrides',
+  'usd_per_credit',
+  'discount_pct',
+  'workloads',
+  'clips_per_month',
+  'seconds_per_clip',
+  'resolution',
+  'regeneration_factor',
+  'audio',
+  'hdr',
+  'batch',
+  'requires',
+  'low',
+  'likely',
+  'high',
+  'shape',
+  'vendor',
+  'effective',
+  'verified',
+  'provenance',
+  'sources',
+  'source',
+  'api_usd_per_credit',
+  'reference_plan',
+  'id',
+  'channels',
+  'capabilities',
+  'sunset',
+  'rates',
+  'usd_per_second',
+  'credits_per_second',
+  'credits_per_clip',
+  'usd_per_clip',
+  'clip_seconds',
+  'per_clips',
+  'usd_per_gpu_hour',
+  'gpu_seconds_per_output_second',
+  'plans',
+  'usd_per_month',
+  'credits_per_month',
+  'max_resolution',
+  'note',
+  'api_through',
+];
+const WORDS = [
+  ...RESOLUTIONS,
+  ...CAPABILITIES,
+  ...CHANNELS,
+  'toString',
+  'constructor',
+  '__proto__',
+  'valueOf',
+  'page',
+  'pricing',
+  'Standard',
+  'Pro',
+  'runway/gen4-turbo',
+  'fal/kling-3.0-pro',
+  'luma/ray3',
+  'openai/sora-2',
+  'luma',
+  'runway',
+  'unknown',
+  '~12',
+  'from ~0.32',
+  '~0.07-0.14',
+  '0.01',
+  '2026-06-01',
+  '2026-09-24',
+  '1999-01-01',
+  '2026-02-30',
+  'first-party',
+  'secondary',
+  'https://example.com',
+  'triangular',
+  'pert',
+  'Standard',
+];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 /** Names that try to act: line breaks before a formula or a forged line, direction overrides, invisible characters, pings. */
-const HOSTILE_NAMES = ["drafts\r=cmd|' /C calc'!A0", 'x\r\nCheapest route: $1.00', 'a\n@SUM(1)', 'team\u202Eevil', '\u2066x\u2069', 'dra\u200Bfts', 'a\u200Db\u2060', '@everyone #123', '\u001b[31mred'];
+const HOSTILE_NAMES = [
+  "drafts\r=cmd|' /C calc'!A0",
+  'x\r\nCheapest route: $1.00',
+  'a\n@SUM(1)',
+  'team\u202Eevil',
+  '\u2066x\u2069',
+  'dra\u200Bfts',
+  'a\u200Db\u2060',
+  '@everyone #123',
+  '\u001b[31mred',
+];
 /** Numbers as people type them: signed, grouped, and decimal commas (refused, never misread). */
 const NUMBER_TEXTS = ['+500', '+0.07', '+1', '0,07', '1,5', '1,120', '12,000.5', '1_000', '+.5', '0,070', '1,2345'];
 
 const hostileNumber = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, -1, 1e300, -1e300, 1e-300, 2 ** 53 + 1, Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, 1e21, 1e9, 1e12, 3600, 100_000, 1000, 1),
+  fc.constantFrom(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    0,
+    -0,
+    -1,
+    1e300,
+    -1e300,
+    1e-300,
+    2 ** 53 + 1,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    0.1 + 0.2,
+    1e21,
+    1e9,
+    1e12,
+    3600,
+    100_000,
+    1000,
+    1,
+  ),
   fc.double(),
   fc.integer({ min: -1_000_000, max: 2_000_000_000 }),
   fc.double({ min: 0, max: 10_000, noNaN: true }),
 );
 
-const unicode = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ' ', '\u202e', '\ufeff', '\u0000', 'é', '日本', '🎬', '\\', '"', "'", '\n', '=cmd|', '<script>', '| x |', ...HOSTILE_NAMES));
+const unicode = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('', ' ', '\u202e', '\ufeff', '\u0000', 'é', '日本', '🎬', '\\', '"', "'", '\n', '=cmd|', '<script>', '| x |', ...HOSTILE_NAMES),
+);
 
 const scalar: fc.Arbitrary<unknown> = fc.oneof(hostileNumber, unicode, fc.constantFrom(...WORDS), fc.boolean(), fc.constant(null));
 
@@ -93,7 +218,55 @@ const dataMutation: fc.Arbitrary<DataMutation> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate-item' as const), pick }),
 );
 
-const yamlSyntax = fc.constantFrom('[', ']', '{', '}', ':', ': ', '- ', '&a ', '*a', '*b ', '!!js/function ', '!x ', '!!binary ', '|', '>', '"', "'", '#', '\t', '\n', '---\n', '...\n', '%YAML 1.1\n', '? ', ',', '<<: *a\n', '\r\n', '\ufeff', '@', '`', '%', '&anchor [1, *anchor]', 'x: &a [*a]\n', '.nan', '.inf', '-.inf', '0x1F', '0o17', '1e400', '!!float ', '!!int ', '!!str ', '~', 'null', 'True', 'yes', '__proto__: {a: 1}\n');
+const yamlSyntax = fc.constantFrom(
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '*b ',
+  '!!js/function ',
+  '!x ',
+  '!!binary ',
+  '|',
+  '>',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '\n',
+  '---\n',
+  '...\n',
+  '%YAML 1.1\n',
+  '? ',
+  ',',
+  '<<: *a\n',
+  '\r\n',
+  '\ufeff',
+  '@',
+  '`',
+  '%',
+  '&anchor [1, *anchor]',
+  'x: &a [*a]\n',
+  '.nan',
+  '.inf',
+  '-.inf',
+  '0x1F',
+  '0o17',
+  '1e400',
+  '!!float ',
+  '!!int ',
+  '!!str ',
+  '~',
+  'null',
+  'True',
+  'yes',
+  '__proto__: {a: 1}\n',
+);
 
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
@@ -103,7 +276,14 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap-lines' as const), a: pick, b: pick }),
   fc.record({ kind: fc.constant('indent-line' as const), pick, by: fc.integer({ min: -4, max: 4 }) }),
   // a number of the text rewritten as a person might type it ("+500", "0,07"), quoted or not
-  fc.record({ kind: fc.constant('number-text' as const), pick, text: fc.oneof(fc.constantFrom(...NUMBER_TEXTS), fc.constantFrom(...NUMBER_TEXTS).map((t) => `"${t}"`)) }),
+  fc.record({
+    kind: fc.constant('number-text' as const),
+    pick,
+    text: fc.oneof(
+      fc.constantFrom(...NUMBER_TEXTS),
+      fc.constantFrom(...NUMBER_TEXTS).map((t) => `"${t}"`),
+    ),
+  }),
 );
 
 type Path = (string | number)[];
@@ -115,7 +295,8 @@ function pathsOf(data: unknown): Path[] {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (Array.isArray(value)) value.forEach((v, i) => (out.push([...path, i]), stack.push({ value: v, path: [...path, i] })));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([...path, k]), stack.push({ value: v, path: [...path, k] });
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) out.push([...path, k]), stack.push({ value: v, path: [...path, k] });
   }
   return out;
 }
@@ -251,28 +432,45 @@ const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.on
 
 /** A number in [min, max] (valid for its field, extremes included), now and then a hostile one. */
 const inRange = (min: number, max: number) =>
-  mostly(fc.oneof(fc.double({ min, max, noNaN: true }), fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 1000)) }), fc.constantFrom(min, max)), hostileNumber);
+  mostly(
+    fc.oneof(fc.double({ min, max, noNaN: true }), fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 1000)) }), fc.constantFrom(min, max)),
+    hostileNumber,
+  );
 /** A field that takes a number or a three-point estimate in [min, max]. */
 const maybeThreePoint = (min: number, max: number) =>
   fc.oneof(
     { weight: 5, arbitrary: inRange(min, max) },
     {
       weight: 1,
-      arbitrary: fc.tuple(inRange(min, max), inRange(min, max), inRange(min, max), mostly(fc.constantFrom('pert', 'triangular'), fc.constant('normal'))).map(([a, b, c, shape]) => {
-        const [low, likely, high] = [a, b, c].sort((x, y) => (typeof x === 'number' && typeof y === 'number' ? x - y : 0));
-        return { low, likely, high, shape };
-      }),
+      arbitrary: fc
+        .tuple(inRange(min, max), inRange(min, max), inRange(min, max), mostly(fc.constantFrom('pert', 'triangular'), fc.constant('normal')))
+        .map(([a, b, c, shape]) => {
+          const [low, likely, high] = [a, b, c].sort((x, y) => (typeof x === 'number' && typeof y === 'number' ? x - y : 0));
+          return { low, likely, high, shape };
+        }),
     },
   );
 const date = mostly(
-  fc.oneof(fc.constantFrom('2026-06-01', '2026-09-24', '2026-09-25', '2030-01-01'), fc.date({ min: new Date('2026-06-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+  fc.oneof(
+    fc.constantFrom('2026-06-01', '2026-09-24', '2026-09-25', '2030-01-01'),
+    fc.date({ min: new Date('2026-06-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  ),
   fc.constantFrom('2026-02-30', 'today', '2026-6-1', '1999-12-31'),
 );
-const figureText = mostly(fc.oneof(inRange(0.0001, 1000), fc.constantFrom('~0.004', 'from ~0.003', '~0.002-0.005', 'unknown', '0.0033', '+0.004', '~1,120')), fc.constantFrom('-1', 'free', '~0.005-0.002', '0,004', '~0,002-0,005'));
+const figureText = mostly(
+  fc.oneof(inRange(0.0001, 1000), fc.constantFrom('~0.004', 'from ~0.003', '~0.002-0.005', 'unknown', '0.0033', '+0.004', '~1,120')),
+  fc.constantFrom('-1', 'free', '~0.005-0.002', '0,004', '~0,002-0,005'),
+);
 
 const generatedWorkload = fc.record(
   {
-    name: mostly(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('drafts', 'hero', '__proto__', 'constructor', '=HYPERLINK("x")', '| x | <b>', ...HOSTILE_NAMES)), unicode),
+    name: mostly(
+      fc.oneof(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+        fc.constantFrom('drafts', 'hero', '__proto__', 'constructor', '=HYPERLINK("x")', '| x | <b>', ...HOSTILE_NAMES),
+      ),
+      unicode,
+    ),
     clips_per_month: maybeThreePoint(0, 1e9),
     seconds_per_clip: maybeThreePoint(0.001, 3600),
     resolution: mostly(fc.constantFrom(...RESOLUTIONS), fc.constantFrom('1800p', '4k')),
@@ -293,8 +491,15 @@ const generatedScenario = fc.record(
     as_of: date,
     channel: mostly(fc.constantFrom('api', 'web-app'), fc.constant('webapp')),
     offerings: mostly(fc.subarray(OFFERING_IDS, { minLength: 1, maxLength: 5 }), fc.constant(['runway/gen4turbo'])),
-    budget: fc.record({ monthly_ceiling_usd: inRange(0, 1e12), max_regenerations_per_job: mostly(fc.integer({ min: 1, max: 1000 }), hostileNumber) }, { requiredKeys: [] }),
-    overrides: fc.dictionary(mostly(fc.constantFrom(...VENDORS), fc.constant('lumaa')), fc.record({ usd_per_credit: figureText, discount_pct: inRange(0, 100), gpu_seconds_per_output_second: inRange(0.001, 100_000) }, { requiredKeys: [] }), { maxKeys: 3 }),
+    budget: fc.record(
+      { monthly_ceiling_usd: inRange(0, 1e12), max_regenerations_per_job: mostly(fc.integer({ min: 1, max: 1000 }), hostileNumber) },
+      { requiredKeys: [] },
+    ),
+    overrides: fc.dictionary(
+      mostly(fc.constantFrom(...VENDORS), fc.constant('lumaa')),
+      fc.record({ usd_per_credit: figureText, discount_pct: inRange(0, 100), gpu_seconds_per_output_second: inRange(0.001, 100_000) }, { requiredKeys: [] }),
+      { maxKeys: 3 },
+    ),
     workloads: fc.array(generatedWorkload, { minLength: 1, maxLength: 4 }),
   },
   { requiredKeys: ['version', 'name', 'workloads'] },
@@ -328,13 +533,16 @@ function checkOutcome(r: CliResult, files: readonly string[], gate: boolean, inp
     expect(r.stdout.length, `exit 0 without a report${context}`).toBeGreaterThan(0);
     // a report never shows a JavaScript accident: NaN, Infinity, undefined, [object Object], a function
     for (const accident of ['NaN', 'Infinity', 'undefined', '[object Object]', '[native code]']) {
-      if (!input.includes(accident)) expect(r.stdout.includes(accident), `the report shows ${accident}${context}\n--- stdout ---\n${r.stdout.slice(0, 3000)}`).toBe(false);
+      if (!input.includes(accident))
+        expect(r.stdout.includes(accident), `the report shows ${accident}${context}\n--- stdout ---\n${r.stdout.slice(0, 3000)}`).toBe(false);
     }
   }
   // names are shown, never obeyed: no escape sequence, direction override or invisible character
   // reaches the output raw in any format, and no line break but CSV's quoted ones
   expect(r.stdout, `a raw control, direction or invisible character${context}`).not.toMatch(/[\u001b\u009b\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
-  expect(r.stderr, `a raw control, direction or invisible character on stderr${context}`).not.toMatch(/[\r\u001b\u009b\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+  expect(r.stderr, `a raw control, direction or invisible character on stderr${context}`).not.toMatch(
+    /[\r\u001b\u009b\u202a-\u202e\u2066-\u2069\u200b-\u200f]/,
+  );
   if (!csv) expect(r.stdout, `a raw carriage return${context}`).not.toMatch(/\r/);
   if (r.status === 1) expect(r.stderr, context).toMatch(/^vidcost: gate failed: /m);
   if (r.status === 2) {
@@ -399,10 +607,15 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     );
   });
 
-  it(`mutated price sheets (${RUNS}): rates, estimate, forecast, sweep, diff and validate end in a report or a clean error naming the sheet`, { timeout: TIMEOUT }, async () => {
+  it(`mutated price sheets (${RUNS}): rates, estimate, forecast, sweep, diff and validate end in a report or a clean error naming the sheet`, {
+    timeout: TIMEOUT,
+  }, async () => {
     const dir = join(work, 'sheet');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'any.yaml'), 'version: 1\nname: Any offering\nworkloads:\n  - { name: drafts, clips_per_month: { low: 50, likely: 100, high: 400 }, seconds_per_clip: 8, resolution: 720p }\n  - { name: hero, clips_per_month: 5, seconds_per_clip: 10, audio: true }\n');
+    writeFileSync(
+      join(dir, 'any.yaml'),
+      'version: 1\nname: Any offering\nworkloads:\n  - { name: drafts, clips_per_month: { low: 50, likely: 100, high: 400 }, seconds_per_clip: 8, resolution: 720p }\n  - { name: hero, clips_per_month: 5, seconds_per_clip: 10, audio: true }\n',
+    );
     const variants = fc.constantFrom('rates', 'rates-all', 'estimate', 'estimate-json', 'validate', 'diff-files', 'diff-folders', 'forecast', 'sweep');
     await fc.assert(
       fc.asyncProperty(plan(sheetSeeds.length), variants, async (p, variant) => {
@@ -422,7 +635,20 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
           'diff-files': ['diff', join(ROOT, 'pricing-data', seed.vendor, seed.file), file, '--scenario', 'any.yaml', '--format', 'markdown'],
           'diff-folders': ['diff', '--base', join(ROOT, 'pricing-data'), '--pricing', 'pricing', '--as-of', '2026-06-01'],
           forecast: ['forecast', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--trials', '100', '--format', 'html'],
-          sweep: ['sweep', 'any.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--workload', 'drafts', '--vary', 'clips_per_month=0..1000', '--steps', '5'],
+          sweep: [
+            'sweep',
+            'any.yaml',
+            '--pricing',
+            'pricing',
+            '--as-of',
+            '2026-06-01',
+            '--workload',
+            'drafts',
+            '--vary',
+            'clips_per_month=0..1000',
+            '--steps',
+            '5',
+          ],
         }[variant]!;
         stats.sheets += 1;
         await runCase(argv, dir, [file], false, text);
@@ -431,7 +657,9 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
     );
   });
 
-  it(`generated scenarios (${RUNS / 2}): extreme but well-formed values through estimate, forecast, sweep, diff and validate`, { timeout: TIMEOUT }, async () => {
+  it(`generated scenarios (${RUNS / 2}): extreme but well-formed values through estimate, forecast, sweep, diff and validate`, {
+    timeout: TIMEOUT,
+  }, async () => {
     const dir = join(work, 'generated');
     mkdirSync(dir, { recursive: true });
     const variants = fc.constantFrom<string[]>(
@@ -476,77 +704,91 @@ describe('fuzz: the CLI entry on generated and mutated documents', () => {
 describe('fuzz: files that are not what they seem', () => {
   const SPECIAL_RUNS = Math.max(40, Math.round(RUNS / 10));
   const sheet = readFileSync(join(ROOT, 'pricing-data', 'runway', '2026-06-01.yaml'), 'utf8');
-  const scenarioText = 'version: 1\nname: Special\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nworkloads:\n  - { name: drafts, clips_per_month: 100, seconds_per_clip: 5 }\n';
+  const scenarioText =
+    'version: 1\nname: Special\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nworkloads:\n  - { name: drafts, clips_per_month: 100, seconds_per_clip: 5 }\n';
   const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
-  it(`FIFOs and link loops as inputs, devices, pipes and links as --out (${SPECIAL_RUNS}): answered at once, nothing replaced`, { timeout: TIMEOUT }, async () => {
+  it(`FIFOs and link loops as inputs, devices, pipes and links as --out (${SPECIAL_RUNS}): answered at once, nothing replaced`, {
+    timeout: TIMEOUT,
+  }, async () => {
     const kinds = ['fifo-scenario', 'fifo-sheet', 'fifo-baseline', 'link-loops', 'out-fifo', 'out-link', 'out-device', 'out-dir-slash', 'out-empty'] as const;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...kinds), fc.integer({ min: 1, max: 12 }), fc.constantFrom('table', 'json', 'csv', 'markdown', 'html'), fc.boolean(), async (kind, loops, format, force) => {
-        const dir = tempDir();
-        mkdirSync(join(dir, 'pricing', 'runway'), { recursive: true });
-        writeFileSync(join(dir, 'pricing', 'runway', '2026-06-01.yaml'), sheet);
-        writeFileSync(join(dir, 's.yaml'), scenarioText);
-        const base = ['estimate', 's.yaml', '--pricing', 'pricing', '--format', format];
-        let argv = base;
-        let target: string | null = null;
-        switch (kind) {
-          case 'fifo-scenario':
-            rmSync(join(dir, 's.yaml'));
-            mkfifo(join(dir, 's.yaml'));
-            break;
-          case 'fifo-sheet':
-            mkfifo(join(dir, 'pricing', 'runway', '2026-07-01.yaml'));
-            break;
-          case 'fifo-baseline':
-            mkfifo(join(dir, 'base.json'));
-            argv = [...base, '--compare-to', 'base.json'];
-            break;
-          case 'link-loops':
-            for (let i = 0; i < loops; i++) symlinkSync('.', join(dir, 'pricing', `l${i}`));
-            symlinkSync('..', join(dir, 'pricing', 'runway', 'up'));
-            break;
-          case 'out-fifo':
-            mkfifo((target = join(dir, 'out')));
-            break;
-          case 'out-link':
-            writeFileSync(join(dir, 'real'), 'keep');
-            symlinkSync('real', (target = join(dir, 'out')));
-            break;
-          case 'out-device':
-            // a device of our own where root may make one; else none (a non-root run can replace no device)
-            if (spawnSync('mknod', [join(dir, 'out'), 'c', '1', '3']).status !== 0) return;
-            target = join(dir, 'out');
-            break;
-          case 'out-dir-slash':
-            argv = [...base, '--out', 'newdir/'];
-            break;
-          case 'out-empty':
-            argv = [...base, '--out', ''];
-            break;
-        }
-        if (target !== null) argv = [...base, '--out', 'out', ...(force ? ['--force'] : [])];
-        const before = target === null ? null : lstatSync(target);
-        const r = await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' });
-        const context = `${kind} ${argv.join(' ')}\n${r.stderr}`;
-        if (kind === 'link-loops') {
-          // the loops add nothing: the same report as the folder without them
-          rmSync(join(dir, 'pricing', 'runway', 'up'));
-          for (let i = 0; i < loops; i++) rmSync(join(dir, 'pricing', `l${i}`));
-          expect(r, context).toEqual(await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' }));
-          expect(r.status, context).toBe(0);
-        } else {
-          expect(r.status, context).toBe(2);
-          expect(r.stdout, context).toBe('');
-          expect(r.stderr, context).toMatch(/^vidcost: \S*: (is not a regular file|is a (named pipe|device|symbolic link), not a regular file|names a folder|expected a file name)/);
-        }
-        if (target !== null) {
-          const after = lstatSync(target);
-          expect([after.mode, after.ino, after.rdev], context).toEqual([before!.mode, before!.ino, before!.rdev]);
-        }
-        expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')), context).toEqual([]);
-        rmSync(dir, { recursive: true, force: true });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...kinds),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('table', 'json', 'csv', 'markdown', 'html'),
+        fc.boolean(),
+        async (kind, loops, format, force) => {
+          const dir = tempDir();
+          mkdirSync(join(dir, 'pricing', 'runway'), { recursive: true });
+          writeFileSync(join(dir, 'pricing', 'runway', '2026-06-01.yaml'), sheet);
+          writeFileSync(join(dir, 's.yaml'), scenarioText);
+          const base = ['estimate', 's.yaml', '--pricing', 'pricing', '--format', format];
+          let argv = base;
+          let target: string | null = null;
+          switch (kind) {
+            case 'fifo-scenario':
+              rmSync(join(dir, 's.yaml'));
+              mkfifo(join(dir, 's.yaml'));
+              break;
+            case 'fifo-sheet':
+              mkfifo(join(dir, 'pricing', 'runway', '2026-07-01.yaml'));
+              break;
+            case 'fifo-baseline':
+              mkfifo(join(dir, 'base.json'));
+              argv = [...base, '--compare-to', 'base.json'];
+              break;
+            case 'link-loops':
+              for (let i = 0; i < loops; i++) symlinkSync('.', join(dir, 'pricing', `l${i}`));
+              symlinkSync('..', join(dir, 'pricing', 'runway', 'up'));
+              break;
+            case 'out-fifo':
+              mkfifo((target = join(dir, 'out')));
+              break;
+            case 'out-link':
+              writeFileSync(join(dir, 'real'), 'keep');
+              symlinkSync('real', (target = join(dir, 'out')));
+              break;
+            case 'out-device':
+              // a device of our own where root may make one; else none (a non-root run can replace no device)
+              if (spawnSync('mknod', [join(dir, 'out'), 'c', '1', '3']).status !== 0) return;
+              target = join(dir, 'out');
+              break;
+            case 'out-dir-slash':
+              argv = [...base, '--out', 'newdir/'];
+              break;
+            case 'out-empty':
+              argv = [...base, '--out', ''];
+              break;
+          }
+          if (target !== null) argv = [...base, '--out', 'out', ...(force ? ['--force'] : [])];
+          const before = target === null ? null : lstatSync(target);
+          const r = await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' });
+          const context = `${kind} ${argv.join(' ')}\n${r.stderr}`;
+          if (kind === 'link-loops') {
+            // the loops add nothing: the same report as the folder without them
+            rmSync(join(dir, 'pricing', 'runway', 'up'));
+            for (let i = 0; i < loops; i++) rmSync(join(dir, 'pricing', `l${i}`));
+            expect(r, context).toEqual(await vidcostInProcess(argv, { cwd: dir, today: '2026-12-01' }));
+            expect(r.status, context).toBe(0);
+          } else {
+            expect(r.status, context).toBe(2);
+            expect(r.stdout, context).toBe('');
+            expect(r.stderr, context).toMatch(
+              /^vidcost: \S*: (is not a regular file|is a (named pipe|device|symbolic link), not a regular file|names a folder|expected a file name)/,
+            );
+          }
+          if (target !== null) {
+            const after = lstatSync(target);
+            expect([after.mode, after.ino, after.rdev], context).toEqual([before!.mode, before!.ino, before!.rdev]);
+          }
+          expect(
+            readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+            context,
+          ).toEqual([]);
+          rmSync(dir, { recursive: true, force: true });
+        },
+      ),
       { numRuns: SPECIAL_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   });

@@ -20,7 +20,9 @@ function scenario(text: string): string {
 
 /** A seatco team scenario (web-app channel, 2026-01-15): `extra` goes at the top level. */
 function seatTeam(clips: number, extra = '', factor = 2): string {
-  return scenario(`version: 1\nname: Seat team\nas_of: 2026-01-15\nchannel: web-app\n${extra}workloads:\n  - { name: drafts, clips_per_month: ${clips}, seconds_per_clip: 10, regeneration_factor: ${factor} }\n`);
+  return scenario(
+    `version: 1\nname: Seat team\nas_of: 2026-01-15\nchannel: web-app\n${extra}workloads:\n  - { name: drafts, clips_per_month: ${clips}, seconds_per_clip: 10, regeneration_factor: ${factor} }\n`,
+  );
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
@@ -30,20 +32,37 @@ describe('a gate fails closed when the figure it needs is unknown', () => {
     const r = vidcost(['estimate', 'scenarios/brand-spots.yaml', '--fail-on-ceiling', '--as-of', '2026-12-01']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('No complete route'); // the report is still written
-    expect(r.stderr).toBe('vidcost: gate failed: no complete route, so the monthly cost is unknown (dialogue-spots: no offering is eligible) and cannot be shown to be within the $1,000.00 ceiling (--fail-on-ceiling)\n');
+    expect(r.stderr).toBe(
+      'vidcost: gate failed: no complete route, so the monthly cost is unknown (dialogue-spots: no offering is eligible) and cannot be shown to be within the $1,000.00 ceiling (--fail-on-ceiling)\n',
+    );
   });
 
   it('diff --scenario --fail-on-ceiling across the shutdown: exit 1, and why', () => {
-    const r = vidcost(['diff', '--from', '2026-06-01', '--to', '2026-12-01', '--scenario', 'scenarios/brand-spots.yaml', '--fail-on-ceiling', '--format', 'json']);
+    const r = vidcost([
+      'diff',
+      '--from',
+      '2026-06-01',
+      '--to',
+      '2026-12-01',
+      '--scenario',
+      'scenarios/brand-spots.yaml',
+      '--fail-on-ceiling',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).kind).toBe('diff');
-    expect(r.stderr).toMatch(/^vidcost: gate failed: no complete route, so the monthly cost is unknown \(dialogue-spots: no offering is eligible\) and cannot be shown to be within the \$1,000\.00 ceiling \(--fail-on-ceiling\)\n$/);
+    expect(r.stderr).toMatch(
+      /^vidcost: gate failed: no complete route, so the monthly cost is unknown \(dialogue-spots: no offering is eligible\) and cannot be shown to be within the \$1,000\.00 ceiling \(--fail-on-ceiling\)\n$/,
+    );
   });
 
   it('forecast --max-breach with no route: the chance is unknown, exit 1', () => {
     const r = vidcost(['forecast', 'scenarios/brand-spots.yaml', '--as-of', '2026-12-01', '--trials', '100', '--max-breach', '0.5']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^vidcost: gate failed: the chance of going over the \$1,000\.00 ceiling is unknown \(no complete route.*\), so it cannot be shown to be at most 0\.5 \(--max-breach 0\.5\)\n$/);
+    expect(r.stderr).toMatch(
+      /^vidcost: gate failed: the chance of going over the \$1,000\.00 ceiling is unknown \(no complete route.*\), so it cannot be shown to be at most 0\.5 \(--max-breach 0\.5\)\n$/,
+    );
   });
 
   it('a route priced out by too few seats fails --fail-on-ceiling too', () => {
@@ -58,13 +77,17 @@ describe('a gate fails closed when the figure it needs is unknown', () => {
     const r = vidcost(['estimate', 'scenarios/web-app-team.yaml', '--fail-on-ceiling', '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^vidcost: scenarios\/web-app-team\.yaml:\d+:\d+: .*--fail-on-ceiling needs a ceiling to check: set budget\.monthly_ceiling_usd\n$/);
+    expect(r.stderr).toMatch(
+      /^vidcost: scenarios\/web-app-team\.yaml:\d+:\d+: .*--fail-on-ceiling needs a ceiling to check: set budget\.monthly_ceiling_usd\n$/,
+    );
   });
 
   it('the breach gate groups its counts and shows its chance as a percent', () => {
     const r = vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--trials', '100000', '--max-breach', '0.01']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^vidcost: gate failed: the recommended route goes over the \$3,000\.00 ceiling in \d{1,3}(,\d{3})* of 100,000 trials \(\d+\.\d%\), above --max-breach 0\.01\n$/);
+    expect(r.stderr).toMatch(
+      /^vidcost: gate failed: the recommended route goes over the \$3,000\.00 ceiling in \d{1,3}(,\d{3})* of 100,000 trials \(\d+\.\d%\), above --max-breach 0\.01\n$/,
+    );
   });
 });
 
@@ -83,7 +106,9 @@ workloads:
     const naive = (w: string) => j.advisories.find((a: { code: string; workload?: string }) => a.code === 'naive-regeneration' && a.workload === w).message;
     // gen4-turbo: 5 credits/s × ~$0.01 = ~$0.05/s; 100 × 10 s × $0.05 = ~$50.00 per generation;
     // a factor of 3 capped at 2 bills 2: ~$100.00 (not 3 × $50 = $150)
-    expect(naive('a')).toContain('At a factor of 3, capped at 2 by budget.max_regenerations_per_job, this workload costs ~$100.00/month on runway/gen4-turbo, not ~$50.00.');
+    expect(naive('a')).toContain(
+      'At a factor of 3, capped at 2 by budget.max_regenerations_per_job, this workload costs ~$100.00/month on runway/gen4-turbo, not ~$50.00.',
+    );
     // kling ~$0.07–$0.14/s × 5 s × 20 clips = ~$7.00–$14.00; × 2 = ~$14.00–$28.00, a range, not a flat figure
     expect(naive('b')).toContain('costs ~$14.00–$28.00/month on kling/kling-3.0, not ~$7.00–$14.00.');
   });
@@ -104,7 +129,9 @@ describe('every command gives the same advisories', () => {
     const r = vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-11-30', '--stale-after', '1', '--trials', '100']);
     expect(r.status).toBe(0);
     expect(oneLine(r.stdout)).toContain('prices were verified on 2026-06-01, 182 days before 2026-11-30 (limit 1)');
-    const j = JSON.parse(vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-11-30', '--stale-after', '1', '--trials', '100', '--format', 'json']).stdout);
+    const j = JSON.parse(
+      vidcost(['forecast', 'scenarios/uncertain-launch.yaml', '--as-of', '2026-11-30', '--stale-after', '1', '--trials', '100', '--format', 'json']).stdout,
+    );
     expect(j.advisories.filter((a: { code: string }) => a.code === 'stale-prices').length).toBeGreaterThan(0);
   });
 
@@ -124,7 +151,9 @@ describe('every command gives the same advisories', () => {
 
   it('estimate before any sheet says plainly that no sheet is in force', () => {
     const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2025-01-01']);
-    expect(oneLine(r.stdout)).toContain('No sheet in force yet on 2025-01-01 for: fal, google, kling, lightricks, luma, openai, pika, replicate, runway, vertex.');
+    expect(oneLine(r.stdout)).toContain(
+      'No sheet in force yet on 2025-01-01 for: fal, google, kling, lightricks, luma, openai, pika, replicate, runway, vertex.',
+    );
     expect(oneLine(r.stdout)).toContain('no price sheet is in force on 2025-01-01');
     expect(r.stdout).not.toContain("see each offering's reason in the table");
   });
@@ -132,7 +161,11 @@ describe('every command gives the same advisories', () => {
   it('--pricing refuses two sheets for one vendor and date, as validate does', () => {
     const folder = join(GATES, 'pricing-twice');
     const file = seatTeam(30);
-    for (const argv of [['estimate', file, '--pricing', folder], ['rates', '--pricing', folder, '--as-of', '2026-01-15'], ['validate', folder]]) {
+    for (const argv of [
+      ['estimate', file, '--pricing', folder],
+      ['rates', '--pricing', folder, '--as-of', '2026-01-15'],
+      ['validate', folder],
+    ]) {
       const r = vidcost(argv);
       expect(r.status, argv.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
@@ -146,12 +179,39 @@ describe('every command gives the same advisories', () => {
     // concept-drafts 20 clips × 10 s × 3 × 8 credits/s = 4,800 credits: 7 × Pika Standard (4,900) = $70;
     // talking-heads 10 × 10 s × 3 × 12 = 3,600: Kling Pro + Standard (3,660) = $25.99 + $6.99 = $32.98.
     // At 40 clips: 9,600 credits on at most 7 seats: 3 Pro + 4 Standard (9,700) = $105 + $40 = $145.
-    const r = vidcost(['sweep', 'scenarios/web-app-team.yaml', '--vary', 'clips_per_month=20..40', '--steps', '2', '--workload', 'concept-drafts', '--as-of', '2026-06-01', '--format', 'json']);
+    const r = vidcost([
+      'sweep',
+      'scenarios/web-app-team.yaml',
+      '--vary',
+      'clips_per_month=20..40',
+      '--steps',
+      '2',
+      '--workload',
+      'concept-drafts',
+      '--as-of',
+      '2026-06-01',
+      '--format',
+      'json',
+    ]);
     const j = JSON.parse(r.stdout);
-    expect(j.route).toEqual([{ value: '20', monthlyUsd: '102.98' }, { value: '40', monthlyUsd: '177.98' }]);
+    expect(j.route).toEqual([
+      { value: '20', monthlyUsd: '102.98' },
+      { value: '40', monthlyUsd: '177.98' },
+    ]);
     const estimate = JSON.parse(vidcost(['estimate', 'scenarios/web-app-team.yaml', '--as-of', '2026-06-01', '--format', 'json']).stdout);
     expect(estimate.recommendation.monthlyUsd).toBe('102.98');
-    const table = vidcost(['sweep', 'scenarios/web-app-team.yaml', '--vary', 'clips_per_month=20..40', '--steps', '2', '--workload', 'concept-drafts', '--as-of', '2026-06-01']).stdout;
+    const table = vidcost([
+      'sweep',
+      'scenarios/web-app-team.yaml',
+      '--vary',
+      'clips_per_month=20..40',
+      '--steps',
+      '2',
+      '--workload',
+      'concept-drafts',
+      '--as-of',
+      '2026-06-01',
+    ]).stdout;
     expect(table).toContain('Recommended route at each step');
     expect(table).toMatch(/ 20 +\$102\.98 /);
   });
@@ -170,7 +230,9 @@ describe('sweep: the route step by step stays bounded', () => {
 describe('figures a reader can reconcile', () => {
   it('parts rounded one by one say why they miss the total by a cent', () => {
     // 100 clips × 48.951 s × 3 × $0.05 = $734.265 each: shown $734.27 + $734.27 = $1,468.54; the exact total $1,468.53
-    const file = scenario('version: 1\nname: parts\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nworkloads:\n  - { name: a, clips_per_month: 100, seconds_per_clip: 48.951, resolution: 720p }\n  - { name: b, clips_per_month: 100, seconds_per_clip: 48.951, resolution: 720p }\n');
+    const file = scenario(
+      'version: 1\nname: parts\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\nworkloads:\n  - { name: a, clips_per_month: 100, seconds_per_clip: 48.951, resolution: 720p }\n  - { name: b, clips_per_month: 100, seconds_per_clip: 48.951, resolution: 720p }\n',
+    );
     const out = oneLine(vidcost(['estimate', file]).stdout);
     expect(out).toContain('a: runway/gen4-turbo ~$734.27 b: runway/gen4-turbo ~$734.27');
     expect(out).toContain('so they add up to $1,468.54; the total is their exact sum, 1468.53, rounded once to $1,468.53.');
@@ -178,7 +240,9 @@ describe('figures a reader can reconcile', () => {
 
   it('web-app parts that share plans say so', () => {
     // two workloads of 500 credits each on seatco: each alone 1 × Seat = $10; together 1,000 credits = 1 × Seat = $10
-    const file = scenario('version: 1\nname: shared\nas_of: 2026-01-15\nchannel: web-app\nworkloads:\n  - { name: a, clips_per_month: 5, seconds_per_clip: 10, regeneration_factor: 1 }\n  - { name: b, clips_per_month: 5, seconds_per_clip: 10, regeneration_factor: 1 }\n');
+    const file = scenario(
+      'version: 1\nname: shared\nas_of: 2026-01-15\nchannel: web-app\nworkloads:\n  - { name: a, clips_per_month: 5, seconds_per_clip: 10, regeneration_factor: 1 }\n  - { name: b, clips_per_month: 5, seconds_per_clip: 10, regeneration_factor: 1 }\n',
+    );
     const out = oneLine(vidcost(['estimate', file, '--pricing', SEATCO]).stdout);
     expect(out).toContain("The workloads' own figures add up to $20.00; the route costs $10.00 because workloads on one vendor share that vendor's plans.");
   });
@@ -199,7 +263,9 @@ describe('plans are per seat', () => {
     expect(j.recommendation.monthlyUsd).toBe('60.00');
     expect(j.recommendation.plans[0]).toMatchObject({ vendor: 'seatco', seats: 6, uncountedPlans: ['Unlimited'], plans: [{ plan: 'Seat', count: 6 }] });
     const out = oneLine(vidcost(['estimate', seatTeam(30), '--pricing', SEATCO]).stdout);
-    expect(out).toContain('seatco plans: 6 × Seat, 0 credits left over; not counted, and may cover it: Unlimited (credits a month not published) = $60.00/month');
+    expect(out).toContain(
+      'seatco plans: 6 × Seat, 0 credits left over; not counted, and may cover it: Unlimited (credits a month not published) = $60.00/month',
+    );
     expect(out).toContain('Plans are per seat: this route takes 6 on seatco, one plan each. Set seats: in the scenario');
   });
 
@@ -207,7 +273,10 @@ describe('plans are per seat', () => {
     // 51 clips × 10 s × 1 × 10 = 5,100 credits: 5 × Seat + 1 × Freebie = 5,100 = $50.00
     const j = JSON.parse(vidcost(['estimate', seatTeam(51, '', 1), '--pricing', SEATCO, '--format', 'json']).stdout);
     expect(j.recommendation.monthlyUsd).toBe('50.00');
-    expect(j.recommendation.plans[0].plans).toEqual([expect.objectContaining({ plan: 'Freebie', count: 1 }), expect.objectContaining({ plan: 'Seat', count: 5 })]);
+    expect(j.recommendation.plans[0].plans).toEqual([
+      expect.objectContaining({ plan: 'Freebie', count: 1 }),
+      expect.objectContaining({ plan: 'Seat', count: 5 }),
+    ]);
   });
 
   it('with seats: at most that many plans; too few seats are named, never priced', () => {
@@ -219,14 +288,20 @@ describe('plans are per seat', () => {
     const option = four.workloads[0].options[0];
     expect(option.monthlyUsd).toBeNull();
     // 4 seats × 1,000 credits = 4,000 < 6,000
-    expect(option.reason).toBe('4 seats (one plan each) hold at most 4,000 credits on seatco plans, short of the 6,000 needed; not counted, and may cover it: Unlimited (price or credits a month not published)');
+    expect(option.reason).toBe(
+      '4 seats (one plan each) hold at most 4,000 credits on seatco plans, short of the 6,000 needed; not counted, and may cover it: Unlimited (price or credits a month not published)',
+    );
   });
 
   it('Runway Unlimited (credits unknown) is named beside 20 × Pro', () => {
     // 60 clips × 10 s × 3 × 25 credits/s = 45,000 credits = 20 × Pro (2,250) = 20 × ~$35 = ~$700.00
-    const file = scenario('version: 1\nname: runway team\nas_of: 2026-06-01\nchannel: web-app\nofferings: [runway/gen4.5]\nworkloads:\n  - { name: a, clips_per_month: 60, seconds_per_clip: 10 }\n');
+    const file = scenario(
+      'version: 1\nname: runway team\nas_of: 2026-06-01\nchannel: web-app\nofferings: [runway/gen4.5]\nworkloads:\n  - { name: a, clips_per_month: 60, seconds_per_clip: 10 }\n',
+    );
     const out = oneLine(vidcost(['estimate', file]).stdout);
-    expect(out).toContain('runway plans: 20 × Pro, 0 credits left over; not counted, and may cover it: Unlimited (credits a month not published) = $700.00/month');
+    expect(out).toContain(
+      'runway plans: 20 × Pro, 0 credits left over; not counted, and may cover it: Unlimited (credits a month not published) = $700.00/month',
+    );
   });
 
   it('the scenario schema documents seats', () => {
@@ -241,7 +316,9 @@ describe('plans are per seat', () => {
 describe('advisories rolled up for people, in full on request and in JSON', () => {
   it('one line per code with a count, the worst first; --verbose and JSON list each', () => {
     // every offering, one workload, 182-day-old prices: many advisories of a few codes
-    const file = scenario('version: 1\nname: noisy\nas_of: 2026-11-30\nchannel: web-app\nworkloads:\n  - { name: drafts, clips_per_month: 40, seconds_per_clip: 10 }\n');
+    const file = scenario(
+      'version: 1\nname: noisy\nas_of: 2026-11-30\nchannel: web-app\nworkloads:\n  - { name: drafts, clips_per_month: 40, seconds_per_clip: 10 }\n',
+    );
     const json = JSON.parse(vidcost(['estimate', file, '--format', 'json']).stdout);
     const counts = new Map<string, number>();
     for (const a of json.advisories as { code: string }[]) counts.set(a.code, (counts.get(a.code) ?? 0) + 1);
@@ -277,7 +354,9 @@ describe('advisories rolled up for people, in full on request and in JSON', () =
 
 describe('wording', () => {
   it('names each capability once, says a batch tier is accepted, and "1 generation"', () => {
-    const file = scenario('version: 1\nname: words\nas_of: 2026-06-01\nworkloads:\n  - { name: w, clips_per_month: 1, seconds_per_clip: 5, regeneration_factor: 1, hdr: true, batch: true, requires: [hdr, exr] }\n');
+    const file = scenario(
+      'version: 1\nname: words\nas_of: 2026-06-01\nworkloads:\n  - { name: w, clips_per_month: 1, seconds_per_clip: 5, regeneration_factor: 1, hdr: true, batch: true, requires: [hdr, exr] }\n',
+    );
     const out = oneLine(vidcost(['estimate', file]).stdout);
     expect(out).toContain('Workload "w": 1 clip × 5 s at 1080p, 1 generation per kept clip, needs hdr, exr, a batch tier is accepted');
     expect(out).not.toContain('HDR, hdr');
@@ -287,12 +366,21 @@ describe('wording', () => {
   it('init --help shows lines the estimate really prints', () => {
     const help = vidcost(['init', '--help']).stdout;
     const start = help.indexOf('$ vidcost estimate vidcost.yaml --as-of 2026-06-01');
-    const shown = help.slice(start).split('\n').slice(1).filter((l) => l.trim() !== '' && l.trim() !== '…');
-    const claimed = shown.slice(0, shown.findIndex((l) => l.trim().startsWith('$')));
+    const shown = help
+      .slice(start)
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '' && l.trim() !== '…');
+    const claimed = shown.slice(
+      0,
+      shown.findIndex((l) => l.trim().startsWith('$')),
+    );
     expect(claimed.length).toBeGreaterThan(2);
     const dir = tempDir();
     vidcost(['init'], { cwd: dir });
-    const real = vidcost(['estimate', 'vidcost.yaml', '--as-of', '2026-06-01'], { cwd: dir }).stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    const real = vidcost(['estimate', 'vidcost.yaml', '--as-of', '2026-06-01'], { cwd: dir })
+      .stdout.split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim());
     for (const line of claimed) expect(real, line).toContain(line.replace(/\s+/g, ' ').trim());
   });
 });

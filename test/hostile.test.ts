@@ -50,7 +50,9 @@ describe('resource exhaustion', () => {
   it('refuses more than 100 alias uses before parsing, at the 101st', { timeout: HOSTILE_TIMEOUT }, async () => {
     const r = await estimateText(`version: 1\nname: &n x\nl: [${Array.from({ length: 5000 }, () => '*n').join(', ')}]\n`);
     expectRefused(r, 's.yaml');
-    expect(r.stderr).toBe(`vidcost: s.yaml:3:${5 + 4 * MAX_ALIASES}: more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents\n`);
+    expect(r.stderr).toBe(
+      `vidcost: s.yaml:3:${5 + 4 * MAX_ALIASES}: more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents\n`,
+    );
   });
 
   it.each([
@@ -83,12 +85,18 @@ describe('resource exhaustion', () => {
     expect(() => parseYaml(`a: ${'['.repeat(MAX_DEPTH)}1${']'.repeat(MAX_DEPTH)}`, 'x.yaml')).toThrow(/nesting deeper than 64 levels/);
   });
 
-  it(`refuses a file over ${MAX_INPUT_BYTES} bytes without reading it whole, and the same text given to the library`, { timeout: HOSTILE_TIMEOUT }, async () => {
+  it(`refuses a file over ${MAX_INPUT_BYTES} bytes without reading it whole, and the same text given to the library`, {
+    timeout: HOSTILE_TIMEOUT,
+  }, async () => {
     const text = `# ${'x'.repeat(MAX_INPUT_BYTES)}\nversion: 1\n`;
     const r = await estimateText(text);
     expectRefused(r, 's.yaml');
-    expect(r.stderr).toBe(`vidcost: s.yaml: file is ${MAX_INPUT_BYTES + 14} bytes; vidcost reads scenarios and price sheets up to 512 KiB (${MAX_INPUT_BYTES} bytes)\n`);
-    expect(() => parseScenario(text, 'lib.yaml')).toThrow(new RegExp(`lib\\.yaml: file is ${MAX_INPUT_BYTES + 14} bytes; vidcost reads scenarios and price sheets up to 512 KiB`));
+    expect(r.stderr).toBe(
+      `vidcost: s.yaml: file is ${MAX_INPUT_BYTES + 14} bytes; vidcost reads scenarios and price sheets up to 512 KiB (${MAX_INPUT_BYTES} bytes)\n`,
+    );
+    expect(() => parseScenario(text, 'lib.yaml')).toThrow(
+      new RegExp(`lib\\.yaml: file is ${MAX_INPUT_BYTES + 14} bytes; vidcost reads scenarios and price sheets up to 512 KiB`),
+    );
   });
 
   it('finds every duplicate among 5,000 keys quickly and shows the first 20', { timeout: HOSTILE_TIMEOUT }, async () => {
@@ -154,7 +162,20 @@ describe('keys that could reach JavaScript prototypes', () => {
     mkdirSync(join(dir, 'acme'));
     writeFileSync(
       join(dir, 'acme', '2026-06-01.yaml'),
-      ['vendor: acme', 'effective: 2026-06-01', 'verified: 2026-06-01', 'provenance: first-party', 'sources: { page: "https://example.com" }', 'source: toString', 'offerings:', '  - id: acme/a', '    name: A', '    channels: [api]', '    rates:', '      - { usd_per_second: 0.05, source: constructor }'].join('\n'),
+      [
+        'vendor: acme',
+        'effective: 2026-06-01',
+        'verified: 2026-06-01',
+        'provenance: first-party',
+        'sources: { page: "https://example.com" }',
+        'source: toString',
+        'offerings:',
+        '  - id: acme/a',
+        '    name: A',
+        '    channels: [api]',
+        '    rates:',
+        '      - { usd_per_second: 0.05, source: constructor }',
+      ].join('\n'),
     );
     const r = await vidcostInProcess(['rates', '--pricing', '.', '--as-of', '2026-06-01', '--format', 'csv'], { cwd: dir });
     const file = join('acme', '2026-06-01.yaml');
@@ -167,7 +188,13 @@ describe('keys that could reach JavaScript prototypes', () => {
 
   it('prices workloads whose names (values, not keys) are __proto__, constructor and toString', async () => {
     const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-    const text = ['version: 1', 'name: Names', 'offerings: [runway/gen4-turbo]', 'workloads:', ...names.map((n) => `  - { name: "${n}", clips_per_month: 10, seconds_per_clip: 5 }`)].join('\n');
+    const text = [
+      'version: 1',
+      'name: Names',
+      'offerings: [runway/gen4-turbo]',
+      'workloads:',
+      ...names.map((n) => `  - { name: "${n}", clips_per_month: 10, seconds_per_clip: 5 }`),
+    ].join('\n');
     const r = await estimateText(text);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -209,12 +236,29 @@ describe('numbers', () => {
     mkdirSync(join(dir, 'acme'));
     writeFileSync(
       join(dir, 'acme', '2026-06-01.yaml'),
-      ['vendor: acme', 'effective: 2026-06-01', 'verified: 2026-06-01', 'provenance: first-party', 'sources: { page: "https://example.com" }', 'source: page', 'offerings:', '  - id: acme/a', '    name: A', '    channels: [api]', '    rates:', '      - { usd_per_second: -0.05 }', '      - { resolution: 720p, usd_per_second: .nan }'].join('\n'),
+      [
+        'vendor: acme',
+        'effective: 2026-06-01',
+        'verified: 2026-06-01',
+        'provenance: first-party',
+        'sources: { page: "https://example.com" }',
+        'source: page',
+        'offerings:',
+        '  - id: acme/a',
+        '    name: A',
+        '    channels: [api]',
+        '    rates:',
+        '      - { usd_per_second: -0.05 }',
+        '      - { resolution: 720p, usd_per_second: .nan }',
+      ].join('\n'),
     );
     const r = await vidcostInProcess(['rates', '--pricing', '.', '--as-of', '2026-06-01'], { cwd: dir });
     const file = join('acme', '2026-06-01.yaml');
     expectRefused(r, file);
-    expect(lines(r.stderr)).toEqual([`vidcost: ${file}:12:27: offerings[0].rates[0].usd_per_second: expected a non-negative price, found -0.05`, `vidcost: ${file}:13:45: offerings[0].rates[1].usd_per_second: expected a finite number, found .nan`]);
+    expect(lines(r.stderr)).toEqual([
+      `vidcost: ${file}:12:27: offerings[0].rates[0].usd_per_second: expected a non-negative price, found -0.05`,
+      `vidcost: ${file}:13:45: offerings[0].rates[1].usd_per_second: expected a finite number, found .nan`,
+    ]);
   });
 });
 
@@ -258,7 +302,9 @@ describe('wrong shapes and empty files', () => {
     expectRefused(r, rel('tags.yaml'));
     const out = lines(r.stderr);
     expect(out).toHaveLength(3);
-    expect(out[0]).toBe(`vidcost: ${rel('tags.yaml')}:2:7: name: the tag !!js/function is not allowed: vidcost reads plain data (text, numbers, true/false, lists, mappings), never typed or executable YAML`);
+    expect(out[0]).toBe(
+      `vidcost: ${rel('tags.yaml')}:2:7: name: the tag !!js/function is not allowed: vidcost reads plain data (text, numbers, true/false, lists, mappings), never typed or executable YAML`,
+    );
     expect(out[1]).toContain(':3:10: channel: the tag !custom is not allowed');
     expect(out[2]).toContain(':5:5: workloads: the tag !!python/object:os.system is not allowed');
   });
@@ -266,7 +312,9 @@ describe('wrong shapes and empty files', () => {
   it('refuses duplicate keys, naming the line of the first', async () => {
     const r = await vidcostInProcess(['estimate', rel('duplicate-keys.yaml')]);
     expectRefused(r, rel('duplicate-keys.yaml'));
-    expect(r.stderr).toBe(`vidcost: ${rel('duplicate-keys.yaml')}:7:5: workloads[0].clips_per_month: duplicate key "clips_per_month" (first written on line 5): each key may appear once in a mapping\n`);
+    expect(r.stderr).toBe(
+      `vidcost: ${rel('duplicate-keys.yaml')}:7:5: workloads[0].clips_per_month: duplicate key "clips_per_month" (first written on line 5): each key may appear once in a mapping\n`,
+    );
   });
 
   it('reports YAML syntax errors with their place and field', async () => {
@@ -298,7 +346,8 @@ describe('bytes that are not UTF-8 text', () => {
   });
 
   it('reads UTF-8 with a byte-order mark, and any Unicode in names', async () => {
-    const text = '\ufeffversion: 1\nname: "Clips für 日本 🎬"\nofferings: [runway/gen4-turbo]\nworkloads: [{ name: "草稿", clips_per_month: 1, seconds_per_clip: 5 }]\n';
+    const text =
+      '\ufeffversion: 1\nname: "Clips für 日本 🎬"\nofferings: [runway/gen4-turbo]\nworkloads: [{ name: "草稿", clips_per_month: 1, seconds_per_clip: 5 }]\n';
     const r = await estimateText(text);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -63,7 +63,16 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless Chromium', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -150,7 +159,10 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless Chromium', () => {
   });
 
   it('diff with a scenario: the chart of base and new costs, the tables, nothing run', async () => {
-    const r = vidcost(['diff', '--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'xss-scenario.yaml', '--format', 'html'], { cwd: DIR });
+    const r = vidcost(
+      ['diff', '--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'xss-scenario.yaml', '--format', 'html'],
+      { cwd: DIR },
+    );
     expect(r.status).toBe(0);
     const run = await open(r.stdout);
     expectInert(run);

@@ -59,7 +59,8 @@ function probe(): Layout {
   for (const el of ids) {
     const rects = el.getClientRects();
     const r = el.getBoundingClientRect();
-    if (rects.length !== 1 || r.height > lineHeight * 1.5 || r.left < -0.5 || r.right > vw + 0.5) brokenIds.push(`${label(el)} rects=${rects.length} h=${r.height}`);
+    if (rects.length !== 1 || r.height > lineHeight * 1.5 || r.left < -0.5 || r.right > vw + 0.5)
+      brokenIds.push(`${label(el)} rects=${rects.length} h=${r.height}`);
   }
 
   const brokenWords: string[] = [];
@@ -77,10 +78,13 @@ function probe(): Layout {
   }
 
   const cutOff: string[] = [];
-  for (const el of doc.querySelectorAll('main td, main th, main p, main li, main dd, main dt, main h1, main h2, main figure, main figcaption, main table, main footer')) {
+  for (const el of doc.querySelectorAll(
+    'main td, main th, main p, main li, main dd, main dt, main h1, main h2, main figure, main figcaption, main table, main footer',
+  )) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue; // not displayed (an empty card cell, a phone's table head)
-    if (el.scrollWidth > el.clientWidth + 1 || r.left < -0.5 || r.right > vw + 0.5) cutOff.push(`${label(el)} scrollWidth=${el.scrollWidth} clientWidth=${el.clientWidth} right=${r.right}`);
+    if (el.scrollWidth > el.clientWidth + 1 || r.left < -0.5 || r.right > vw + 0.5)
+      cutOff.push(`${label(el)} scrollWidth=${el.scrollWidth} clientWidth=${el.clientWidth} right=${r.right}`);
   }
   const wraps = [...doc.querySelectorAll('.table-wrap')];
   const scrollingTables = wraps.filter((w: any) => w.scrollWidth > w.clientWidth + 1).length;
@@ -88,7 +92,8 @@ function probe(): Layout {
   const cell = doc.querySelector('main table tbody td');
   const summary = doc.querySelector('.summary');
   let chartOverflow = 0;
-  for (const svg of doc.querySelectorAll('svg.chart')) chartOverflow = Math.max(chartOverflow, svg.getBoundingClientRect().right - svg.parentElement.getBoundingClientRect().right);
+  for (const svg of doc.querySelectorAll('svg.chart'))
+    chartOverflow = Math.max(chartOverflow, svg.getBoundingClientRect().right - svg.parentElement.getBoundingClientRect().right);
   return {
     viewport: vw,
     scrollWidth: doc.documentElement.scrollWidth,
@@ -130,7 +135,11 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
     if (keep) mkdirSync(keep, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -194,8 +203,13 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
   it('compare: estimate --compare-to BASE.json', async () => {
     const dir = join(FIXTURES, 'diff');
     const base = join(work, 'base.json');
-    expect(vidcost(['estimate', join(dir, 'scenario.yaml'), '--pricing', join(dir, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'json', '--out', base]).status).toBe(0);
-    const layouts = await check('compare', html(['estimate', join(dir, 'scenario.yaml'), '--pricing', join(dir, 'pricing-b'), '--as-of', '2026-07-01', '--compare-to', base, '--format', 'html']));
+    expect(
+      vidcost(['estimate', join(dir, 'scenario.yaml'), '--pricing', join(dir, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'json', '--out', base]).status,
+    ).toBe(0);
+    const layouts = await check(
+      'compare',
+      html(['estimate', join(dir, 'scenario.yaml'), '--pricing', join(dir, 'pricing-b'), '--as-of', '2026-07-01', '--compare-to', base, '--format', 'html']),
+    );
     // the route under pricing-b: $306.00 (see html.test.ts), over the $300.00 ceiling by $6.00
     for (const layout of layouts.values()) expect(layout.summaryText).toMatch(/Ceiling\s+\$300\.00 per month: over it by \$6\.00/);
   }, 180_000);
@@ -211,9 +225,18 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report layout in headless Chromium at 375,
   it('names of 199 letters without a space break inside the page, not past it', async () => {
     const long = 'x'.repeat(199); // names are at most 200 characters; each workload's adds one letter
     const file = join(work, 'long-names.yaml');
-    writeFileSync(file, `version: 1\nname: ${long}\nbudget:\n  monthly_ceiling_usd: 300\nworkloads:\n  - { name: w${long}, clips_per_month: 200, seconds_per_clip: 5, resolution: 720p, regeneration_factor: 3 }\n  - { name: v${long}, clips_per_month: 20, seconds_per_clip: 10, resolution: 1080p, regeneration_factor: 2 }\n`);
+    writeFileSync(
+      file,
+      `version: 1\nname: ${long}\nbudget:\n  monthly_ceiling_usd: 300\nworkloads:\n  - { name: w${long}, clips_per_month: 200, seconds_per_clip: 5, resolution: 720p, regeneration_factor: 3 }\n  - { name: v${long}, clips_per_month: 20, seconds_per_clip: 10, resolution: 1080p, regeneration_factor: 2 }\n`,
+    );
     const dir = join(FIXTURES, 'diff');
-    await check('estimate-long-names', html(['estimate', file, '--pricing', join(dir, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'html']), { words: false });
-    await check('diff-long-names', html(['diff', '--base', join(dir, 'pricing-a'), '--pricing', join(dir, 'pricing-b'), '--as-of', '2026-07-01', '--scenario', file, '--format', 'html']), { words: false });
+    await check('estimate-long-names', html(['estimate', file, '--pricing', join(dir, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'html']), {
+      words: false,
+    });
+    await check(
+      'diff-long-names',
+      html(['diff', '--base', join(dir, 'pricing-a'), '--pricing', join(dir, 'pricing-b'), '--as-of', '2026-07-01', '--scenario', file, '--format', 'html']),
+      { words: false },
+    );
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 // The HTML report: one self-contained file, an SVG chart of monthly cost per offering against the
 // ceiling, the tables beside it, every user string escaped. Against the HYPOTHETICAL sheets under
 // test/fixtures/diff/. (test/html-chromium.test.ts renders it in a real browser.)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../src/money/decimal.js';
@@ -50,7 +50,9 @@ describe('the chart', () => {
 
 describe('vidcost diff --format html', () => {
   it('golden output: folders with a scenario', () => {
-    const r = vidcost(['diff', '--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'scenario.yaml', '--format', 'html'], { cwd: DIR });
+    const r = vidcost(['diff', '--base', 'pricing-a', '--pricing', 'pricing-b', '--as-of', '2026-07-01', '--scenario', 'scenario.yaml', '--format', 'html'], {
+      cwd: DIR,
+    });
     expect(r.status).toBe(0);
     expectGolden(r.stdout, join(DIR, 'golden', 'diff-folders-scenario.html'));
     // the largest figure is acme/pro's base $1,100; the $300 ceiling sits at 300/1100 × 380 = 103.6 px
@@ -106,14 +108,21 @@ describe('vidcost estimate --format html', () => {
   it('with --compare-to, base and current bars side by side', () => {
     const dir = tempDir();
     const scenario = join(DIR, 'scenario.yaml');
-    expect(vidcost(['estimate', scenario, '--pricing', join(DIR, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'json', '--out', 'base.json'], { cwd: dir }).status).toBe(0);
-    const r = vidcost(['estimate', scenario, '--pricing', join(DIR, 'pricing-b'), '--as-of', '2026-07-01', '--compare-to', 'base.json', '--format', 'html'], { cwd: dir });
+    expect(
+      vidcost(['estimate', scenario, '--pricing', join(DIR, 'pricing-a'), '--as-of', '2026-06-01', '--format', 'json', '--out', 'base.json'], { cwd: dir })
+        .status,
+    ).toBe(0);
+    const r = vidcost(['estimate', scenario, '--pricing', join(DIR, 'pricing-b'), '--as-of', '2026-07-01', '--compare-to', 'base.json', '--format', 'html'], {
+      cwd: dir,
+    });
     expect(r.status).toBe(0);
     // route $272 → $306 (+12.5%), scale top acme/pro's $1,100
     expect(r.stdout).toContain('<p class="headline">Monthly cost +$34.00 (+12.5%): $272.00 → $306.00</p>');
     expect(r.stdout).toContain('<rect class="base" x="210" y="34" width="94" height="14"/>');
     expect(r.stdout).toContain('<text x="226" y="307">base 2026-06-01</text>');
-    expect(r.stdout).toContain('<tr><td data-label="Offering"><a class="id" href="https://example.com/acme/pricing" rel="noreferrer">acme/fast</a></td><td class="num" data-label="Base">$340.00</td><td class="num" data-label="Now">$408.00</td><td class="num" data-label="Change">+$68.00 (+20%)</td><td data-label="Notes"></td></tr>');
+    expect(r.stdout).toContain(
+      '<tr><td data-label="Offering"><a class="id" href="https://example.com/acme/pricing" rel="noreferrer">acme/fast</a></td><td class="num" data-label="Base">$340.00</td><td class="num" data-label="Now">$408.00</td><td class="num" data-label="Change">+$68.00 (+20%)</td><td data-label="Notes"></td></tr>',
+    );
   });
 });
 
@@ -148,12 +157,15 @@ const TESTCO = join(FORECAST, 'pricing');
 function testcoScenario(offering: string, workload: string): string {
   const dir = tempDir();
   const file = join(dir, 'scenario.yaml');
-  writeFileSync(file, `version: 1\nname: Summary check\nas_of: 2026-01-15\n` + `offerings: [${offering}]\nbudget:\n  monthly_ceiling_usd: 500\nworkloads:\n${workload}`);
+  writeFileSync(
+    file,
+    `version: 1\nname: Summary check\nas_of: 2026-01-15\n` + `offerings: [${offering}]\nbudget:\n  monthly_ceiling_usd: 500\nworkloads:\n${workload}`,
+  );
   return file;
 }
 
 describe('the budget summary the HTML report opens with', () => {
-  it('social drafts: per month, per year = 12 × month, the route linked to its rate\'s source, the ceiling, the prices\' age on as_of', () => {
+  it("social drafts: per month, per year = 12 × month, the route linked to its rate's source, the ceiling, the prices' age on as_of", () => {
     const r = vidcost(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-07-01', '--format', 'html']);
     expect(r.status).toBe(0);
     const text = summaryOf(r.stdout);
@@ -166,7 +178,9 @@ describe('the budget summary the HTML report opens with', () => {
     expect(text).toContain('Ceiling: $2,000.00 per month: within it, ~$380.00 to spare');
     // every sheet was verified 2026-06-01: 30 days before 2026-07-01
     expect(text).toContain('fal/pika-2.5: verified 2026-06-01 (30 days old on 2026-07-01)');
-    expect(text).toMatch(/Price sheets in force, by the date they were verified: 2026-06-01 \(30 days old on 2026-07-01\): fal, kling, luma, openai, pika, runway\./);
+    expect(text).toMatch(
+      /Price sheets in force, by the date they were verified: 2026-06-01 \(30 days old on 2026-07-01\): fal, kling, luma, openai, pika, runway\./,
+    );
     // the route's rate comes from the sheet's `pika` source (https://pika.art/pricing), not fal's default
     expect(r.stdout).toContain('drafts: <a class="id" href="https://pika.art/pricing" rel="noreferrer">fal/pika-2.5</a>');
   });
@@ -180,10 +194,12 @@ describe('the budget summary the HTML report opens with', () => {
     for (const id of ids) expect(sources).toMatch(new RegExp(`<a class="id" href="https://[^"]+" rel="noreferrer">${id.replace(/[.]/g, '\\.')}</a>`));
     // rates with their own source: kling's API price is fal's range; runway's secondary gen4.5 rate was verified a day before its sheet
     expect(sources).toContain('<a class="id" href="https://fal.ai/pricing" rel="noreferrer">kling/kling-3.0</a>');
-    expect(sources).toMatch(/runway\/gen4\.5<\/a><\/td><td data-label="Verified"><time datetime="2026-05-31">2026-05-31<\/time><\/td><td class="num" data-label="Age on 2026-07-01">31 days<\/td>/);
+    expect(sources).toMatch(
+      /runway\/gen4\.5<\/a><\/td><td data-label="Verified"><time datetime="2026-05-31">2026-05-31<\/time><\/td><td class="num" data-label="Age on 2026-07-01">31 days<\/td>/,
+    );
   });
 
-  it('the age is counted to the report\'s as_of, never to today', async () => {
+  it("the age is counted to the report's as_of, never to today", async () => {
     // in-process with today pinned far away: June 1 to September 1 is 30 + 31 + 31 = 92 days
     const r = await vidcostInProcess(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-09-01', '--format', 'html'], { today: '2031-03-03' });
     expect(r.status).toBe(0);
@@ -191,7 +207,9 @@ describe('the budget summary the HTML report opens with', () => {
     expect(text).toContain('fal/pika-2.5: verified 2026-06-01 (92 days old on 2026-09-01)');
     // 92 > the default 60 days: the summary says the prices are stale
     expect(text).toContain('2026-06-01 (92 days old on 2026-09-01, stale: over 60 days)');
-    const fresh = summaryOf((await vidcostInProcess(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'html'], { today: '2031-03-03' })).stdout);
+    const fresh = summaryOf(
+      (await vidcostInProcess(['estimate', 'scenarios/social-drafts.yaml', '--as-of', '2026-06-01', '--format', 'html'], { today: '2031-03-03' })).stdout,
+    );
     expect(fresh).toContain('fal/pika-2.5: verified 2026-06-01 (0 days old on 2026-06-01)');
     expect(fresh).not.toContain('stale');
   });
@@ -248,7 +266,18 @@ describe('the budget summary the HTML report opens with', () => {
 
   it('sweep: the scenario as written, before the swept input varies', () => {
     // testco/fast: drafts $600.00 + finals $72.00 (as above); × 12 = $8,064.00
-    const r = vidcost(['sweep', join(FORECAST, 'plain-api.yaml'), '--pricing', TESTCO, '--vary', 'clips_per_month=100..1000', '--workload', 'drafts', '--format', 'html']);
+    const r = vidcost([
+      'sweep',
+      join(FORECAST, 'plain-api.yaml'),
+      '--pricing',
+      TESTCO,
+      '--vary',
+      'clips_per_month=100..1000',
+      '--workload',
+      'drafts',
+      '--format',
+      'html',
+    ]);
     expect(r.status).toBe(0);
     const text = summaryOf(r.stdout);
     expect(text).toContain('Budget per month: $672.00 (the scenario as written, before clips_per_month of drafts varies)');
@@ -257,6 +286,14 @@ describe('the budget summary the HTML report opens with', () => {
 
   it('links only http(s) addresses', () => {
     expect(linkable('https://fal.ai/pricing')).toBe('https://fal.ai/pricing');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,<b>', 'https://x.example/"onmouseover="alert(1)', 'ftp://x.example/', 'https://a b', '//x.example']) expect(linkable(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,<b>',
+      'https://x.example/"onmouseover="alert(1)',
+      'ftp://x.example/',
+      'https://a b',
+      '//x.example',
+    ])
+      expect(linkable(bad)).toBeNull();
   });
 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, vidcost } from './helpers.js';
 
 const SCENARIOS = join(ROOT, 'scenarios');
-const BUNDLED = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort();
+const BUNDLED = readdirSync(SCENARIOS)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const MODELINE = '# yaml-language-server: $schema=./vidcost.schema.json';
 
 function schemaText(): string {
@@ -51,7 +53,15 @@ describe('vidcost schema', () => {
 
   it('is a valid draft 2020-12 schema that accepts every bundled scenario', () => {
     const validate = validator();
-    expect(BUNDLED).toEqual(['ad-variants.yaml', 'brand-spots.yaml', 'footage-editing.yaml', 'hdr-pipeline.yaml', 'social-drafts.yaml', 'uncertain-launch.yaml', 'web-app-team.yaml']);
+    expect(BUNDLED).toEqual([
+      'ad-variants.yaml',
+      'brand-spots.yaml',
+      'footage-editing.yaml',
+      'hdr-pipeline.yaml',
+      'social-drafts.yaml',
+      'uncertain-launch.yaml',
+      'web-app-team.yaml',
+    ]);
     for (const file of BUNDLED) {
       const ok = validate(parseYaml(readFileSync(join(SCENARIOS, file), 'utf8')));
       expect(validate.errors ?? [], file).toEqual([]);
@@ -88,7 +98,11 @@ describe('vidcost schema', () => {
     // a folder is no file name, with or without --force
     mkdirSync(join(dir, 'sub'));
     for (const extra of [[], ['--force']]) {
-      expect(vidcost(['schema', '--out', 'sub', ...extra], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr: 'vidcost: sub: is a directory; expected a file name to write\n' });
+      expect(vidcost(['schema', '--out', 'sub', ...extra], { cwd: dir })).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: 'vidcost: sub: is a directory; expected a file name to write\n',
+      });
     }
   });
 
@@ -96,7 +110,10 @@ describe('vidcost schema', () => {
     // After changing src/scenario/schema.ts, refresh it with:
     //   node scripts/build.mjs && node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force
     const committed = readFileSync(join(SCENARIOS, 'vidcost.schema.json'), 'utf8');
-    expect(committed === schemaText(), 'scenarios/vidcost.schema.json is out of date: run `node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force`').toBe(true);
+    expect(
+      committed === schemaText(),
+      'scenarios/vidcost.schema.json is out of date: run `node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force`',
+    ).toBe(true);
     for (const file of BUNDLED) {
       expect(readFileSync(join(SCENARIOS, file), 'utf8').split('\n')[0], file).toBe(MODELINE);
     }
@@ -113,7 +130,9 @@ describe('vidcost init', () => {
     const r = vidcost(['init'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('wrote vidcost.yaml\nwrote vidcost.schema.json (editor completion for vidcost.yaml)\nnext: edit vidcost.yaml, then run: vidcost estimate vidcost.yaml\n');
+    expect(r.stdout).toBe(
+      'wrote vidcost.yaml\nwrote vidcost.schema.json (editor completion for vidcost.yaml)\nnext: edit vidcost.yaml, then run: vidcost estimate vidcost.yaml\n',
+    );
     expect(readdirSync(dir).sort()).toEqual(['vidcost.schema.json', 'vidcost.yaml']);
     const text = readFileSync(join(dir, 'vidcost.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe(MODELINE);
@@ -175,7 +194,9 @@ describe('vidcost init', () => {
     writeFileSync(join(dir, 'vidcost.schema.json'), '{}\n');
     const r = vidcost(['init', 'launch.yaml'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('wrote launch.yaml\nkept the existing vidcost.schema.json (refresh it with: vidcost schema --out vidcost.schema.json --force)\nnext: edit launch.yaml, then run: vidcost estimate launch.yaml\n');
+    expect(r.stdout).toBe(
+      'wrote launch.yaml\nkept the existing vidcost.schema.json (refresh it with: vidcost schema --out vidcost.schema.json --force)\nnext: edit launch.yaml, then run: vidcost estimate launch.yaml\n',
+    );
     expect(readFileSync(join(dir, 'vidcost.schema.json'), 'utf8')).toBe('{}\n');
     expect(readFileSync(join(dir, 'launch.yaml'), 'utf8')).toContain('vidcost estimate launch.yaml');
 

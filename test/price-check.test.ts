@@ -30,10 +30,17 @@ function map(file: string, name = file.split('/').pop()!): PriceMap {
 }
 
 function row(rows: PriceCheckRow[], offering: string, resolution: string, source: string, batch = false, key?: string) {
-  const found = rows.filter((r) => r.offering === offering && r.resolution === resolution && r.source === source && r.batch === batch && (key === undefined || r.key === key));
+  const found = rows.filter(
+    (r) => r.offering === offering && r.resolution === resolution && r.source === source && r.batch === batch && (key === undefined || r.key === key),
+  );
   expect(found).toHaveLength(1);
   const r = found[0]!;
-  return { ours: budgetOf(r.ours) === null ? null : plainString(budgetOf(r.ours)!), theirs: r.theirs === null ? null : plainString(r.theirs), verdict: r.verdict, noPrice: r.noPrice };
+  return {
+    ours: budgetOf(r.ours) === null ? null : plainString(budgetOf(r.ours)!),
+    theirs: r.theirs === null ? null : plainString(r.theirs),
+    verdict: r.verdict,
+    noPrice: r.noPrice,
+  };
 }
 
 describe('recognising a price map from its content', () => {
@@ -49,7 +56,9 @@ describe('recognising a price map from its content', () => {
     for (const text of ['{"version": 1, "workloads": []}', '[1, 2]', '{"a": {"litellm_provider": "x"}, "b": {"pricing_config": {}}}']) {
       expect(() => readPriceMap(parseExactJson(text, 'x.json'), 'x.json')).toThrow(InputError);
     }
-    expect(() => readPriceMap(parseExactJson('{"a": 1}', 'x.json'), 'x.json')).toThrow(/neither price map: expected LiteLLM's model_prices_and_context_window\.json/);
+    expect(() => readPriceMap(parseExactJson('{"a": 1}', 'x.json'), 'x.json')).toThrow(
+      /neither price map: expected LiteLLM's model_prices_and_context_window\.json/,
+    );
   });
 });
 
@@ -80,7 +89,7 @@ describe('the hypothetical sheets of 2026-12-01 against the maps', () => {
     expect(report.checks.filter((c) => c.verdict === 'differs')).toHaveLength(1);
   });
 
-  it("Portkey: cents to dollars, 1080p only in the standard execution mode, batch from the batch mode", () => {
+  it('Portkey: cents to dollars, 1080p only in the standard execution mode, batch from the batch mode', () => {
     expect(row(rows, 'openai/sora-2-pro', '1080p', 'portkey')).toEqual({ ours: '0.7', theirs: '0.7', verdict: 'agree', noPrice: null });
     expect(row(rows, 'openai/sora-2', '720p', 'portkey', true)).toEqual({ ours: '0.05', theirs: '0.05', verdict: 'agree', noPrice: null });
     expect(row(rows, 'openai/sora-2-pro', '720p', 'portkey', true).theirs).toBe('0.15');
@@ -98,7 +107,9 @@ describe('the hypothetical sheets of 2026-12-01 against the maps', () => {
   });
 
   it('lists the video entries no offering maps, with their prices', () => {
-    const listed = report.unmatched.map((u) => `${u.source}:${u.provider ?? ''}:${u.key}:${u.field}:${u.usdPerSecond === null ? null : plainString(u.usdPerSecond)}`);
+    const listed = report.unmatched.map(
+      (u) => `${u.source}:${u.provider ?? ''}:${u.key}:${u.field}:${u.usdPerSecond === null ? null : plainString(u.usdPerSecond)}`,
+    );
     expect(listed).toContain('litellm::azure/sora-2:output_cost_per_video_per_second:0.1');
     expect(listed).toContain('litellm::gemini/veo-2.0-generate-001:output_cost_per_second:0.35');
     expect(listed).toContain('portkey:vertex-ai:veo-2.0-generate-001:video_seconds:0.5');
@@ -110,7 +121,11 @@ describe('the hypothetical sheets of 2026-12-01 against the maps', () => {
 
 describe('a zero in a map is a placeholder', () => {
   it('no price, never $0', () => {
-    const zero = readPriceMap(parseExactJson('{"m": {"pricing_config": {"pay_as_you_go": {"additional_units": {"video_seconds": {"price": 0}}}}}}', 'z'), 'z', 'acme.json');
+    const zero = readPriceMap(
+      parseExactJson('{"m": {"pricing_config": {"pay_as_you_go": {"additional_units": {"video_seconds": {"price": 0}}}}}}', 'z'),
+      'z',
+      'acme.json',
+    );
     const report = priceCheck(
       catalogAt(
         [
@@ -130,7 +145,13 @@ describe('a zero in a map is a placeholder', () => {
 
 describe('a mapped key missing from the map, and a video entry without a price', () => {
   it('no price (key not in the map); the priceless entry is listed unmatched with no price, never $0', () => {
-    const litellm = readPriceMap(parseExactJson('{"x": {"litellm_provider": "acme", "mode": "video_generation"}, "y": {"litellm_provider": "acme", "mode": "chat", "output_cost_per_second": 0.5}}', 'm'), 'm');
+    const litellm = readPriceMap(
+      parseExactJson(
+        '{"x": {"litellm_provider": "acme", "mode": "video_generation"}, "y": {"litellm_provider": "acme", "mode": "chat", "output_cost_per_second": 0.5}}',
+        'm',
+      ),
+      'm',
+    );
     const report = priceCheck(
       catalogAt(
         [

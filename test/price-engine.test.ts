@@ -25,7 +25,11 @@ import { FIXTURES, ROOT } from './helpers.js';
 function sheetsUnder(dir: string): PriceSheet[] {
   return readdirSync(dir)
     .sort()
-    .flatMap((vendor) => readdirSync(join(dir, vendor)).sort().map((f) => join(dir, vendor, f)))
+    .flatMap((vendor) =>
+      readdirSync(join(dir, vendor))
+        .sort()
+        .map((f) => join(dir, vendor, f)),
+    )
     .map((file) => parseSheet(readFileSync(file, 'utf8'), relative(ROOT, file)));
 }
 
@@ -112,7 +116,7 @@ describe('OpenAI Sora: dollars per second', () => {
     expect(show(p.usdPerSecond)).toBe('0.12 ~');
   });
 
-  it('Sora\'s audio is included in the price: with or without audio, the same $/s', () => {
+  it("Sora's audio is included in the price: with or without audio, the same $/s", () => {
     expect(show(priced('openai/sora-2-pro', api('1080p', { audio: true })).usdPerSecond)).toBe('0.7 ~');
   });
 });
@@ -133,7 +137,7 @@ describe('Runway: credits × $0.01', () => {
     expect(show(priced('runway/gen4-turbo', api('1080p')).usdPerSecond)).toBe('0.05 ~');
   });
 
-  it('the Unlimited plan\'s credits are unknown, so is its credit value (never $0)', () => {
+  it("the Unlimited plan's credits are unknown, so is its credit value (never $0)", () => {
     const unlimited = catalog.plans.find((p) => p.vendor === 'runway' && p.name === 'Unlimited')!;
     expect(show(unlimited.creditsPerMonth)).toBe('unknown');
     expect(planCreditValue(unlimited)).toEqual(UNKNOWN);
@@ -147,7 +151,7 @@ describe('Runway: credits × $0.01', () => {
 });
 
 describe('Kling 3.0: credits scaled by resolution and audio', () => {
-  it('1080p with audio, 10 seconds, 3 attempts = 360 credits; the Standard plan\'s 660 buy fewer than two', () => {
+  it("1080p with audio, 10 seconds, 3 attempts = 360 credits; the Standard plan's 660 buy fewer than two", () => {
     const p = priced('kling/kling-3.0', webApp('1080p', { audio: true }));
     expect(show(p.creditsPerSecond)).toBe('12 ~');
     // 12 credits/s × 10 s = 120 credits per attempt; × 3 attempts = 360 credits
@@ -164,9 +168,7 @@ describe('Kling 3.0: credits scaled by resolution and audio', () => {
   it('1080p without audio is unknown: not interpolated between 6 and 12', () => {
     const p = price('kling/kling-3.0', webApp('1080p'));
     expect(p.status).toBe('unpriced');
-    expect(p.status !== 'priced' && p.reason).toBe(
-      'no price published for 1080p without audio (published: 720p without audio; 1080p with audio)',
-    );
+    expect(p.status !== 'priced' && p.reason).toBe('no price published for 1080p without audio (published: 720p without audio; 1080p with audio)');
     // nor 720p with audio
     expect(price('kling/kling-3.0', webApp('720p', { audio: true })).status).toBe('unpriced');
   });
@@ -181,7 +183,7 @@ describe('Kling 3.0: credits scaled by resolution and audio', () => {
     expect(show(costPerGeneration(p, seconds(10)))).toBe('0.7..1.4 ~');
   });
 
-  it('through fal: standard ~$0.084/s (the low end of Table 1\'s $0.08), pro ~$0.112/s', () => {
+  it("through fal: standard ~$0.084/s (the low end of Table 1's $0.08), pro ~$0.112/s", () => {
     expect(show(priced('fal/kling-3.0-standard', api('1080p')).usdPerSecond)).toBe('0.084 ~');
     expect(show(priced('fal/kling-3.0-pro', api('1080p')).usdPerSecond)).toBe('0.112 ~');
     // fal prices Kling without audio only
@@ -215,7 +217,7 @@ describe('Pika 2.5: plan credits and the aggregator', () => {
     expect(show(p.creditsPerSecond)).toBe('8 ~'); // 80 credits ÷ 10 s
   });
 
-  it('through fal: $45 ÷ 100 clips ≈ $0.45 per clip, $0.045/s (Table 1\'s $0.05 end)', () => {
+  it("through fal: $45 ÷ 100 clips ≈ $0.45 per clip, $0.045/s (Table 1's $0.05 end)", () => {
     const p = priced('fal/pika-2.5', api('1080p'));
     expect(show(costPerGeneration(p, seconds(10)))).toBe('0.45 ~');
     expect(show(p.usdPerSecond)).toBe('0.045 ~');
@@ -359,7 +361,7 @@ describe('the sheet in force at a date (hypothetical vendor "acme": $0.20/s from
   });
 });
 
-describe('ratesReport: the article\'s Table 1 as data', () => {
+describe("ratesReport: the article's Table 1 as data", () => {
   const report = ratesReport(catalog);
   const row = (id: string) => report.rows.find((r) => r.offering === id)!;
 
@@ -458,5 +460,4 @@ describe('ratesReport: the article\'s Table 1 as data', () => {
     );
     expect(row('luma/ray3').explanation).toContain('540p HDR+EXR: 1,120 ÷ 330 credits per 5-second clip = 3.39× 1080p SDR');
   });
-
 });

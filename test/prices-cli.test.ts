@@ -22,7 +22,11 @@ interface Check {
   verdict: string;
 }
 
-function checks(args: string[]): { status: number; json: { asOf: string; checks: Check[]; unmatched: { source: string; key: string; usdPerSecond: string | null }[] }; stderr: string } {
+function checks(args: string[]): {
+  status: number;
+  json: { asOf: string; checks: Check[]; unmatched: { source: string; key: string; usdPerSecond: string | null }[] };
+  stderr: string;
+} {
   const r = vidcost(['prices', 'check', ...args, '--format', 'json']);
   return { status: r.status, json: JSON.parse(r.stdout), stderr: r.stderr };
 }
@@ -41,7 +45,11 @@ describe('prices check against the bundled sheets of 2026-12-01', () => {
     expect(lines).toContain('openai/sora-2 720p litellm sora-2: 0.1 0.1 agree');
     expect(lines).toContain('openai/sora-2-pro 720p litellm sora-2-pro: 0.3 0.3 agree');
     expect(lines).toContain('openai/sora-2-pro 1024p litellm sora-2-pro-high-res: 0.5 0.5 agree');
-    expect(json.checks.find((c) => c.offering === 'runway/gen4-turbo' && c.key === 'runwayml/gen4_turbo')).toMatchObject({ ours: '0.05', theirs: '0.05', verdict: 'agree' });
+    expect(json.checks.find((c) => c.offering === 'runway/gen4-turbo' && c.key === 'runwayml/gen4_turbo')).toMatchObject({
+      ours: '0.05',
+      theirs: '0.05',
+      verdict: 'agree',
+    });
     expect(lines).toContain('google/veo-3.1-fast 1080p litellm gemini/veo-3.1-fast-generate-preview: 0.12 0.15 differs');
     // the keys no offering maps, with LiteLLM's own figure
     expect(json.unmatched).toContainEqual(expect.objectContaining({ source: 'litellm', key: 'azure/sora-2', usdPerSecond: '0.1' }));
@@ -91,7 +99,9 @@ describe('--fail-on-drift', () => {
     expect(drift.status).toBe(1);
     const report = JSON.parse(drift.stdout) as { checks: Check[] };
     expect(report.checks.filter((c) => c.verdict === 'differs').map(line)).toEqual(['openai/sora-2-pro 1024p litellm sora-2-pro-high-res: 0.5 0.55 differs']);
-    expect(drift.stderr).toMatch(/^vidcost: --fail-on-drift: 1 price differs from the independent maps: openai\/sora-2-pro 1024p vs litellm sora-2-pro-high-res\n$/);
+    expect(drift.stderr).toMatch(
+      /^vidcost: --fail-on-drift: 1 price differs from the independent maps: openai\/sora-2-pro 1024p vs litellm sora-2-pro-high-res\n$/,
+    );
   });
 });
 
@@ -105,7 +115,9 @@ describe('prices check: bad input is exit 2 with a clear message', () => {
     const r = vidcost(['prices', 'check', '--against', cut, '--as-of', '2026-12-01'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`vidcost: litellm.json:${lines.length}:${lines.at(-1)!.length + 1}: the JSON ends inside an object (2 still open): the file is truncated or incomplete\n`);
+    expect(r.stderr).toBe(
+      `vidcost: litellm.json:${lines.length}:${lines.at(-1)!.length + 1}: the JSON ends inside an object (2 still open): the file is truncated or incomplete\n`,
+    );
   });
 
   it('a file that is neither map', () => {
@@ -113,7 +125,9 @@ describe('prices check: bad input is exit 2 with a clear message', () => {
     writeFileSync(join(dir, 'other.json'), '{"version": 1, "models": {"a": {"price": 1}}}\n');
     const r = vidcost(['prices', 'check', '--against', 'other.json'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^vidcost: other\.json: the file is neither price map: expected LiteLLM's model_prices_and_context_window\.json .* or a Portkey pricing\/<provider>\.json/);
+    expect(r.stderr).toMatch(
+      /^vidcost: other\.json: the file is neither price map: expected LiteLLM's model_prices_and_context_window\.json .* or a Portkey pricing\/<provider>\.json/,
+    );
     const yaml = vidcost(['prices', 'check', '--against', join(FIXTURES, 'pricing-prices', 'openai', '2026-12-01.yaml')]);
     expect(yaml.status).toBe(2);
     expect(yaml.stderr).toMatch(/2026-12-01\.yaml:1:1: unexpected "#": expected a value/);
@@ -134,7 +148,10 @@ describe('prices sources', () => {
   it('every source with its dates and age at as_of, oldest reading first; undated stays undated', () => {
     const r = vidcost(['prices', 'sources', '--pricing', SHEETS, '--as-of', '2026-12-31', '--format', 'json']);
     expect(r.status).toBe(0);
-    const { asOf, sources } = JSON.parse(r.stdout) as { asOf: string; sources: { vendor: string; name: string | null; url: string; read: string; dated: string | null; readDaysAgo: number; datedDaysAgo: number | null }[] };
+    const { asOf, sources } = JSON.parse(r.stdout) as {
+      asOf: string;
+      sources: { vendor: string; name: string | null; url: string; read: string; dated: string | null; readDaysAgo: number; datedDaysAgo: number | null }[];
+    };
     expect(asOf).toBe('2026-12-31');
     // openai's model page and google's fal page were read on 2026-11-30: 31 days before 2026-12-31
     expect(sources.slice(0, 2).map((s) => [s.vendor, s.name, s.read, s.dated, s.readDaysAgo])).toEqual([
@@ -146,7 +163,7 @@ describe('prices sources', () => {
     expect([skills.read, skills.dated, skills.readDaysAgo, skills.datedDaysAgo]).toEqual(['2026-12-01', '2026-04-14', 30, 261]);
     expect(sources.map((s) => s.read)).toEqual([...sources.map((s) => s.read)].sort());
     const table = vidcost(['prices', 'sources', '--pricing', SHEETS, '--as-of', '2026-12-31']);
-    expect(table.stdout).toMatch(/\n2026-11-30 +31 d +undated +google +fal\n  https:\/\/fal\.ai\/models\/fal-ai\/veo3\.1\n/);
+    expect(table.stdout).toMatch(/\n2026-11-30 +31 d +undated +google +fal\n {2}https:\/\/fal\.ai\/models\/fal-ai\/veo3\.1\n/);
   });
 
   it('bad --as-of and a missing pricing folder: exit 2', () => {
@@ -212,7 +229,12 @@ describe('rates --format litellm', () => {
     expect(r.status).toBe(0);
     const map = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
     // the LiteLLM key the sheet maps the variant to, priced exactly as the sheet says
-    expect(map['gemini/veo-3.1-fast-generate-preview']).toMatchObject({ mode: 'video_generation', output_cost_per_video_per_second: 0.12, litellm_provider: 'gemini', source: 'https://ai.google.dev/gemini-api/docs/pricing' });
+    expect(map['gemini/veo-3.1-fast-generate-preview']).toMatchObject({
+      mode: 'video_generation',
+      output_cost_per_video_per_second: 0.12,
+      litellm_provider: 'gemini',
+      source: 'https://ai.google.dev/gemini-api/docs/pricing',
+    });
     expect(r.stdout).toMatch(/"gemini\/veo-3\.1-fast-generate-preview": \{[^}]*"output_cost_per_video_per_second": 0\.12,/);
     // 5 credits/s × $0.01, a key of its own where the sheet maps none
     expect(map['runway/gen4.5@720p']).toMatchObject({ output_cost_per_video_per_second: 0.12, litellm_provider: 'runway' });
@@ -237,4 +259,3 @@ describe('rates --format litellm', () => {
     expect(vidcost(['rates', '--format', 'litelm']).stderr).toMatch(/--format: expected one of/);
   });
 });
-

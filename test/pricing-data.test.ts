@@ -99,7 +99,7 @@ describe('the bundled sheets', () => {
     for (const p of catalog.plans) expect(p.source, `${p.vendor} ${p.name}`).toMatch(/^https?:\/\//);
   });
 
-  it('keeps secondary-source offerings apart from the article\'s: marked, and never an article id', () => {
+  it("keeps secondary-source offerings apart from the article's: marked, and never an article id", () => {
     const article = new Set(['runway/gen4', 'runway/gen4-turbo']);
     const secondary = catalog.offerings.filter((o) => o.provenance === 'secondary').map((o) => o.id);
     expect(secondary).toEqual(['runway/gen4-aleph', 'runway/gen4.5', 'runway/veo3', 'runway/veo3.1', 'runway/veo3.1-fast']);
@@ -154,11 +154,11 @@ describe('Runway (article ref 3)', () => {
   });
 
   it('seat plans: Standard ~$15/625, Pro ~$35/2,250, Unlimited ~$95 with credits unknown', () => {
-    expect([plan('runway', 'Standard'), plan('runway', 'Pro'), plan('runway', 'Unlimited')].map((p) => `${p.name} ${syntax(p.usdPerMonth)} ${syntax(p.creditsPerMonth)}`)).toEqual([
-      'Standard ~15 625',
-      'Pro ~35 2250',
-      'Unlimited ~95 unknown',
-    ]);
+    expect(
+      [plan('runway', 'Standard'), plan('runway', 'Pro'), plan('runway', 'Unlimited')].map(
+        (p) => `${p.name} ${syntax(p.usdPerMonth)} ${syntax(p.creditsPerMonth)}`,
+      ),
+    ).toEqual(['Standard ~15 625', 'Pro ~35 2250', 'Unlimited ~95 unknown']);
   });
 
   it('Runway for editing existing footage', () => {
@@ -205,7 +205,13 @@ describe('Pika 2.5 (article ref 7)', () => {
 
   it('plans: Basic free/80 (480p, watermark, no commercial use), Standard ~$10/700, Pro ~$35/2,300, Fancy ~$95/6,000', () => {
     const basic = plan('pika', 'Basic');
-    expect([syntax(basic.usdPerMonth), syntax(basic.creditsPerMonth), basic.maxResolution, basic.watermark, basic.commercialUse]).toEqual(['0', '80', '480p', true, false]);
+    expect([syntax(basic.usdPerMonth), syntax(basic.creditsPerMonth), basic.maxResolution, basic.watermark, basic.commercialUse]).toEqual([
+      '0',
+      '80',
+      '480p',
+      true,
+      false,
+    ]);
     expect(catalog.plans.filter((p) => p.vendor === 'pika').map((p) => `${p.name} ${syntax(p.usdPerMonth)} ${syntax(p.creditsPerMonth)}`)).toEqual([
       'Basic 0 80',
       'Standard ~10 700',

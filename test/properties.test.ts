@@ -20,7 +20,11 @@ import { tempDir, vidcostInProcess } from './helpers.js';
 
 /** An exact decimal string with up to `places` decimals, at most `max` (e.g. "0.0125", "12"). */
 const decimal = (max: number, places: number, min = 0) =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: max * 10 ** places }).map((n) => dec(n).div(10 ** places).toFixed());
+  fc.integer({ min: Math.round(min * 10 ** places), max: max * 10 ** places }).map((n) =>
+    dec(n)
+      .div(10 ** places)
+      .toFixed(),
+  );
 
 interface Prices {
   usdPerSecond: string;
@@ -89,7 +93,18 @@ const workloadInput: fc.Arbitrary<WorkloadInput> = fc.record({
 });
 
 function workload(name: string, w: WorkloadInput): Workload {
-  return { name, clipsPerMonth: dec(w.clips), secondsPerClip: dec(w.seconds), resolution: '1080p', regenerationFactor: dec(w.factor), regenerationFactorGiven: true, audio: false, hdr: false, batch: false, requires: [] };
+  return {
+    name,
+    clipsPerMonth: dec(w.clips),
+    secondsPerClip: dec(w.seconds),
+    resolution: '1080p',
+    regenerationFactor: dec(w.factor),
+    regenerationFactorGiven: true,
+    audio: false,
+    hdr: false,
+    batch: false,
+    requires: [],
+  };
 }
 
 function scenario(workloads: readonly WorkloadInput[], budget: { ceiling?: Dec; cap?: number } = {}): Scenario {
@@ -116,7 +131,9 @@ function monthly(report: EstimateReport, offering: string, workloadIndex = 0): F
 }
 
 const same = (a: Figure, b: Figure): boolean =>
-  markerOf(a) === markerOf(b) && (a.low === null ? b.low === null : b.low !== null && a.low.eq(b.low)) && (a.high === null ? b.high === null : b.high !== null && a.high.eq(b.high));
+  markerOf(a) === markerOf(b) &&
+  (a.low === null ? b.low === null : b.low !== null && a.low.eq(b.low)) &&
+  (a.high === null ? b.high === null : b.high !== null && a.high.eq(b.high));
 
 const show = (f: Figure) => `${f.low?.toFixed() ?? '?'}..${f.high?.toFixed() ?? '?'}`;
 
@@ -180,20 +197,38 @@ describe('linearity', () => {
 describe('regeneration', () => {
   it('cost is monotone in the regeneration factor up to the cap and flat above it', () => {
     fc.assert(
-      fc.property(prices, workloadInput, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (p, w, f1, f2, cap) => {
-        const [lo, hi] = f1 <= f2 ? [f1, f2] : [f2, f1];
-        const r = run(p, scenario([{ ...w, factor: lo }, { ...w, factor: hi }, { ...w, factor: cap }, { ...w, factor: cap + 5 }], { cap }));
-        expect(r.workloads[0]!.billedGenerations.eq(Math.min(lo, cap))).toBe(true);
-        expect(r.workloads[3]!.billedGenerations.eq(cap)).toBe(true);
-        for (const id of OFFERINGS) {
-          const a = budgetOf(monthly(r, id, 0))!;
-          const b = budgetOf(monthly(r, id, 1))!;
-          expect(a.lte(b), `${id} ${lo}→${hi}`).toBe(true);
-          if (lo >= cap) expect(a.eq(b)).toBe(true);
-          // above the cap the factor no longer counts
-          expect(same(monthly(r, id, 3), monthly(r, id, 2))).toBe(true);
-        }
-      }),
+      fc.property(
+        prices,
+        workloadInput,
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        (p, w, f1, f2, cap) => {
+          const [lo, hi] = f1 <= f2 ? [f1, f2] : [f2, f1];
+          const r = run(
+            p,
+            scenario(
+              [
+                { ...w, factor: lo },
+                { ...w, factor: hi },
+                { ...w, factor: cap },
+                { ...w, factor: cap + 5 },
+              ],
+              { cap },
+            ),
+          );
+          expect(r.workloads[0]!.billedGenerations.eq(Math.min(lo, cap))).toBe(true);
+          expect(r.workloads[3]!.billedGenerations.eq(cap)).toBe(true);
+          for (const id of OFFERINGS) {
+            const a = budgetOf(monthly(r, id, 0))!;
+            const b = budgetOf(monthly(r, id, 1))!;
+            expect(a.lte(b), `${id} ${lo}→${hi}`).toBe(true);
+            if (lo >= cap) expect(a.eq(b)).toBe(true);
+            // above the cap the factor no longer counts
+            expect(same(monthly(r, id, 3), monthly(r, id, 2))).toBe(true);
+          }
+        },
+      ),
     );
   });
 });
@@ -253,13 +288,18 @@ describe('the budget ceiling', () => {
             ...ws.map((w, i) => `  - { name: w${i}, clips_per_month: ${w.clips}, seconds_per_clip: ${w.seconds}, regeneration_factor: ${w.factor} }`),
           ].join('\n');
         writeFileSync(join(dir, 'at.yaml'), file(cost));
-        const at = await vidcostInProcess(['estimate', 'at.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--fail-on-ceiling', '--format', 'json'], { cwd: dir });
+        const at = await vidcostInProcess(['estimate', 'at.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--fail-on-ceiling', '--format', 'json'], {
+          cwd: dir,
+        });
         expect(at.stderr).toBe('');
         expect(at.status).toBe(0);
         expect(JSON.parse(at.stdout).advisories.map((a: { code: string }) => a.code)).not.toContain('over-ceiling');
         if (cost.gte('0.01')) {
           writeFileSync(join(dir, 'below.yaml'), file(cost.minus('0.01')));
-          const below = await vidcostInProcess(['estimate', 'below.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--fail-on-ceiling', '--format', 'json'], { cwd: dir });
+          const below = await vidcostInProcess(
+            ['estimate', 'below.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--fail-on-ceiling', '--format', 'json'],
+            { cwd: dir },
+          );
           expect(below.status).toBe(1);
           expect(below.stderr).toMatch(/^vidcost: gate failed: /);
         }
@@ -355,8 +395,14 @@ describe('figure algebra', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'pricing', 'acme'), { recursive: true });
     const p = fc.sample(prices, { numRuns: 1, seed: 7 })[0]!;
-    writeFileSync(join(dir, 'pricing', 'acme', '2026-01-01.yaml'), sheetYaml(p).replace(`api_usd_per_credit: "${p.usdPerCredit}"`, 'api_usd_per_credit: unknown'));
-    writeFileSync(join(dir, 's.yaml'), 'version: 1\nname: u\nofferings: [acme/credits, acme/per-second]\nworkloads: [{ name: a, clips_per_month: 10, seconds_per_clip: 5 }]\n');
+    writeFileSync(
+      join(dir, 'pricing', 'acme', '2026-01-01.yaml'),
+      sheetYaml(p).replace(`api_usd_per_credit: "${p.usdPerCredit}"`, 'api_usd_per_credit: unknown'),
+    );
+    writeFileSync(
+      join(dir, 's.yaml'),
+      'version: 1\nname: u\nofferings: [acme/credits, acme/per-second]\nworkloads: [{ name: a, clips_per_month: 10, seconds_per_clip: 5 }]\n',
+    );
     const r = await vidcostInProcess(['estimate', 's.yaml', '--pricing', 'pricing', '--as-of', '2026-06-01', '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);

@@ -39,193 +39,193 @@ function ok(args: string[]): string {
 const columns = (line: string) => [...line].length;
 
 const TABLE = [
-  "vidcost rates: USD per second of 1080p video",
-  "Prices in force on 2026-06-01.",
-  "~ approximate, from = lower bound, unknown = no source gives it.",
-  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.",
-  "",
-  " Offering                      $/s at 1080p     Credits/s   Notes",
-  " fal/h100-gpu                      unknown              –   ~$1.89/GPU-hour;",
-  "                                                            GPU-seconds unknown",
-  " fal/kling-3.0-pro                 ~$0.112*             –",
-  " fal/kling-3.0-standard            ~$0.084*             –",
-  " fal/pika-2.5                      ~$0.045              –",
-  " fal/veo-3                          ~$0.40*             –",
-  " fal/wan-2.5                        ~$0.05*             –",
-  " kling/kling-3.0              ~$0.07–$0.14*   ~12 (audio)   aggregator price",
-  " luma/dream-machine-api            unknown              –   from ~$0.32/clip;",
-  "                                                            clip length unknown",
-  " luma/ray3                         unknown             66   $/credit unknown;",
-  "                                                            HDR/EXR ~3.4× SDR",
-  " luma/ray3.14                      unknown             80   $/credit unknown",
-  " openai/sora-2            ~$0.10 (720p std)             –   sunset 2026-09-24",
-  " openai/sora-2-pro                  ~$0.70              –   sunset 2026-09-24",
-  " pika/pika-2.5                     ~$0.114             ~8   web app: Standard",
-  " runway/gen4                        ~$0.12*           ~12",
-  " runway/gen4-aleph                   $0.15*            15   secondary source",
-  " runway/gen4-turbo                  ~$0.05*            ~5",
-  " runway/gen4.5                       $0.12*            12   secondary source",
-  " runway/veo3                         $0.40*            40   secondary source",
-  " runway/veo3.1                       $0.20*            20   secondary source",
-  " runway/veo3.1-fast                  $0.10*            10   secondary source",
-  "* the source gives this price without naming a resolution.",
-  "(720p std): no 1080p price is published; the figure is the standard 720p price.",
-  "",
-  "Advisories",
+  'vidcost rates: USD per second of 1080p video',
+  'Prices in force on 2026-06-01.',
+  '~ approximate, from = lower bound, unknown = no source gives it.',
+  'No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.',
+  '',
+  ' Offering                      $/s at 1080p     Credits/s   Notes',
+  ' fal/h100-gpu                      unknown              –   ~$1.89/GPU-hour;',
+  '                                                            GPU-seconds unknown',
+  ' fal/kling-3.0-pro                 ~$0.112*             –',
+  ' fal/kling-3.0-standard            ~$0.084*             –',
+  ' fal/pika-2.5                      ~$0.045              –',
+  ' fal/veo-3                          ~$0.40*             –',
+  ' fal/wan-2.5                        ~$0.05*             –',
+  ' kling/kling-3.0              ~$0.07–$0.14*   ~12 (audio)   aggregator price',
+  ' luma/dream-machine-api            unknown              –   from ~$0.32/clip;',
+  '                                                            clip length unknown',
+  ' luma/ray3                         unknown             66   $/credit unknown;',
+  '                                                            HDR/EXR ~3.4× SDR',
+  ' luma/ray3.14                      unknown             80   $/credit unknown',
+  ' openai/sora-2            ~$0.10 (720p std)             –   sunset 2026-09-24',
+  ' openai/sora-2-pro                  ~$0.70              –   sunset 2026-09-24',
+  ' pika/pika-2.5                     ~$0.114             ~8   web app: Standard',
+  ' runway/gen4                        ~$0.12*           ~12',
+  ' runway/gen4-aleph                   $0.15*            15   secondary source',
+  ' runway/gen4-turbo                  ~$0.05*            ~5',
+  ' runway/gen4.5                       $0.12*            12   secondary source',
+  ' runway/veo3                         $0.40*            40   secondary source',
+  ' runway/veo3.1                       $0.20*            20   secondary source',
+  ' runway/veo3.1-fast                  $0.10*            10   secondary source',
+  '* the source gives this price without naming a resolution.',
+  '(720p std): no 1080p price is published; the figure is the standard 720p price.',
+  '',
+  'Advisories',
   // the sunset advisory every command gives: 2026-06-01 to 2026-09-24 is 30 + 31 + 31 + 23 = 115 days
-  "warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after",
-  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
-  "  https://developers.openai.com/api/docs/guides/video-generation).",
-  "warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after",
-  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
-  "  https://developers.openai.com/api/docs/guides/video-generation).",
+  'warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after',
+  '  2026-06-01: keep it behind an adapter and plan the migration (source:',
+  '  https://developers.openai.com/api/docs/guides/video-generation).',
+  'warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after',
+  '  2026-06-01: keep it behind an adapter and plan the migration (source:',
+  '  https://developers.openai.com/api/docs/guides/video-generation).',
 ];
 
 const ALL = [
-  "vidcost rates: every priced variant, USD per second",
-  "Prices in force on 2026-06-01.",
-  "~ approximate, from = lower bound, unknown = no source gives it.",
-  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.",
-  "",
-  " Offering                 Variant                    $/second   Credits/s",
-  " fal/h100-gpu             any                         unknown           –",
-  " fal/kling-3.0-pro        any                         ~$0.112           –",
-  " fal/kling-3.0-standard   any                         ~$0.084           –",
-  " fal/pika-2.5             1080p                       ~$0.045           –",
-  " fal/veo-3                any                          ~$0.40           –",
-  " fal/wan-2.5              any                          ~$0.05           –",
-  " kling/kling-3.0          any audio              ~$0.07–$0.14           –",
-  " kling/kling-3.0          720p web app               ~$0.0635          ~6",
-  " kling/kling-3.0          1080p audio web app         ~$0.127         ~12",
-  " luma/dream-machine-api   any                         unknown           –",
-  " luma/ray3                1080p                       unknown          66",
-  " luma/ray3                1080p web app               unknown          66",
-  " luma/ray3                540p HDR+EXR                unknown         224",
-  " luma/ray3                540p HDR+EXR web app        unknown         224",
-  " luma/ray3.14             1080p                       unknown          80",
-  " luma/ray3.14             1080p web app               unknown          80",
-  " openai/sora-2            720p audio                   ~$0.10           –",
-  " openai/sora-2            720p audio batch             ~$0.05           –",
-  " openai/sora-2-pro        720p audio                   ~$0.30           –",
-  " openai/sora-2-pro        720p audio batch             ~$0.15           –",
-  " openai/sora-2-pro        1024p audio                  ~$0.50           –",
-  " openai/sora-2-pro        1024p audio batch            ~$0.25           –",
-  " openai/sora-2-pro        1080p audio                  ~$0.70           –",
-  " openai/sora-2-pro        1080p audio batch            ~$0.35           –",
-  " pika/pika-2.5            1080p web app               ~$0.114          ~8",
-  " runway/gen4              any                          ~$0.12         ~12",
-  " runway/gen4              any web app                 unknown     unknown",
-  " runway/gen4-aleph        any                           $0.15          15",
-  " runway/gen4-turbo        any                          ~$0.05          ~5",
-  " runway/gen4-turbo        any web app                 unknown     unknown",
-  " runway/gen4.5            any                           $0.12          12",
-  " runway/gen4.5            any web app                  ~$0.60          25",
-  " runway/veo3              any                           $0.40          40",
-  " runway/veo3.1            any audio                     $0.40          40",
-  " runway/veo3.1            any                           $0.20          20",
-  " runway/veo3.1-fast       any audio                     $0.15          15",
-  " runway/veo3.1-fast       any                           $0.10          10",
-  "any: the source gives the price without naming a resolution.",
-  "",
-  "Notes",
-  "fal/h100-gpu: ~$1.89/GPU-hour; GPU-seconds unknown",
-  "kling/kling-3.0: aggregator price; web app: Standard plan credits",
-  "luma/dream-machine-api: from ~$0.32/clip; clip length unknown",
-  "luma/ray3: API credit value unknown; HDR/EXR ~3.4× SDR; web-app credit value",
-  "  unknown",
-  "luma/ray3.14: API credit value unknown; web-app credit value unknown",
-  "openai/sora-2: sunset 2026-09-24; batch, up to 24 h",
-  "openai/sora-2-pro: sunset 2026-09-24; batch, up to 24 h",
-  "pika/pika-2.5: web app: Standard plan credits",
-  "runway/gen4: web-app credits per second unknown; web app: Standard plan credits",
-  "runway/gen4-aleph: secondary source",
-  "runway/gen4-turbo: web-app credits per second unknown; web app: Standard plan",
-  "  credits",
-  "runway/gen4.5: secondary source; web app: Standard plan credits",
-  "runway/veo3: secondary source",
-  "runway/veo3.1: secondary source",
-  "runway/veo3.1-fast: secondary source",
-  "",
-  "Advisories",
+  'vidcost rates: every priced variant, USD per second',
+  'Prices in force on 2026-06-01.',
+  '~ approximate, from = lower bound, unknown = no source gives it.',
+  'No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.',
+  '',
+  ' Offering                 Variant                    $/second   Credits/s',
+  ' fal/h100-gpu             any                         unknown           –',
+  ' fal/kling-3.0-pro        any                         ~$0.112           –',
+  ' fal/kling-3.0-standard   any                         ~$0.084           –',
+  ' fal/pika-2.5             1080p                       ~$0.045           –',
+  ' fal/veo-3                any                          ~$0.40           –',
+  ' fal/wan-2.5              any                          ~$0.05           –',
+  ' kling/kling-3.0          any audio              ~$0.07–$0.14           –',
+  ' kling/kling-3.0          720p web app               ~$0.0635          ~6',
+  ' kling/kling-3.0          1080p audio web app         ~$0.127         ~12',
+  ' luma/dream-machine-api   any                         unknown           –',
+  ' luma/ray3                1080p                       unknown          66',
+  ' luma/ray3                1080p web app               unknown          66',
+  ' luma/ray3                540p HDR+EXR                unknown         224',
+  ' luma/ray3                540p HDR+EXR web app        unknown         224',
+  ' luma/ray3.14             1080p                       unknown          80',
+  ' luma/ray3.14             1080p web app               unknown          80',
+  ' openai/sora-2            720p audio                   ~$0.10           –',
+  ' openai/sora-2            720p audio batch             ~$0.05           –',
+  ' openai/sora-2-pro        720p audio                   ~$0.30           –',
+  ' openai/sora-2-pro        720p audio batch             ~$0.15           –',
+  ' openai/sora-2-pro        1024p audio                  ~$0.50           –',
+  ' openai/sora-2-pro        1024p audio batch            ~$0.25           –',
+  ' openai/sora-2-pro        1080p audio                  ~$0.70           –',
+  ' openai/sora-2-pro        1080p audio batch            ~$0.35           –',
+  ' pika/pika-2.5            1080p web app               ~$0.114          ~8',
+  ' runway/gen4              any                          ~$0.12         ~12',
+  ' runway/gen4              any web app                 unknown     unknown',
+  ' runway/gen4-aleph        any                           $0.15          15',
+  ' runway/gen4-turbo        any                          ~$0.05          ~5',
+  ' runway/gen4-turbo        any web app                 unknown     unknown',
+  ' runway/gen4.5            any                           $0.12          12',
+  ' runway/gen4.5            any web app                  ~$0.60          25',
+  ' runway/veo3              any                           $0.40          40',
+  ' runway/veo3.1            any audio                     $0.40          40',
+  ' runway/veo3.1            any                           $0.20          20',
+  ' runway/veo3.1-fast       any audio                     $0.15          15',
+  ' runway/veo3.1-fast       any                           $0.10          10',
+  'any: the source gives the price without naming a resolution.',
+  '',
+  'Notes',
+  'fal/h100-gpu: ~$1.89/GPU-hour; GPU-seconds unknown',
+  'kling/kling-3.0: aggregator price; web app: Standard plan credits',
+  'luma/dream-machine-api: from ~$0.32/clip; clip length unknown',
+  'luma/ray3: API credit value unknown; HDR/EXR ~3.4× SDR; web-app credit value',
+  '  unknown',
+  'luma/ray3.14: API credit value unknown; web-app credit value unknown',
+  'openai/sora-2: sunset 2026-09-24; batch, up to 24 h',
+  'openai/sora-2-pro: sunset 2026-09-24; batch, up to 24 h',
+  'pika/pika-2.5: web app: Standard plan credits',
+  'runway/gen4: web-app credits per second unknown; web app: Standard plan credits',
+  'runway/gen4-aleph: secondary source',
+  'runway/gen4-turbo: web-app credits per second unknown; web app: Standard plan',
+  '  credits',
+  'runway/gen4.5: secondary source; web app: Standard plan credits',
+  'runway/veo3: secondary source',
+  'runway/veo3.1: secondary source',
+  'runway/veo3.1-fast: secondary source',
+  '',
+  'Advisories',
   // the sunset advisory every command gives: 2026-06-01 to 2026-09-24 is 30 + 31 + 31 + 23 = 115 days
-  "warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after",
-  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
-  "  https://developers.openai.com/api/docs/guides/video-generation).",
-  "warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after",
-  "  2026-06-01: keep it behind an adapter and plan the migration (source:",
-  "  https://developers.openai.com/api/docs/guides/video-generation).",
+  'warning [sunset] openai/sora-2 shuts down on 2026-09-24, 115 days after',
+  '  2026-06-01: keep it behind an adapter and plan the migration (source:',
+  '  https://developers.openai.com/api/docs/guides/video-generation).',
+  'warning [sunset] openai/sora-2-pro shuts down on 2026-09-24, 115 days after',
+  '  2026-06-01: keep it behind an adapter and plan the migration (source:',
+  '  https://developers.openai.com/api/docs/guides/video-generation).',
 ];
 
 const MARKDOWN = [
-  "### vidcost rates: USD per second of 1080p video",
-  "",
-  "Prices in force on 2026-06-01.  ",
-  "\\~ approximate, from = lower bound, unknown = no source gives it.  ",
-  "No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.  ",
-  "",
-  "| Offering | \\$/s at 1080p | Credits/s | Notes |",
-  "| --- | ---: | ---: | --- |",
-  "| fal/h100-gpu | unknown | – | \\~\\$1.89/GPU-hour; GPU-seconds unknown |",
-  "| fal/kling-3.0-pro | \\~\\$0.112\\* | – |  |",
-  "| fal/kling-3.0-standard | \\~\\$0.084\\* | – |  |",
-  "| fal/pika-2.5 | \\~\\$0.045 | – |  |",
-  "| fal/veo-3 | \\~\\$0.40\\* | – |  |",
-  "| fal/wan-2.5 | \\~\\$0.05\\* | – |  |",
-  "| kling/kling-3.0 | \\~\\$0.07–\\$0.14\\* | \\~12 (audio) | aggregator price |",
-  "| luma/dream-machine-api | unknown | – | from \\~\\$0.32/clip; clip length unknown |",
-  "| luma/ray3 | unknown | 66 | \\$/credit unknown; HDR/EXR \\~3.4× SDR |",
-  "| luma/ray3.14 | unknown | 80 | \\$/credit unknown |",
-  "| openai/sora-2 | \\~\\$0.10 (720p std) | – | sunset 2026-09-24 |",
-  "| openai/sora-2-pro | \\~\\$0.70 | – | sunset 2026-09-24 |",
-  "| pika/pika-2.5 | \\~\\$0.114 | \\~8 | web app: Standard |",
-  "| runway/gen4 | \\~\\$0.12\\* | \\~12 |  |",
-  "| runway/gen4-aleph | \\$0.15\\* | 15 | secondary source |",
-  "| runway/gen4-turbo | \\~\\$0.05\\* | \\~5 |  |",
-  "| runway/gen4.5 | \\$0.12\\* | 12 | secondary source |",
-  "| runway/veo3 | \\$0.40\\* | 40 | secondary source |",
-  "| runway/veo3.1 | \\$0.20\\* | 20 | secondary source |",
-  "| runway/veo3.1-fast | \\$0.10\\* | 10 | secondary source |",
-  "",
-  "\\* the source gives this price without naming a resolution.  ",
+  '### vidcost rates: USD per second of 1080p video',
+  '',
+  'Prices in force on 2026-06-01.  ',
+  '\\~ approximate, from = lower bound, unknown = no source gives it.  ',
+  'No sheet in force yet on 2026-06-01 for: google, lightricks, vertex.  ',
+  '',
+  '| Offering | \\$/s at 1080p | Credits/s | Notes |',
+  '| --- | ---: | ---: | --- |',
+  '| fal/h100-gpu | unknown | – | \\~\\$1.89/GPU-hour; GPU-seconds unknown |',
+  '| fal/kling-3.0-pro | \\~\\$0.112\\* | – |  |',
+  '| fal/kling-3.0-standard | \\~\\$0.084\\* | – |  |',
+  '| fal/pika-2.5 | \\~\\$0.045 | – |  |',
+  '| fal/veo-3 | \\~\\$0.40\\* | – |  |',
+  '| fal/wan-2.5 | \\~\\$0.05\\* | – |  |',
+  '| kling/kling-3.0 | \\~\\$0.07–\\$0.14\\* | \\~12 (audio) | aggregator price |',
+  '| luma/dream-machine-api | unknown | – | from \\~\\$0.32/clip; clip length unknown |',
+  '| luma/ray3 | unknown | 66 | \\$/credit unknown; HDR/EXR \\~3.4× SDR |',
+  '| luma/ray3.14 | unknown | 80 | \\$/credit unknown |',
+  '| openai/sora-2 | \\~\\$0.10 (720p std) | – | sunset 2026-09-24 |',
+  '| openai/sora-2-pro | \\~\\$0.70 | – | sunset 2026-09-24 |',
+  '| pika/pika-2.5 | \\~\\$0.114 | \\~8 | web app: Standard |',
+  '| runway/gen4 | \\~\\$0.12\\* | \\~12 |  |',
+  '| runway/gen4-aleph | \\$0.15\\* | 15 | secondary source |',
+  '| runway/gen4-turbo | \\~\\$0.05\\* | \\~5 |  |',
+  '| runway/gen4.5 | \\$0.12\\* | 12 | secondary source |',
+  '| runway/veo3 | \\$0.40\\* | 40 | secondary source |',
+  '| runway/veo3.1 | \\$0.20\\* | 20 | secondary source |',
+  '| runway/veo3.1-fast | \\$0.10\\* | 10 | secondary source |',
+  '',
+  '\\* the source gives this price without naming a resolution.  ',
   // a Markdown hard break ends the last line before the advisories
-  "(720p std): no 1080p price is published; the figure is the standard 720p price.  ",
-  "",
-  "#### Advisories",
-  "",
-  "- **warning** `sunset`: openai/sora-2 shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).",
-  "- **warning** `sunset`: openai/sora-2-pro shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).",
+  '(720p std): no 1080p price is published; the figure is the standard 720p price.  ',
+  '',
+  '#### Advisories',
+  '',
+  '- **warning** `sunset`: openai/sora-2 shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).',
+  '- **warning** `sunset`: openai/sora-2-pro shuts down on 2026-09-24, 115 days after 2026-06-01: keep it behind an adapter and plan the migration (source: https://developers.openai.com/api/docs/guides/video-generation).',
 ];
 
 const CSV = [
-  "offering,channel,unit,resolution,resolutionStated,audio,hdr,exr,batch,usdPerSecond,usdPerSecondLow,usdPerSecondHigh,creditsPerSecond,approx,marker,notes,sunset,provenance,source,verified",
-  "fal/h100-gpu,api,gpu,1080p,false,false,false,false,false,,,,,false,unknown,~$1.89/GPU-hour; GPU-seconds unknown,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "fal/kling-3.0-pro,api,usd_per_second,1080p,false,false,false,false,false,0.112,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "fal/kling-3.0-standard,api,usd_per_second,1080p,false,false,false,false,false,0.084,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "fal/pika-2.5,api,usd_per_clip,1080p,true,false,false,false,false,0.045,,,,true,approx,,,aggregator,https://pika.art/pricing,2026-06-01",
-  "fal/veo-3,api,usd_per_second,1080p,false,false,false,false,false,0.40,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "fal/wan-2.5,api,usd_per_second,1080p,false,false,false,false,false,0.05,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "kling/kling-3.0,api,usd_per_second,1080p,false,true,false,false,false,0.14,0.07,0.14,12,true,range,aggregator price,,aggregator,https://fal.ai/pricing,2026-06-01",
-  "luma/dream-machine-api,api,usd_per_clip,1080p,false,false,false,false,false,,,,,false,unknown,from ~$0.32/clip; clip length unknown,,first-party,https://lumaai-help.freshdesk.com,2026-06-01",
-  "luma/ray3,api,credits_per_clip,1080p,true,false,false,false,false,,,,66,false,unknown,API credit value unknown; HDR/EXR ~3.4× SDR,,first-party,https://lumalabs.ai/learning-hub,2026-06-01",
-  "luma/ray3.14,api,credits_per_clip,1080p,true,false,false,false,false,,,,80,false,unknown,API credit value unknown,,first-party,https://lumalabs.ai/learning-hub,2026-06-01",
-  "openai/sora-2,api,usd_per_second,720p,true,true,false,false,false,0.10,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01",
-  "openai/sora-2-pro,api,usd_per_second,1080p,true,true,false,false,false,0.70,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01",
-  "pika/pika-2.5,web-app,credits_per_clip,1080p,true,false,false,false,false,0.11428571428571428571,,,8,true,approx,web app: Standard plan credits,,first-party,https://pika.art/pricing,2026-06-01",
-  "runway/gen4,api,credits_per_second,1080p,false,false,false,false,false,0.12,,,12,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01",
-  "runway/gen4-aleph,api,credits_per_second,1080p,false,false,false,false,false,0.15,,,15,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
-  "runway/gen4-turbo,api,credits_per_second,1080p,false,false,false,false,false,0.05,,,5,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01",
-  "runway/gen4.5,api,credits_per_second,1080p,false,false,false,false,false,0.12,,,12,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
-  "runway/veo3,api,credits_per_second,1080p,false,false,false,false,false,0.40,,,40,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
-  "runway/veo3.1,api,credits_per_second,1080p,false,false,false,false,false,0.20,,,20,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
-  "runway/veo3.1-fast,api,credits_per_second,1080p,false,false,false,false,false,0.10,,,10,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31",
+  'offering,channel,unit,resolution,resolutionStated,audio,hdr,exr,batch,usdPerSecond,usdPerSecondLow,usdPerSecondHigh,creditsPerSecond,approx,marker,notes,sunset,provenance,source,verified',
+  'fal/h100-gpu,api,gpu,1080p,false,false,false,false,false,,,,,false,unknown,~$1.89/GPU-hour; GPU-seconds unknown,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'fal/kling-3.0-pro,api,usd_per_second,1080p,false,false,false,false,false,0.112,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'fal/kling-3.0-standard,api,usd_per_second,1080p,false,false,false,false,false,0.084,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'fal/pika-2.5,api,usd_per_clip,1080p,true,false,false,false,false,0.045,,,,true,approx,,,aggregator,https://pika.art/pricing,2026-06-01',
+  'fal/veo-3,api,usd_per_second,1080p,false,false,false,false,false,0.40,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'fal/wan-2.5,api,usd_per_second,1080p,false,false,false,false,false,0.05,,,,true,approx,,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'kling/kling-3.0,api,usd_per_second,1080p,false,true,false,false,false,0.14,0.07,0.14,12,true,range,aggregator price,,aggregator,https://fal.ai/pricing,2026-06-01',
+  'luma/dream-machine-api,api,usd_per_clip,1080p,false,false,false,false,false,,,,,false,unknown,from ~$0.32/clip; clip length unknown,,first-party,https://lumaai-help.freshdesk.com,2026-06-01',
+  'luma/ray3,api,credits_per_clip,1080p,true,false,false,false,false,,,,66,false,unknown,API credit value unknown; HDR/EXR ~3.4× SDR,,first-party,https://lumalabs.ai/learning-hub,2026-06-01',
+  'luma/ray3.14,api,credits_per_clip,1080p,true,false,false,false,false,,,,80,false,unknown,API credit value unknown,,first-party,https://lumalabs.ai/learning-hub,2026-06-01',
+  'openai/sora-2,api,usd_per_second,720p,true,true,false,false,false,0.10,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01',
+  'openai/sora-2-pro,api,usd_per_second,1080p,true,true,false,false,false,0.70,,,,true,approx,sunset 2026-09-24,2026-09-24,first-party,https://developers.openai.com/api/docs/pricing,2026-06-01',
+  'pika/pika-2.5,web-app,credits_per_clip,1080p,true,false,false,false,false,0.11428571428571428571,,,8,true,approx,web app: Standard plan credits,,first-party,https://pika.art/pricing,2026-06-01',
+  'runway/gen4,api,credits_per_second,1080p,false,false,false,false,false,0.12,,,12,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01',
+  'runway/gen4-aleph,api,credits_per_second,1080p,false,false,false,false,false,0.15,,,15,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31',
+  'runway/gen4-turbo,api,credits_per_second,1080p,false,false,false,false,false,0.05,,,5,true,approx,,,first-party,https://docs.dev.runwayml.com/guides/pricing,2026-06-01',
+  'runway/gen4.5,api,credits_per_second,1080p,false,false,false,false,false,0.12,,,12,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31',
+  'runway/veo3,api,credits_per_second,1080p,false,false,false,false,false,0.40,,,40,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31',
+  'runway/veo3.1,api,credits_per_second,1080p,false,false,false,false,false,0.20,,,20,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31',
+  'runway/veo3.1-fast,api,credits_per_second,1080p,false,false,false,false,false,0.10,,,10,false,exact,secondary source,,secondary,https://docs.dev.runwayml.com/guides/pricing,2026-05-31',
 ];
 
 describe('vidcost rates (Table 1)', () => {
-  it('prints every row of the article\'s Table 1, exactly', () => {
+  it("prints every row of the article's Table 1, exactly", () => {
     expect(ok(['rates', ...AS_OF])).toBe(`${TABLE.join('\n')}\n`);
   });
 
-  it('reproduces Table 1\'s cells', () => {
+  it("reproduces Table 1's cells", () => {
     const out = ok(['rates', ...AS_OF]);
     const row = (id: string) => out.split('\n').find((l) => l.startsWith(` ${id} `))!;
     expect(row('openai/sora-2')).toContain('~$0.10 (720p std)'); // Sora 2 "~$0.10 (720p std)"
@@ -241,7 +241,15 @@ describe('vidcost rates (Table 1)', () => {
   });
 
   it('fits 80 columns, with and without --all and --explain, at every resolution', () => {
-    for (const extra of [[], ['--all'], ['--explain'], ['--all', '--explain'], ['--resolution', '480p'], ['--resolution', '540p', '--explain'], ['--resolution', '720p']]) {
+    for (const extra of [
+      [],
+      ['--all'],
+      ['--explain'],
+      ['--all', '--explain'],
+      ['--resolution', '480p'],
+      ['--resolution', '540p', '--explain'],
+      ['--resolution', '720p'],
+    ]) {
       for (const line of ok(['rates', ...AS_OF, ...extra]).split('\n')) {
         expect(columns(line), `${extra.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
       }
@@ -264,7 +272,7 @@ describe('vidcost rates (Table 1)', () => {
 describe('vidcost rates --explain', () => {
   const out = ok(['rates', ...AS_OF, '--explain']);
 
-  it('prints the article\'s arithmetic', () => {
+  it("prints the article's arithmetic", () => {
     expect(out).toContain('12 credits × $0.01 per credit = $0.12 per second');
     expect(out).toContain('$10 ÷ 700 credits = $0.0143 per credit');
     expect(out).toContain('10 seconds × $0.70 per second = $7.00 per clip');
@@ -285,7 +293,9 @@ describe('vidcost rates --explain', () => {
       const end = lines.findIndex((l, i) => i > start && /^\S/.test(l));
       return lines.slice(start + 1, end).join('\n');
     };
-    expect(block('runway/gen4-aleph')).toBe(['  15 credits × $0.01 per credit = $0.15 per second', '  10 seconds × $0.15 per second = $1.50 per clip'].join('\n'));
+    expect(block('runway/gen4-aleph')).toBe(
+      ['  15 credits × $0.01 per credit = $0.15 per second', '  10 seconds × $0.15 per second = $1.50 per clip'].join('\n'),
+    );
     expect(block('openai/sora-2')).toBe(
       [
         '  no 1080p price is published; the figure is for 720p',
@@ -320,7 +330,15 @@ describe('vidcost rates --format', () => {
 
   it('json: Table 1 rows with money as exact decimal strings', () => {
     const json = JSON.parse(ok(['rates', ...AS_OF, '--format', 'json']));
-    expect(json).toMatchObject({ schemaVersion: 1, kind: 'rates', asOf: '2026-06-01', currency: 'USD', resolution: '1080p', all: false, notYetInForce: ['google', 'lightricks', 'vertex'] });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      kind: 'rates',
+      asOf: '2026-06-01',
+      currency: 'USD',
+      resolution: '1080p',
+      all: false,
+      notYetInForce: ['google', 'lightricks', 'vertex'],
+    });
     const row = (id: string) => json.rates.find((r: { offering: string }) => r.offering === id);
     expect(row('openai/sora-2')).toEqual({
       offering: 'openai/sora-2',
@@ -354,89 +372,127 @@ describe('vidcost rates --format', () => {
       ],
     });
     // Kling: a range carries its low and high; the budget figure is the high end.
-    expect(row('kling/kling-3.0')).toMatchObject({ usdPerSecond: '0.14', usdPerSecondLow: '0.07', usdPerSecondHigh: '0.14', marker: 'range', approx: true, creditsPerSecond: '12', creditsFor: 'web-app 1080p with audio' });
+    expect(row('kling/kling-3.0')).toMatchObject({
+      usdPerSecond: '0.14',
+      usdPerSecondLow: '0.07',
+      usdPerSecondHigh: '0.14',
+      marker: 'range',
+      approx: true,
+      creditsPerSecond: '12',
+      creditsFor: 'web-app 1080p with audio',
+    });
     expect(row('fal/kling-3.0-standard')).toMatchObject({ usdPerSecond: '0.084', resolutionStated: false, approx: true });
     // Runway: 12 credits × $0.01
     expect(row('runway/gen4')).toMatchObject({ usdPerSecond: '0.12', creditsPerSecond: '12', usdPerCredit: '0.01', approx: true });
     // Pika: $10 ÷ 700 = 0.01428571428571428571 at 20 places, kept exact: × 80 ÷ 10 = 4/35 = 0.11428571428571428571|43…
-    expect(row('pika/pika-2.5')).toMatchObject({ channel: 'web-app', usdPerCredit: '0.01428571428571428571', usdPerSecond: '0.11428571428571428571', creditsPerSecond: '8' });
+    expect(row('pika/pika-2.5')).toMatchObject({
+      channel: 'web-app',
+      usdPerCredit: '0.01428571428571428571',
+      usdPerSecond: '0.11428571428571428571',
+      creditsPerSecond: '8',
+    });
     expect(row('fal/pika-2.5')).toMatchObject({ usdPerSecond: '0.045', unit: 'usd_per_clip' });
     // Luma: unknown dollars are null, never "0"; credits are known; HDR premium 224 ÷ 66 = 3.3939...
-    expect(row('luma/ray3')).toMatchObject({ usdPerSecond: null, creditsPerSecond: '66', marker: 'unknown', approx: false, unknownBecause: 'credit-value', hdrPremium: '3.3939' });
+    expect(row('luma/ray3')).toMatchObject({
+      usdPerSecond: null,
+      creditsPerSecond: '66',
+      marker: 'unknown',
+      approx: false,
+      unknownBecause: 'credit-value',
+      hdrPremium: '3.3939',
+    });
     expect(row('luma/ray3')).not.toHaveProperty('usdPerSecondLow');
     // Dream Machine API: a lower bound per generation of unknown length
-    expect(row('luma/dream-machine-api')).toMatchObject({ usdPerSecond: null, unknownBecause: 'clip-length', notes: ['from ~$0.32/clip', 'clip length unknown'] });
+    expect(row('luma/dream-machine-api')).toMatchObject({
+      usdPerSecond: null,
+      unknownBecause: 'clip-length',
+      notes: ['from ~$0.32/clip', 'clip length unknown'],
+    });
   });
 
   it('json: the numbers of every row, and of every variant with --all', () => {
     // "offering channel resolution(? = not stated) [flags] usd=usdPerSecond [low-high] credits=creditsPerSecond marker";
     // each figure is worked by hand at the top of this file.
-    type Row = { offering: string; channel: string; resolution: string; resolutionStated: boolean; audio: boolean; hdr: boolean; exr: boolean; batch: boolean; usdPerSecond: string | null; usdPerSecondLow?: string; usdPerSecondHigh?: string; creditsPerSecond: string | null; marker: string };
+    type Row = {
+      offering: string;
+      channel: string;
+      resolution: string;
+      resolutionStated: boolean;
+      audio: boolean;
+      hdr: boolean;
+      exr: boolean;
+      batch: boolean;
+      usdPerSecond: string | null;
+      usdPerSecondLow?: string;
+      usdPerSecondHigh?: string;
+      creditsPerSecond: string | null;
+      marker: string;
+    };
     const summary = (r: Row) => {
       const flags = (['audio', 'hdr', 'exr', 'batch'] as const).filter((k) => r[k]).join(' ');
       const range = r.usdPerSecondLow !== undefined ? ` ${r.usdPerSecondLow}-${r.usdPerSecondHigh}` : '';
       return `${r.offering} ${r.channel} ${r.resolution}${r.resolutionStated ? '' : '?'} [${flags}] usd=${r.usdPerSecond}${range} credits=${r.creditsPerSecond} ${r.marker}`;
     };
     expect(JSON.parse(ok(['rates', ...AS_OF, '--format', 'json'])).rates.map(summary)).toEqual([
-      "fal/h100-gpu api 1080p? [] usd=null credits=null unknown",
-      "fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx",
-      "fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx",
-      "fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx",
-      "fal/veo-3 api 1080p? [] usd=0.40 credits=null approx",
-      "fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx",
-      "kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=12 range",
-      "luma/dream-machine-api api 1080p? [] usd=null credits=null unknown",
-      "luma/ray3 api 1080p [] usd=null credits=66 unknown",
-      "luma/ray3.14 api 1080p [] usd=null credits=80 unknown",
-      "openai/sora-2 api 720p [audio] usd=0.10 credits=null approx",
-      "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
-      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx",
-      "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
-      "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",
-      "runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx",
-      "runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact",
-      "runway/veo3 api 1080p? [] usd=0.40 credits=40 exact",
-      "runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact",
-      "runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact",
+      'fal/h100-gpu api 1080p? [] usd=null credits=null unknown',
+      'fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx',
+      'fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx',
+      'fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx',
+      'fal/veo-3 api 1080p? [] usd=0.40 credits=null approx',
+      'fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx',
+      'kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=12 range',
+      'luma/dream-machine-api api 1080p? [] usd=null credits=null unknown',
+      'luma/ray3 api 1080p [] usd=null credits=66 unknown',
+      'luma/ray3.14 api 1080p [] usd=null credits=80 unknown',
+      'openai/sora-2 api 720p [audio] usd=0.10 credits=null approx',
+      'openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx',
+      'pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx',
+      'runway/gen4 api 1080p? [] usd=0.12 credits=12 approx',
+      'runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact',
+      'runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx',
+      'runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact',
+      'runway/veo3 api 1080p? [] usd=0.40 credits=40 exact',
+      'runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact',
+      'runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact',
     ]);
     expect(JSON.parse(ok(['rates', ...AS_OF, '--all', '--format', 'json'])).rates.map(summary)).toEqual([
-      "fal/h100-gpu api 1080p? [] usd=null credits=null unknown",
-      "fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx",
-      "fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx",
-      "fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx",
-      "fal/veo-3 api 1080p? [] usd=0.40 credits=null approx",
-      "fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx",
-      "kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=null range",
-      "kling/kling-3.0 web-app 720p [] usd=0.06354545454545454545 credits=6 approx",
-      "kling/kling-3.0 web-app 1080p [audio] usd=0.12709090909090909091 credits=12 approx",
-      "luma/dream-machine-api api 1080p? [] usd=null credits=null unknown",
-      "luma/ray3 api 1080p [] usd=null credits=66 unknown",
-      "luma/ray3 web-app 1080p [] usd=null credits=66 unknown",
-      "luma/ray3 api 540p [hdr exr] usd=null credits=224 unknown",
-      "luma/ray3 web-app 540p [hdr exr] usd=null credits=224 unknown",
-      "luma/ray3.14 api 1080p [] usd=null credits=80 unknown",
-      "luma/ray3.14 web-app 1080p [] usd=null credits=80 unknown",
-      "openai/sora-2 api 720p [audio] usd=0.10 credits=null approx",
-      "openai/sora-2 api 720p [audio batch] usd=0.05 credits=null approx",
-      "openai/sora-2-pro api 720p [audio] usd=0.30 credits=null approx",
-      "openai/sora-2-pro api 720p [audio batch] usd=0.15 credits=null approx",
-      "openai/sora-2-pro api 1024p [audio] usd=0.50 credits=null approx",
-      "openai/sora-2-pro api 1024p [audio batch] usd=0.25 credits=null approx",
-      "openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx",
-      "openai/sora-2-pro api 1080p [audio batch] usd=0.35 credits=null approx",
-      "pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx",
-      "runway/gen4 api 1080p? [] usd=0.12 credits=12 approx",
-      "runway/gen4 web-app 1080p? [] usd=null credits=null unknown",
-      "runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact",
-      "runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx",
-      "runway/gen4-turbo web-app 1080p? [] usd=null credits=null unknown",
-      "runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact",
-      "runway/gen4.5 web-app 1080p? [] usd=0.60 credits=25 approx",
-      "runway/veo3 api 1080p? [] usd=0.40 credits=40 exact",
-      "runway/veo3.1 api 1080p? [audio] usd=0.40 credits=40 exact",
-      "runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact",
-      "runway/veo3.1-fast api 1080p? [audio] usd=0.15 credits=15 exact",
-      "runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact",
+      'fal/h100-gpu api 1080p? [] usd=null credits=null unknown',
+      'fal/kling-3.0-pro api 1080p? [] usd=0.112 credits=null approx',
+      'fal/kling-3.0-standard api 1080p? [] usd=0.084 credits=null approx',
+      'fal/pika-2.5 api 1080p [] usd=0.045 credits=null approx',
+      'fal/veo-3 api 1080p? [] usd=0.40 credits=null approx',
+      'fal/wan-2.5 api 1080p? [] usd=0.05 credits=null approx',
+      'kling/kling-3.0 api 1080p? [audio] usd=0.14 0.07-0.14 credits=null range',
+      'kling/kling-3.0 web-app 720p [] usd=0.06354545454545454545 credits=6 approx',
+      'kling/kling-3.0 web-app 1080p [audio] usd=0.12709090909090909091 credits=12 approx',
+      'luma/dream-machine-api api 1080p? [] usd=null credits=null unknown',
+      'luma/ray3 api 1080p [] usd=null credits=66 unknown',
+      'luma/ray3 web-app 1080p [] usd=null credits=66 unknown',
+      'luma/ray3 api 540p [hdr exr] usd=null credits=224 unknown',
+      'luma/ray3 web-app 540p [hdr exr] usd=null credits=224 unknown',
+      'luma/ray3.14 api 1080p [] usd=null credits=80 unknown',
+      'luma/ray3.14 web-app 1080p [] usd=null credits=80 unknown',
+      'openai/sora-2 api 720p [audio] usd=0.10 credits=null approx',
+      'openai/sora-2 api 720p [audio batch] usd=0.05 credits=null approx',
+      'openai/sora-2-pro api 720p [audio] usd=0.30 credits=null approx',
+      'openai/sora-2-pro api 720p [audio batch] usd=0.15 credits=null approx',
+      'openai/sora-2-pro api 1024p [audio] usd=0.50 credits=null approx',
+      'openai/sora-2-pro api 1024p [audio batch] usd=0.25 credits=null approx',
+      'openai/sora-2-pro api 1080p [audio] usd=0.70 credits=null approx',
+      'openai/sora-2-pro api 1080p [audio batch] usd=0.35 credits=null approx',
+      'pika/pika-2.5 web-app 1080p [] usd=0.11428571428571428571 credits=8 approx',
+      'runway/gen4 api 1080p? [] usd=0.12 credits=12 approx',
+      'runway/gen4 web-app 1080p? [] usd=null credits=null unknown',
+      'runway/gen4-aleph api 1080p? [] usd=0.15 credits=15 exact',
+      'runway/gen4-turbo api 1080p? [] usd=0.05 credits=5 approx',
+      'runway/gen4-turbo web-app 1080p? [] usd=null credits=null unknown',
+      'runway/gen4.5 api 1080p? [] usd=0.12 credits=12 exact',
+      'runway/gen4.5 web-app 1080p? [] usd=0.60 credits=25 approx',
+      'runway/veo3 api 1080p? [] usd=0.40 credits=40 exact',
+      'runway/veo3.1 api 1080p? [audio] usd=0.40 credits=40 exact',
+      'runway/veo3.1 api 1080p? [] usd=0.20 credits=20 exact',
+      'runway/veo3.1-fast api 1080p? [audio] usd=0.15 credits=15 exact',
+      'runway/veo3.1-fast api 1080p? [] usd=0.10 credits=10 exact',
     ]);
   });
 
@@ -455,7 +511,9 @@ describe('vidcost rates --format', () => {
         expect(r.usdPerSecondHigh).toBe(r.usdPerSecond);
       }
     }
-    const batch = json.rates.filter((r: { batch: boolean }) => r.batch).map((r: { offering: string; resolution: string; usdPerSecond: string }) => `${r.offering} ${r.resolution} ${r.usdPerSecond}`);
+    const batch = json.rates
+      .filter((r: { batch: boolean }) => r.batch)
+      .map((r: { offering: string; resolution: string; usdPerSecond: string }) => `${r.offering} ${r.resolution} ${r.usdPerSecond}`);
     // batch tier half price: 0.10 → 0.05; 0.30 → 0.15; 0.50 → 0.25; 0.70 → 0.35
     expect(batch).toEqual(['openai/sora-2 720p 0.05', 'openai/sora-2-pro 720p 0.15', 'openai/sora-2-pro 1024p 0.25', 'openai/sora-2-pro 1080p 0.35']);
     const ray3Hdr = json.rates.find((r: { offering: string; hdr: boolean }) => r.offering === 'luma/ray3' && r.hdr);
@@ -498,7 +556,10 @@ describe('vidcost rates over time', () => {
 
 describe('vidcost rates: bad input exits 2 with a message naming the option', () => {
   it.each([
-    [['--resolution', '1080'], 'vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1080" (did you mean 1080p?)\n'],
+    [
+      ['--resolution', '1080'],
+      'vidcost: --resolution: expected one of 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p, found "1080" (did you mean 1080p?)\n',
+    ],
     [['--as-of', '2026-13-01'], 'vidcost: --as-of: expected a date written YYYY-MM-DD, found "2026-13-01"\n'],
     [['--format', 'xml'], 'vidcost: --format: expected one of table, json, markdown, csv, found "xml"\n'],
     [['--clip-seconds', '0'], 'vidcost: --clip-seconds: expected a clip length in seconds, more than 0 and at most 3600, found "0"\n'],

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 
 async function estimateWith(isTTY: boolean, env: Record<string, string>): Promise<string> {
   let out = '';
-  await run(['estimate', join(FIXTURES, 'scenarios', 'golden.yaml')], { stdout: (t) => (out += t), stderr: () => {}, cwd: process.cwd(), env, isTTY, today: () => '2026-06-01' });
+  await run(['estimate', join(FIXTURES, 'scenarios', 'golden.yaml')], {
+    stdout: (t) => (out += t),
+    stderr: () => {},
+    cwd: process.cwd(),
+    env,
+    isTTY,
+    today: () => '2026-06-01',
+  });
   return out;
 }
 

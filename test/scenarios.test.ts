@@ -68,12 +68,20 @@ function workload(report: Report, name: string) {
 
 /** offering → monthly cost, for the eligible options of a workload. */
 function eligible(report: Report, name: string): Record<string, string> {
-  return Object.fromEntries(workload(report, name).options.filter((o) => o.eligible).map((o) => [o.offering, show(o)]));
+  return Object.fromEntries(
+    workload(report, name)
+      .options.filter((o) => o.eligible)
+      .map((o) => [o.offering, show(o)]),
+  );
 }
 
 /** offering → reason, for the options of a workload that are not eligible. */
 function excluded(report: Report, name: string): Record<string, string | null> {
-  return Object.fromEntries(workload(report, name).options.filter((o) => !o.eligible).map((o) => [o.offering, o.reason]));
+  return Object.fromEntries(
+    workload(report, name)
+      .options.filter((o) => !o.eligible)
+      .map((o) => [o.offering, o.reason]),
+  );
 }
 
 function totals(report: Report): Record<string, string> {
@@ -94,7 +102,10 @@ function codes(report: Report): string[] {
 }
 
 function subjects(report: Report, code: string): string[] {
-  return report.advisories.filter((a) => a.code === code).map((a) => [a.workload, a.offering ?? a.vendor].filter(Boolean).join(' ')).sort();
+  return report.advisories
+    .filter((a) => a.code === code)
+    .map((a) => [a.workload, a.offering ?? a.vendor].filter(Boolean).join(' '))
+    .sort();
 }
 
 function cover(c: CoverJson | undefined): string {
@@ -268,11 +279,15 @@ describe('scenarios/brand-spots.yaml (Sora 2 Pro dialogue spots + Kling lip-sync
     expect(codes(r)).toEqual(['plan-capacity', 'subscription-not-api', 'sunset']);
     expect(subjects(r, 'sunset')).toEqual(['openai/sora-2', 'openai/sora-2-pro']);
     // 2026-06-01 → 2026-09-24: 29 (rest of June) + 31 + 31 + 24 = 115 days
-    expect(r.advisories.find((a) => a.code === 'sunset' && a.offering === 'openai/sora-2-pro')?.message).toContain('shuts down on 2026-09-24, 115 days after 2026-06-01');
+    expect(r.advisories.find((a) => a.code === 'sunset' && a.offering === 'openai/sora-2-pro')?.message).toContain(
+      'shuts down on 2026-09-24, 115 days after 2026-06-01',
+    );
     // only the workload Kling can make has a capacity line: 12 credits/s × 8 s × 3 = 288 credits
     // per kept clip; Standard's 660 ÷ 288 = 2.29… → 2 whole clips a month
     expect(subjects(r, 'plan-capacity')).toEqual(['lip-sync-cutdowns kling/kling-3.0']);
-    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain('Kling Standard: 660 credits ÷ 288 credits per kept clip = 2 whole clips a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity')?.message).toContain(
+      'Kling Standard: 660 credits ÷ 288 credits per kept clip = 2 whole clips a month',
+    );
   });
 
   it('on 2026-10-01, after the sunset: Sora is not eligible ("shut down on 2026-09-24") and the dialogue spots have no route', () => {
@@ -333,11 +348,13 @@ describe('scenarios/footage-editing.yaml (300 clips × 10 s at 1080p, factor 2, 
   it('raises no plan-capacity line for offerings that cannot edit footage', () => {
     expect(codes(r)).toEqual(['free-tier-restrictions', 'subscription-not-api', 'sunset']);
     expect(subjects(r, 'subscription-not-api')).toEqual(['kling', 'pika', 'runway']);
-    expect(r.advisories.find((a) => a.code === 'subscription-not-api' && a.vendor === 'runway')?.message).toContain('~$270.00/month on the API (runway/gen4-turbo)');
+    expect(r.advisories.find((a) => a.code === 'subscription-not-api' && a.vendor === 'runway')?.message).toContain(
+      '~$270.00/month on the API (runway/gen4-turbo)',
+    );
   });
 });
 
-describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.0033 per credit)', () => {
+describe("scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team's $0.0033 per credit)", () => {
   const r = estimate('hdr-pipeline.yaml');
 
   it('prices the HDR plates on Ray3, billing whole 5 s clips', () => {
@@ -393,7 +410,7 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
   it('without the override, as the README says: every Luma price is unknown and the plates have no route', () => {
     const dir = tempDir();
     const text = readFileSync(join(ROOT, 'scenarios', 'hdr-pipeline.yaml'), 'utf8');
-    const without = text.replace(/^overrides:\n(?:  .*\n|\n)*?(?=^\S)/m, '');
+    const without = text.replace(/^overrides:\n(?: {2}.*\n|\n)*?(?=^\S)/m, '');
     expect(without).not.toMatch(/^overrides:/m);
     writeFileSync(join(dir, 'hdr.yaml'), without);
     const res = vidcost(['estimate', join(dir, 'hdr.yaml'), '--format', 'json', '--as-of', '2026-06-01']);
@@ -401,7 +418,12 @@ describe('scenarios/hdr-pipeline.yaml (Luma HDR+EXR plates at the team\'s $0.003
     const u = JSON.parse(res.stdout) as Report;
     expect(eligible(u, 'hdr-plates')).toEqual({ 'luma/ray3': 'unknown' });
     // Runway Gen-4.5 still prices the previews: 12 credits/s × $0.01 × 5 s × 2 × 120 = $144.00
-    expect(eligible(u, 'sdr-previews')).toEqual({ 'luma/ray3': 'unknown', 'luma/ray3.14': 'unknown', 'luma/dream-machine-api': 'from 76.80', 'runway/gen4.5': '144.00' });
+    expect(eligible(u, 'sdr-previews')).toEqual({
+      'luma/ray3': 'unknown',
+      'luma/ray3.14': 'unknown',
+      'luma/dream-machine-api': 'from 76.80',
+      'runway/gen4.5': '144.00',
+    });
     expect(route(u).steps).toEqual({ 'hdr-plates': 'none (no eligible offering has a known price)', 'sdr-previews': 'runway/gen4.5 144.00' });
     expect(codes(u)).toEqual(['no-eligible-offering', 'plan-capacity', 'subscription-not-api', 'unknown-price']);
     expect(subjects(u, 'unknown-price')).toEqual(['hdr-plates luma/ray3', 'sdr-previews luma/ray3', 'sdr-previews luma/ray3.14']);
@@ -468,14 +490,18 @@ describe('scenarios/web-app-team.yaml (seat plans covering the credits)', () => 
     expect(subjects(r, 'unknown-price')).toEqual(['concept-drafts kling/kling-3.0', 'concept-drafts runway/gen4-turbo']);
     expect(subjects(r, 'plan-capacity')).toEqual(['concept-drafts pika/pika-2.5', 'concept-drafts runway/gen4.5', 'talking-heads kling/kling-3.0']);
     // the article's example: Kling Standard's 660 credits ÷ 360 per kept clip = 1.83… → 1.8 clips
-    expect(r.advisories.find((a) => a.code === 'plan-capacity' && a.workload === 'talking-heads')?.message).toContain('Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month');
+    expect(r.advisories.find((a) => a.code === 'plan-capacity' && a.workload === 'talking-heads')?.message).toContain(
+      'Kling Standard: 660 credits ÷ 360 credits per kept clip = 1 whole clip a month',
+    );
   });
 });
 
 describe('docs/scenario-format.md: the bundled-scenario table agrees with the CLI', () => {
   it('names every bundled scenario with the monthly figure and route the CLI prints on 2026-06-01', () => {
     const readme = readFileSync(join(ROOT, 'docs', 'scenario-format.md'), 'utf8');
-    const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(join(ROOT, 'scenarios'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(files).toHaveLength(7);
     for (const file of files) {
       const row = readme.split('\n').find((l) => l.startsWith(`| \`scenarios/${file}\``));

@@ -50,10 +50,12 @@ offerings:
   });
 
   it('refuses a source read after the sheet was verified, or dated after it was read', () => {
-    expect(problems(`sources:
+    expect(
+      problems(`sources:
   page: { url: https://acme.example/p, read: 2026-12-02, dated: 2026-12-03 }
 source: page
-`)).toEqual([
+`),
+    ).toEqual([
       "sources.page.read: read 2026-12-02, after the sheet's verified date 2026-12-01",
       'sources.page.dated: dated 2026-12-03, after it was read (2026-12-02)',
     ]);
@@ -120,11 +122,13 @@ offerings:
   });
 
   it('refuses a Portkey reference without provider and unit, and a batch one without a batch tier', () => {
-    expect(problems(`sources: { p: https://acme.example }
+    expect(
+      problems(`sources: { p: https://acme.example }
 source: p
 offerings:
   - { id: acme/x, name: X, channels: [api], rates: [{ usd_per_second: "0.1", external: [{ source: portkey, key: x, batch: true }] }] }
-`)).toEqual([
+`),
+    ).toEqual([
       'offerings[0].rates[0].external[0]: a Portkey entry needs provider (its file: openai for pricing/openai.json) and unit (e.g. video_duration_seconds_1920_1080)',
       'offerings[0].rates[0].external[0].batch: offering "acme/x" has no batch tier to compare',
     ]);
@@ -133,11 +137,13 @@ offerings:
 
 describe('offerings that work only from footage', () => {
   it('serves_only must name capabilities the offering has', () => {
-    expect(problems(`sources: { p: https://acme.example }
+    expect(
+      problems(`sources: { p: https://acme.example }
 source: p
 offerings:
   - { id: acme/v2v, name: V2V, channels: [api], capabilities: [editing], serves_only: [editing, motion_control], rates: [{ usd_per_second: "0.1" }] }
-`)).toEqual(["offerings[0].serves_only: serves_only names motion_control, which is not among the offering's capabilities (editing)"]);
+`),
+    ).toEqual(["offerings[0].serves_only: serves_only names motion_control, which is not among the offering's capabilities (editing)"]);
   });
 });
 

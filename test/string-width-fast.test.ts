@@ -45,14 +45,53 @@ describe('the plain-text fast path of string-width', () => {
     for (const base of '#*0123456789') expect(emojiRegex().test([...all].map((c) => base + c).join(''))).toBe(false);
   });
 
-  it('gives string-width\'s answer for the cells vidcost prints', () => {
+  it("gives string-width's answer for the cells vidcost prints", () => {
     for (const cell of ['', 'fal/pika-2.5', '~$1,620.00', '~$2,520.00–$5,040.00', 'from ~$1,152.00', '1,200 clips × 10 s', 'unknown']) {
       expect(fast(cell)).toBe(stringWidth(cell));
     }
   });
 
-  it('gives string-width\'s answer for any string', () => {
-    const pieces = fc.constantFrom('a', 'Z', '7', '#', '*', ' ', '~', '$', '–', '×', '≤', '…', 'é', 'ß', 'Ω', 'Ж', '©', '®', '™', '↔', '😀', '👍🏽', '1️⃣', '#⃣', '🇫🇷', '‍', '️', '中', '한', 'ｱ', '\u0301', '\u001b[31m', '\u001b[0m', '\u009b1m', '\t', '\u0000', '\u007f', '\u0085');
+  it("gives string-width's answer for any string", () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      '#',
+      '*',
+      ' ',
+      '~',
+      '$',
+      '–',
+      '×',
+      '≤',
+      '…',
+      'é',
+      'ß',
+      'Ω',
+      'Ж',
+      '©',
+      '®',
+      '™',
+      '↔',
+      '😀',
+      '👍🏽',
+      '1️⃣',
+      '#⃣',
+      '🇫🇷',
+      '‍',
+      '️',
+      '中',
+      '한',
+      'ｱ',
+      '\u0301',
+      '\u001b[31m',
+      '\u001b[0m',
+      '\u009b1m',
+      '\t',
+      '\u0000',
+      '\u007f',
+      '\u0085',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
         const s = parts.join('');
@@ -62,7 +101,7 @@ describe('the plain-text fast path of string-width', () => {
     );
   });
 
-  it('keeps string-width\'s answer for what is not a string', () => {
+  it("keeps string-width's answer for what is not a string", () => {
     expect(fast(undefined as unknown as string)).toBe(stringWidth(undefined as unknown as string));
     expect((fast as typeof fast & { default: unknown }).default).toBe(fast);
   });

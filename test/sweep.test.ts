@@ -101,7 +101,9 @@ workloads:
     const s = scenario(`workloads:\n  - { name: a, clips_per_month: 100, seconds_per_clip: 8 }`);
     const r = run(s, 'clips_per_month', '1', '100000');
     expect(r.crossovers).toEqual([]);
-    expect(r.note).toBe('cheapest across the whole range: testco/fast (on the api channel every cost is proportional to clips_per_month, so no two offerings trade places)');
+    expect(r.note).toBe(
+      'cheapest across the whole range: testco/fast (on the api channel every cost is proportional to clips_per_month, so no two offerings trade places)',
+    );
     expect(r.curves.find((c) => c.offering === 'testco/bound')).toMatchObject({ known: false, reason: 'only a lower bound of the price is known' });
     expect(r.curves.find((c) => c.offering === 'mystco/model')).toMatchObject({ known: false, reason: 'no source gives the dollar value of a mystco credit' });
     expectGridMatchesEstimate(r, s);
@@ -133,7 +135,9 @@ workloads:
   const r = run(s, 'clips_per_month', '1', '60');
 
   it('finds every point where the plans stop covering the volume, exactly', () => {
-    expect(r.planChanges.map((p) => [p.atExact, p.usdBefore.toFixed(2), p.usdAfter.toFixed(2), p.after.plans.map((x) => `${x.count} ${x.plan.name}`).join(' + ')])).toEqual([
+    expect(
+      r.planChanges.map((p) => [p.atExact, p.usdBefore.toFixed(2), p.usdAfter.toFixed(2), p.after.plans.map((x) => `${x.count} ${x.plan.name}`).join(' + ')]),
+    ).toEqual([
       ['25/3', '10.00', '20.00', '2 Starter'],
       ['50/3', '20.00', '30.00', '3 Starter'],
       ['25', '30.00', '40.00', '4 Starter'],
@@ -174,13 +178,16 @@ describe('bundled scenarios (prices of 2026-06-01)', () => {
   it('ad variants: Pika bills whole 10 s clips, Wan per second: Pika is cheaper from 9 s to 10 s and from 18 s', () => {
     // 2,400 clips × 2 billed generations: fal/wan-2.5 = 4,800 × $0.05 × s = $240 s;
     // fal/pika-2.5 = 4,800 × $0.45 ⌈s ÷ 10⌉ = $2,160 ⌈s ÷ 10⌉ ($45 per 100 clips)
-    const s = parseScenario(`version: 1
+    const s = parseScenario(
+      `version: 1
 name: ad variants
 as_of: 2026-06-01
 offerings: [fal/pika-2.5, fal/wan-2.5, fal/kling-3.0-standard, kling/kling-3.0, pika/pika-2.5]
 budget: { monthly_ceiling_usd: 1500, max_regenerations_per_job: 2 }
 workloads:
-  - { name: variants, clips_per_month: 2400, seconds_per_clip: 6, resolution: 1080p, regeneration_factor: 4 }`, 'ad.yaml');
+  - { name: variants, clips_per_month: 2400, seconds_per_clip: 6, resolution: 1080p, regeneration_factor: 4 }`,
+      'ad.yaml',
+    );
     const r = run(s, 'seconds_per_clip', '2', '20', {}, bundled);
     expect(crossings(r)).toEqual([
       ['9', 'fal/wan-2.5', 'fal/pika-2.5'],
@@ -208,7 +215,13 @@ describe('vidcost sweep (built CLI)', () => {
     const j = JSON.parse(vidcost([...base, '--format', 'json']).stdout);
     expect(j).toMatchObject({ kind: 'sweep', channel: 'web-app', vary: { workload: 'team', field: 'clips_per_month', from: '1', to: '60', steps: 11 } });
     expect(j.crossovers.map((c: { at: string }) => c.at)).toEqual(['37.5', '125/3', '275/6', '50', '325/6', '175/3']);
-    expect(j.planChanges[3]).toEqual({ curve: 'planco/studio (plans)', at: '100/3', atDecimal: '33.333333', before: { plans: [{ plan: 'Starter', count: 4 }], monthlyUsd: '40.00' }, after: { plans: [{ plan: 'Team', count: 1 }], monthlyUsd: '45.00' } });
+    expect(j.planChanges[3]).toEqual({
+      curve: 'planco/studio (plans)',
+      at: '100/3',
+      atDecimal: '33.333333',
+      before: { plans: [{ plan: 'Starter', count: 4 }], monthlyUsd: '40.00' },
+      after: { plans: [{ plan: 'Team', count: 1 }], monthlyUsd: '45.00' },
+    });
     const api = j.curves.find((c: { curve: string }) => c.curve === 'planco/studio (api)');
     expect(api.segments).toEqual([{ from: '1', to: '60', intercept: '0', slope: '1.2' }]);
     expect(api.monthlyUsd[0]).toBe('1.20');
@@ -218,7 +231,9 @@ describe('vidcost sweep (built CLI)', () => {
     expect(vidcost([...base, '--format', 'markdown']).stdout).toContain('#### Where the cheapest offering changes (solved exactly)');
     const csv = vidcost([...base, '--format', 'csv']).stdout;
     expect(csv.split('\n')[0]).toBe('scenario,asOf,workload,field,row,value,curve,monthlyUsd,cheapest,note');
-    expect(csv).toContain('Plans or API,2026-01-15,team,clips_per_month,crossover,37.5,planco/studio (plans),,,above 37.5 clips a month planco/studio (plans) is cheaper than planco/studio (api)');
+    expect(csv).toContain(
+      'Plans or API,2026-01-15,team,clips_per_month,crossover,37.5,planco/studio (plans),,,above 37.5 clips a month planco/studio (plans) is cheaper than planco/studio (api)',
+    );
     const html = vidcost([...base, '--format', 'html']).stdout;
     expect(html).toContain('<svg');
     expect(html).toContain('class="cross"');
@@ -230,11 +245,17 @@ describe('vidcost sweep (built CLI)', () => {
 
   it('usage errors name the option (exit 2)', () => {
     const bad = (args: string[]) => vidcost(['sweep', file, '--pricing', PRICING, ...args]);
-    expect(bad([]).stderr).toBe('vidcost: --vary: required: FIELD=FROM..TO, where FIELD is clips_per_month, seconds_per_clip, regeneration_factor (e.g. --vary clips_per_month=100..5000)\n');
-    expect(bad(['--vary', 'clips=1..10']).stderr).toBe('vidcost: --vary: expected one of clips_per_month, seconds_per_clip, regeneration_factor, found "clips" (did you mean clips_per_month?)\n');
+    expect(bad([]).stderr).toBe(
+      'vidcost: --vary: required: FIELD=FROM..TO, where FIELD is clips_per_month, seconds_per_clip, regeneration_factor (e.g. --vary clips_per_month=100..5000)\n',
+    );
+    expect(bad(['--vary', 'clips=1..10']).stderr).toBe(
+      'vidcost: --vary: expected one of clips_per_month, seconds_per_clip, regeneration_factor, found "clips" (did you mean clips_per_month?)\n',
+    );
     expect(bad(['--vary', 'clips_per_month=10..1']).stderr).toBe('vidcost: --vary: the range must go from low to high, found 10..1\n');
     expect(bad(['--vary', 'seconds_per_clip=0..10']).stderr).toBe('vidcost: --vary: seconds_per_clip must be more than 0, found 0\n');
-    expect(bad(['--vary', 'regeneration_factor=1..2', '--workload', 'teem']).stderr).toBe('vidcost: --workload: no workload named "teem" (workloads: team) (did you mean team?)\n');
+    expect(bad(['--vary', 'regeneration_factor=1..2', '--workload', 'teem']).stderr).toBe(
+      'vidcost: --workload: no workload named "teem" (workloads: team) (did you mean team?)\n',
+    );
     expect(bad(['--vary', 'clips_per_month=1..10', '--steps', '1']).status).toBe(2);
     const two = vidcost(['sweep', 'scenarios/web-app-team.yaml', '--vary', 'clips_per_month=1..10']);
     expect(two.status).toBe(2);

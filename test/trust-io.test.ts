@@ -22,13 +22,15 @@ const lines = (s: string) => s.split('\n').filter(Boolean);
 function scenario(workloads: string, extra = ''): string {
   return `version: 1\nname: Trust\nchannel: api\nas_of: 2026-06-01\nofferings: [runway/gen4-turbo]\n${extra}workloads:\n${workloads}`;
 }
-const workload = (name: string, clips = '500') => `  - name: ${name}\n    clips_per_month: ${clips}\n    seconds_per_clip: 6\n    resolution: 720p\n    regeneration_factor: 1\n`;
+const workload = (name: string, clips = '500') =>
+  `  - name: ${name}\n    clips_per_month: ${clips}\n    seconds_per_clip: 6\n    resolution: 720p\n    regeneration_factor: 1\n`;
 
 /** A hypothetical one-offering sheet (vendor acme) with the given rate line. */
 function acmeSheet(rate: string, extra = ''): string {
   return `vendor: acme\neffective: 2026-01-01\nverified: 2026-01-01\nprovenance: first-party\nsources:\n  page: https://example.com/acme\nsource: page\n${extra}offerings:\n  - id: acme/clip\n    name: Clip (hypothetical)\n    channels: [api]\n    rates:\n      - ${rate}\n`;
 }
-const acmeScenario = 'version: 1\nname: Acme\nchannel: api\nas_of: 2026-06-01\nworkloads:\n  - { name: a, clips_per_month: 100, seconds_per_clip: 10, resolution: 720p, regeneration_factor: 1 }\n';
+const acmeScenario =
+  'version: 1\nname: Acme\nchannel: api\nas_of: 2026-06-01\nworkloads:\n  - { name: a, clips_per_month: 100, seconds_per_clip: 10, resolution: 720p, regeneration_factor: 1 }\n';
 
 function pricingWith(sheet: string, name = '2026-01-01.yaml'): string {
   const dir = tempDir();
@@ -87,12 +89,17 @@ describe('numbers: read exactly as meant, or refused with file, line, column and
     expect(JSON.parse(r.stdout).recommendation.monthlyUsd).toBe('70.00');
     // and the same quoted, as a figure string
     const quoted = pricingWith(acmeSheet('{ usd_per_second: "+0.07" }'));
-    expect(JSON.parse(vidcost(['estimate', 's.yaml', '--pricing', 'pricing', '--format', 'json'], { cwd: quoted }).stdout).recommendation.monthlyUsd).toBe('70.00');
+    expect(JSON.parse(vidcost(['estimate', 's.yaml', '--pricing', 'pricing', '--format', 'json'], { cwd: quoted }).stdout).recommendation.monthlyUsd).toBe(
+      '70.00',
+    );
   });
 
   it('a decimal comma ("0,07") is refused with file, line, column and field, exit 2 (it was read as $7.00/s)', () => {
     const dir = pricingWith(acmeSheet('{ usd_per_second: "0,07" }'));
-    for (const argv of [['estimate', 's.yaml', '--pricing', 'pricing'], ['validate', 'pricing']]) {
+    for (const argv of [
+      ['estimate', 's.yaml', '--pricing', 'pricing'],
+      ['validate', 'pricing'],
+    ]) {
       const r = vidcost(argv, { cwd: dir });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
@@ -116,7 +123,10 @@ describe('numbers: read exactly as meant, or refused with file, line, column and
 
   it('--trials 1,5 and --vary with a decimal comma are refused, not read as 15 and 5', () => {
     const golden = join(ROOT, 'scenarios', 'ad-variants.yaml');
-    expect(vidcost(['forecast', golden, '--trials', '1,5', '--as-of', '2026-06-01'])).toMatchObject({ status: 2, stderr: 'vidcost: --trials: expected a whole number from 1 to 1,000,000, found "1,5"\n' });
+    expect(vidcost(['forecast', golden, '--trials', '1,5', '--as-of', '2026-06-01'])).toMatchObject({
+      status: 2,
+      stderr: 'vidcost: --trials: expected a whole number from 1 to 1,000,000, found "1,5"\n',
+    });
     const r = vidcost(['sweep', golden, '--vary', 'clips_per_month=0,5..1', '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^vidcost: --vary: "0,5" holds a comma/);
@@ -176,7 +186,12 @@ describe('inputs bounded in size and time, checked by type before they are opene
     ];
     for (const [argv, file] of cases) {
       const started = Date.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vidcost.js'), ...argv], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vidcost.js'), ...argv], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+      });
       expect(r.signal, argv.join(' ')).toBeNull(); // not killed by the timeout
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`vidcost: ${file}: is not a regular file (a named pipe); expected a file\n`);
@@ -200,13 +215,18 @@ describe('inputs bounded in size and time, checked by type before they are opene
       const dir = pricingWith(acmeSheet('{ usd_per_second: 0.07 }'), name);
       const r = vidcost(['estimate', 's.yaml', '--pricing', 'pricing'], { cwd: dir });
       expect(r.status, name).toBe(2);
-      expect(r.stderr).toBe(`vidcost: ${join('pricing', 'acme', name)}: a price sheet is named by its effective date, <YYYY-MM-DD>.yaml; rename it or move it out of the pricing folder\n`);
+      expect(r.stderr).toBe(
+        `vidcost: ${join('pricing', 'acme', name)}: a price sheet is named by its effective date, <YYYY-MM-DD>.yaml; rename it or move it out of the pricing folder\n`,
+      );
     }
   });
 
   it('a 1,000-workload scenario in ordinary block YAML (over 128 KiB) is read, as the documented maximum promises', { timeout: 120_000 }, () => {
     const dir = tempDir();
-    const body = Array.from({ length: 1000 }, (_, i) => `  # workload ${i}: a draft pass of the campaign's variants\n${workload(`workload-number-${String(i).padStart(4, '0')}`, '1')}`).join('');
+    const body = Array.from(
+      { length: 1000 },
+      (_, i) => `  # workload ${i}: a draft pass of the campaign's variants\n${workload(`workload-number-${String(i).padStart(4, '0')}`, '1')}`,
+    ).join('');
     const text = scenario(body);
     expect(Buffer.byteLength(text)).toBeGreaterThan(134_208);
     writeFileSync(join(dir, 's.yaml'), text);
@@ -230,7 +250,9 @@ describe('inputs bounded in size and time, checked by type before they are opene
     const r = vidcost(['estimate', 's.yaml', '--compare-to', 'base.json'], { cwd: dir });
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`vidcost: base.json:1:${column}: totals[139999].monthlyUsd: expected text, found 5; the baseline must be the JSON of \`vidcost estimate FILE --format json\`\n`);
+    expect(r.stderr).toBe(
+      `vidcost: base.json:1:${column}: totals[139999].monthlyUsd: expected text, found 5; the baseline must be the JSON of \`vidcost estimate FILE --format json\`\n`,
+    );
   });
 
   it('jsonOffsetOf finds fields past strings holding brackets, quotes and escapes, on any line', () => {
@@ -269,7 +291,11 @@ describe('sheets that defeat the checks are refused', () => {
       const dir = pricingWith(sheet);
       const r = vidcost(['estimate', 's.yaml', '--pricing', 'pricing'], { cwd: dir });
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^vidcost: ${join('pricing', 'acme', '2026-01-01.yaml').replace(/[/\\]/g, '.')}:${at}: ${field.replace(/[[\].]/g, '\\$&')}: verified 2099-01-01 is after today \\(\\d{4}-\\d{2}-\\d{2}\\)`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^vidcost: ${join('pricing', 'acme', '2026-01-01.yaml').replace(/[/\\]/g, '.')}:${at}: ${field.replace(/[[\].]/g, '\\$&')}: verified 2099-01-01 is after today \\(\\d{4}-\\d{2}-\\d{2}\\)`,
+        ),
+      );
     }
   });
 
@@ -319,12 +345,13 @@ describe('names are shown, never obeyed, in every format', () => {
     expect(rows).toHaveLength(1 + Object.keys(HOSTILE).length);
     for (const row of rows) {
       expect(row).toHaveLength(rows[0]!.length);
-      for (const cell of row) for (const part of cell.split(/\r\n|\r|\n/)) if (!PLAIN_NUMBER.test(part)) expect(FORMULA_START.test(part), JSON.stringify(cell)).toBe(false);
+      for (const cell of row)
+        for (const part of cell.split(/\r\n|\r|\n/)) if (!PLAIN_NUMBER.test(part)) expect(FORMULA_START.test(part), JSON.stringify(cell)).toBe(false);
     }
     expect(rows.map((row) => row[3])).toContain("drafts\r'=cmd|' /C calc'!A0");
   });
 
-  it('CSV: numbers stay numbers (a price decrease -444.00 is not the text \'-444.00)', () => {
+  it("CSV: numbers stay numbers (a price decrease -444.00 is not the text '-444.00)", () => {
     expect(renderCsv(['a', 'b', 'c'], [['-0.005', -2, '-444.00']])).toBe('a,b,c\n-0.005,-2,-444.00\n');
     expect(renderCsv(['a'], [['-2+3'], ['x\n-1+1'], ['x\r\n@SUM(1)'], ['ok\nfine']])).toBe('a\n\'-2+3\n"x\n\'-1+1"\n"x\r\n\'@SUM(1)"\n"ok\nfine"\n');
     const dir = tempDir();
@@ -383,14 +410,19 @@ describe('names are shown, never obeyed, in every format', () => {
 
 describe('--out writes only regular files', () => {
   const golden = join(ROOT, 'scenarios', 'ad-variants.yaml');
-  const run = (out: string, cwd: string, force = true) => vidcost(['estimate', golden, '--as-of', '2026-06-01', '--out', out, ...(force ? ['--force'] : [])], { cwd });
+  const run = (out: string, cwd: string, force = true) =>
+    vidcost(['estimate', golden, '--as-of', '2026-06-01', '--out', out, ...(force ? ['--force'] : [])], { cwd });
 
   it('refuses a device even with --force, and leaves it a device (--out /dev/null --force replaced it)', () => {
     const dir = tempDir();
     // a device of our own where root may make one; else /dev/null itself, which a non-root run cannot replace
     const device = spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']).status === 0 ? join(dir, 'null') : '/dev/null';
     const r = run(device, dir);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: `vidcost: ${device}: is a device, not a regular file; vidcost writes only regular files, even with --force\n` });
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `vidcost: ${device}: is a device, not a regular file; vidcost writes only regular files, even with --force\n`,
+    });
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -401,7 +433,9 @@ describe('--out writes only regular files', () => {
     writeFileSync(join(dir, 'real.txt'), 'keep');
     symlinkSync('real.txt', join(dir, 'link.txt'));
     expect(run('pipe', dir).stderr).toBe('vidcost: pipe: is a named pipe, not a regular file; vidcost writes only regular files, even with --force\n');
-    expect(run('link.txt', dir).stderr).toBe('vidcost: link.txt: is a symbolic link, not a regular file; vidcost writes only regular files, even with --force\n');
+    expect(run('link.txt', dir).stderr).toBe(
+      'vidcost: link.txt: is a symbolic link, not a regular file; vidcost writes only regular files, even with --force\n',
+    );
     expect(readFileSync(join(dir, 'real.txt'), 'utf8')).toBe('keep');
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
   });
@@ -409,12 +443,16 @@ describe('--out writes only regular files', () => {
   it('refuses --out "" and --out newdir/, writing nothing anywhere', () => {
     const dir = tempDir();
     expect(run('', dir, false)).toEqual({ status: 2, stdout: '', stderr: 'vidcost: --out: expected a file name to write, found an empty one\n' });
-    expect(run('newdir/', dir, false)).toEqual({ status: 2, stdout: '', stderr: 'vidcost: newdir/: names a folder (it ends with "/"); expected a file name to write\n' });
+    expect(run('newdir/', dir, false)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'vidcost: newdir/: names a folder (it ends with "/"); expected a file name to write\n',
+    });
     expect(vidcost(['schema', '--out', ''], { cwd: dir }).status).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('keeps an overwritten file\'s permissions', () => {
+  it("keeps an overwritten file's permissions", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'private.md'), 'old');
     chmodSync(join(dir, 'private.md'), 0o600);

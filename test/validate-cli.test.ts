@@ -36,7 +36,9 @@ describe('valid files', () => {
     const scenarios = vidcost(['validate', 'scenarios']);
     expect(scenarios.stderr).toBe('');
     expect(scenarios.status).toBe(0);
-    expect(scenarios.stdout).toBe(`${bundledScenarioCount} file${bundledScenarioCount === 1 ? '' : 's'} valid (${bundledScenarioCount} scenario${bundledScenarioCount === 1 ? '' : 's'})\n`);
+    expect(scenarios.stdout).toBe(
+      `${bundledScenarioCount} file${bundledScenarioCount === 1 ? '' : 's'} valid (${bundledScenarioCount} scenario${bundledScenarioCount === 1 ? '' : 's'})\n`,
+    );
   });
 
   it('tells scenarios from sheets by their top-level workloads: key', () => {
@@ -119,7 +121,7 @@ describe('broken price sheets (hypothetical fixtures)', () => {
     expect(r.stderr.endsWith('vidcost: 1 of 2 files invalid\n')).toBe(true);
   });
 
-  it('catches api_through naming an offering the aggregator\'s sheet does not have', () => {
+  it("catches api_through naming an offering the aggregator's sheet does not have", () => {
     const r = vidcost(['validate', `${SHEETS}/cross-ref`]);
     expect(r.status).toBe(2);
     // line 13 "    api_through: [agg/clipper-pro]": the list item at column 19
@@ -140,11 +142,17 @@ describe('broken scenarios', () => {
     expect(r.status).toBe(2);
     const lines = problems(r.stderr);
     // field-typo.yaml line 7 "    clips_per_mnth: 500": the key at column 5
-    expect(lines).toContainEqual(`vidcost: ${dir}/field-typo.yaml:7:5: workloads[0].clips_per_mnth: unknown field "clips_per_mnth" (did you mean clips_per_month?)`);
+    expect(lines).toContainEqual(
+      `vidcost: ${dir}/field-typo.yaml:7:5: workloads[0].clips_per_mnth: unknown field "clips_per_mnth" (did you mean clips_per_month?)`,
+    );
     // unknown-offering.yaml line 5 "offerings: [runway/gen4turbo]": the item at column 13
-    expect(lines).toContainEqual(`vidcost: ${dir}/unknown-offering.yaml:5:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)`);
+    expect(lines).toContainEqual(
+      `vidcost: ${dir}/unknown-offering.yaml:5:13: offerings[0]: unknown offering "runway/gen4turbo" in the prices in force on 2026-06-01 (did you mean runway/gen4-turbo?)`,
+    );
     // line 7 "  lumma: { usd_per_credit: 0.004 }": the value at column 10
-    expect(lines.find((l) => l.startsWith(`vidcost: ${dir}/unknown-offering.yaml:7:10: overrides.lumma: unknown vendor "lumma"`))).toMatch(/\(did you mean luma\?\)$/);
+    expect(lines.find((l) => l.startsWith(`vidcost: ${dir}/unknown-offering.yaml:7:10: overrides.lumma: unknown vendor "lumma"`))).toMatch(
+      /\(did you mean luma\?\)$/,
+    );
     // parsed as scenarios, never as price sheets
     expect(r.stderr).not.toMatch(/vendor: missing|"workloads"/);
     expect(r.stderr.endsWith('vidcost: 2 of 2 files invalid\n')).toBe(true);

@@ -61,7 +61,12 @@ export function writeBackScenario(text: string, calibrated: readonly Calibration
     const c = calibrated.find((x) => x.workload === String(map.get('name')));
     if (!c) continue;
     const clips = plainString(c.clipsPerMonth);
-    const regen = c.regeneration === null ? null : c.regeneration.low.eq(c.regeneration.high) ? plainString(c.regeneration.likely) : `{ low: ${plainString(c.regeneration.low)}, likely: ${plainString(c.regeneration.likely)}, high: ${plainString(c.regeneration.high)} }`;
+    const regen =
+      c.regeneration === null
+        ? null
+        : c.regeneration.low.eq(c.regeneration.high)
+          ? plainString(c.regeneration.likely)
+          : `{ low: ${plainString(c.regeneration.low)}, likely: ${plainString(c.regeneration.likely)}, high: ${plainString(c.regeneration.high)} }`;
     const clipsNode = valueRange(text, map, 'clips_per_month');
     if (!clipsNode) throw new Error('a workload without clips_per_month (it was checked before)');
     edits.push(...replaceValue(text, clipsNode, clips, note, Boolean(map.flow)));

@@ -42,7 +42,10 @@ function isPlainObject(v: object): boolean {
 
 /** Serializes sheets with the files they came from; throws on any value it could not revive exactly. */
 export function encodePricing(compiled: readonly CompiledSheet[]): string {
-  const out: CompiledPricing = { format: COMPILED_PRICING_FORMAT, sheets: compiled.map(({ path, text, sheet }) => ({ path, text, sheet: encodeSheet(sheet, path) })) };
+  const out: CompiledPricing = {
+    format: COMPILED_PRICING_FORMAT,
+    sheets: compiled.map(({ path, text, sheet }) => ({ path, text, sheet: encodeSheet(sheet, path) })),
+  };
   return JSON.stringify(out);
 }
 

@@ -191,7 +191,8 @@ export function writeFileAtomic(path: string, text: string, force: boolean, opti
     existing = null;
   }
   if (existing?.isDirectory()) throw inputError(display, 'is a directory; expected a file name to write');
-  if (existing && !existing.isFile()) throw inputError(display, `is ${kindOf(existing)}, not a regular file; vidcost writes only regular files, even with --force`);
+  if (existing && !existing.isFile())
+    throw inputError(display, `is ${kindOf(existing)}, not a regular file; vidcost writes only regular files, even with --force`);
   if (existing && !force) throw inputError(display, 'already exists; pass --force to replace it');
   const dir = dirname(path);
   let dirStat: fs.Stats;

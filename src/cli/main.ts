@@ -89,7 +89,10 @@ function oneLine(text: string): string {
 
 /** Commander's "error: unknown option '--frmat'\n(Did you mean --format?)" in vidcost's voice. */
 export function usageError(text: string): string {
-  const lines = text.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const first = (lines[0] ?? 'bad usage').replace(/^error:\s*/, '');
   const rest = lines.slice(1).map((l) => l.trim().replace(/^\(Did you mean (.*)\?\)$/, '(did you mean $1?)'));
   const hint = rest.some((l) => l.startsWith('(did you mean')) ? '' : ' (see vidcost --help)';

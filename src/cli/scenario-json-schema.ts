@@ -40,7 +40,8 @@ export function scenarioJsonSchema(): Json {
   };
   const props = child(schema, 'properties');
   child(props, 'budget').description = 'optional spend limits: a monthly ceiling for the cheapest route, and a cap on generations paid per kept clip';
-  child(props, 'overrides', 'additionalProperties').description = 'what you know better than the price sheet of this vendor (key: vendor id, e.g. luma, runway, fal)';
+  child(props, 'overrides', 'additionalProperties').description =
+    'what you know better than the price sheet of this vendor (key: vendor id, e.g. luma, runway, fal)';
   const workloads = child(props, 'workloads');
   workloads.description = 'the kinds of clip the feature makes; each is priced on every offering that fits';
   const workload = child(workloads, 'items');

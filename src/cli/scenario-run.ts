@@ -17,7 +17,11 @@ import { parseCountOption, parseDateOption, type ScenarioCliOptions } from './op
 import { displayPath, loadPricing } from './sheets.js';
 
 /** Reads a scenario and the sheets, checks one against the other, and estimates. Shared by commands that start from a scenario. */
-export function loadAndEstimate(file: string, opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing' | 'staleAfter'>, io: CliIo): { report: EstimateReport; parsed: ParsedScenario; sheets: PriceSheet[] } {
+export function loadAndEstimate(
+  file: string,
+  opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing' | 'staleAfter'>,
+  io: CliIo,
+): { report: EstimateReport; parsed: ParsedScenario; sheets: PriceSheet[] } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const text = readTextFile(path, shown);
@@ -28,7 +32,7 @@ export function loadAndEstimate(file: string, opts: Pick<ScenarioCliOptions, 'as
     throw error instanceof ScenarioProblems ? withUnknownRefs(error, shown, opts, io) : error;
   }
   const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
-  const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : parsed.scenario.asOf ?? io.today();
+  const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : (parsed.scenario.asOf ?? io.today());
   const catalog = catalogAt(sheets, asOf);
   const found = checkAgainstCatalog(parsed.scenario, catalog, [...new Set(sheets.map((s) => s.vendor))]);
   if (found.length > 0) throw new InputError(toProblems(shown, found, parsed.locate));
@@ -48,7 +52,7 @@ function withUnknownRefs(error: ScenarioProblems, shown: string, opts: Pick<Scen
   let asOf: string;
   try {
     sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
-    asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : partial.asOf ?? io.today();
+    asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : (partial.asOf ?? io.today());
   } catch {
     return error;
   }
@@ -73,7 +77,8 @@ export function ceilingGate(report: EstimateReport, option = '--fail-on-ceiling'
     return `gate failed: no complete route, so the monthly cost is unknown (${missing.join('; ')}) and ${cannot}`;
   }
   const total = budgetOf(route.monthlyUsd);
-  if (total === null) return `gate failed: the recommended route's monthly cost has no upper bound (${formatFigure(route.monthlyUsd, 'money')}), so it ${cannot}`;
+  if (total === null)
+    return `gate failed: the recommended route's monthly cost has no upper bound (${formatFigure(route.monthlyUsd, 'money')}), so it ${cannot}`;
   if (total.lte(ceiling)) return null;
   return `gate failed: the recommended route costs ${formatUsd(total)}/month, over the ${formatUsd(ceiling)} ceiling (${option})`;
 }

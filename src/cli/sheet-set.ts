@@ -22,7 +22,12 @@ export function sheetSetProblems(sheets: readonly ReadSheet[]): Problem[] {
     const key = `${c.sheet.vendor}@${c.sheet.effective}`;
     const first = seen.get(key);
     if (first) {
-      problems.push({ file: c.shown, ...at(c, ['effective']), field: 'effective', message: `${first.shown} is already the ${c.sheet.vendor} sheet effective ${c.sheet.effective}; a vendor has one sheet per date` });
+      problems.push({
+        file: c.shown,
+        ...at(c, ['effective']),
+        field: 'effective',
+        message: `${first.shown} is already the ${c.sheet.vendor} sheet effective ${c.sheet.effective}; a vendor has one sheet per date`,
+      });
     } else seen.set(key, c);
   }
   const idsByVendor = new Map<string, Set<string>>();

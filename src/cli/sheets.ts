@@ -57,7 +57,15 @@ export function sheetFiles(dir: string, display: (file: string) => string = (fil
     }
   }
   if (misnamed.length > 0) {
-    throw new InputError(misnamed.map((file) => ({ file: display(file), line: null, column: null, field: '', message: 'a price sheet is named by its effective date, <YYYY-MM-DD>.yaml; rename it or move it out of the pricing folder' })));
+    throw new InputError(
+      misnamed.map((file) => ({
+        file: display(file),
+        line: null,
+        column: null,
+        field: '',
+        message: 'a price sheet is named by its effective date, <YYYY-MM-DD>.yaml; rename it or move it out of the pricing folder',
+      })),
+    );
   }
   return files;
 }

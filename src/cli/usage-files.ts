@@ -15,7 +15,16 @@ export function streamLines(path: string, display: string, onLine: (text: string
     fd = fs.openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(display, code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : code === 'EISDIR' ? 'is a directory; expected a file' : `cannot be read (${code ?? String(error)})`);
+    throw inputError(
+      display,
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot be read: permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory; expected a file'
+            : `cannot be read (${code ?? String(error)})`,
+    );
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -29,7 +38,8 @@ export function streamLines(path: string, display: string, onLine: (text: string
     for (;;) {
       const n = fs.readSync(fd, buffer, 0, CHUNK_BYTES, null);
       const bytes = buffer.subarray(0, n);
-      if (first && n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw inputError(display, 'file is UTF-16 text; save it as UTF-8');
+      if (first && n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+        throw inputError(display, 'file is UTF-16 text; save it as UTF-8');
       first = false;
       let text: string;
       try {
@@ -51,7 +61,8 @@ export function streamLines(path: string, display: string, onLine: (text: string
         nl = text.indexOf('\n', start);
       }
       carry += text.slice(start);
-      if (carry.length > MAX_LINE_CHARS) throw inputError(display, `line is longer than ${MAX_LINE_CHARS} characters: expected one usage row per line`, '', line, 1);
+      if (carry.length > MAX_LINE_CHARS)
+        throw inputError(display, `line is longer than ${MAX_LINE_CHARS} characters: expected one usage row per line`, '', line, 1);
       if (n === 0) break;
     }
     if (carry !== '') onLine(carry, line);

@@ -11,7 +11,14 @@ import type { UsageRow } from '../usage/usage-log.js';
 import { ActualsAccumulator, dayDate, groupPriced, groupSpend, type DriftExample, type MonthWindow, type WorkloadTally } from './actuals.js';
 import { estimate, type EstimateReport } from './estimate.js';
 
-export const ACTUALS_ADVISORY_CODES = ['projected-over-ceiling', 'regeneration-above-plan', 'price-drift', 'unpriced-usage', 'rows-outside-month', 'failed-billing-unknown'] as const;
+export const ACTUALS_ADVISORY_CODES = [
+  'projected-over-ceiling',
+  'regeneration-above-plan',
+  'price-drift',
+  'unpriced-usage',
+  'rows-outside-month',
+  'failed-billing-unknown',
+] as const;
 export type ActualsAdvisoryCode = (typeof ACTUALS_ADVISORY_CODES)[number];
 
 export interface ActualsAdvisory {
@@ -155,7 +162,21 @@ export function actualsReport(acc: ActualsAccumulator): ActualsReport {
     workloadSpend.set(wk, plus(workloadSpend.get(wk) ?? exact(ZERO), spend));
     let o = offerings.get(g.offering);
     if (!o) {
-      o = { offering: g.offering, known: g.cost.known, generations: 0, succeededGenerations: 0, failedGenerations: 0, billingRows: 0, monthToDateUsd: exact(ZERO), pricedUsd: exact(ZERO), reportedRows: 0, driftRows: 0, driftExample: null, failedBillingUnknownRows: 0, unpricedReason: null };
+      o = {
+        offering: g.offering,
+        known: g.cost.known,
+        generations: 0,
+        succeededGenerations: 0,
+        failedGenerations: 0,
+        billingRows: 0,
+        monthToDateUsd: exact(ZERO),
+        pricedUsd: exact(ZERO),
+        reportedRows: 0,
+        driftRows: 0,
+        driftExample: null,
+        failedBillingUnknownRows: 0,
+        unpricedReason: null,
+      };
       offerings.set(g.offering, o);
     }
     if (g.source === 'focus') o.billingRows += g.count;
@@ -187,7 +208,7 @@ export function actualsReport(acc: ActualsAccumulator): ActualsReport {
 
   const byWorkload = [...acc.workloads.values()].map((t): WorkloadActuals => {
     const planned = scenario?.workloads.find((x) => x.name === t.name) ?? null;
-    const step = planned && plan ? plan.recommendation.perWorkload.find((s) => s.workload === planned.name) ?? null : null;
+    const step = planned && plan ? (plan.recommendation.perWorkload.find((s) => s.workload === planned.name) ?? null) : null;
     const spend = workloadSpend.get(t.name ?? '') ?? exact(ZERO);
     return {
       workload: t.name,
@@ -262,43 +283,85 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
     const high = budgetOf(r.projectedMonthUsd);
     const ceiling = formatUsd(r.ceilingUsd);
     if (high === null) {
-      out.push({ code: 'projected-over-ceiling', severity: 'warning', message: `The projection for ${w.month} is ${money(r.projectedMonthUsd)}: with part of the spend unknown, vidcost cannot say it stays within the ${ceiling} ceiling.` });
+      out.push({
+        code: 'projected-over-ceiling',
+        severity: 'warning',
+        message: `The projection for ${w.month} is ${money(r.projectedMonthUsd)}: with part of the spend unknown, vidcost cannot say it stays within the ${ceiling} ceiling.`,
+      });
     } else if (high.gt(r.ceilingUsd)) {
       const day = r.ceilingReachedOn?.high;
       const when = day ? `, and at the current daily rate spend reaches it on ${dayDate(w, day)}` : '';
-      out.push({ code: 'projected-over-ceiling', severity: 'error', message: `${w.month} is on track for ${money(r.projectedMonthUsd)}, over the ${ceiling} ceiling by ${formatUsd(high.minus(r.ceilingUsd))}${when} (${money(r.monthToDateUsd)} in ${w.daysElapsed} of ${w.daysInMonth} days).` });
+      out.push({
+        code: 'projected-over-ceiling',
+        severity: 'error',
+        message: `${w.month} is on track for ${money(r.projectedMonthUsd)}, over the ${ceiling} ceiling by ${formatUsd(high.minus(r.ceilingUsd))}${when} (${money(r.monthToDateUsd)} in ${w.daysElapsed} of ${w.daysInMonth} days).`,
+      });
     }
   }
   for (const x of r.byWorkload) {
     if (x.generationsPerKeptClip === null || x.plannedRegenerationFactor === null || !x.generationsPerKeptClip.gt(x.plannedRegenerationFactor)) continue;
-    out.push({ code: 'regeneration-above-plan', severity: 'warning', workload: x.workload ?? undefined, message: `Workload ${x.workload}: ${formatNumber(x.generationsPerKeptClip)} generations per kept clip (${x.succeededGenerations} for ${x.keptClips} kept), above the plan's regeneration_factor ${formatNumber(x.plannedRegenerationFactor)}.` });
+    out.push({
+      code: 'regeneration-above-plan',
+      severity: 'warning',
+      workload: x.workload ?? undefined,
+      message: `Workload ${x.workload}: ${formatNumber(x.generationsPerKeptClip)} generations per kept clip (${x.succeededGenerations} for ${x.keptClips} kept), above the plan's regeneration_factor ${formatNumber(x.plannedRegenerationFactor)}.`,
+    });
   }
   for (const o of r.byOffering) {
     if (o.driftRows > 0 && o.driftExample) {
       const ex = o.driftExample;
-      out.push({ code: 'price-drift', severity: 'warning', offering: o.offering, message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}: reported $${moneyString(dec(ex.usd))}, vidcost's price ${money(ex.priced)}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.` });
+      out.push({
+        code: 'price-drift',
+        severity: 'warning',
+        offering: o.offering,
+        message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}: reported $${moneyString(dec(ex.usd))}, vidcost's price ${money(ex.priced)}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.`,
+      });
     }
     if (!o.known || o.unpricedReason !== null) {
       const unreported = o.generations + o.billingRows - o.reportedRows;
       const inSomeSheet = knownIds.includes(o.offering);
       const near = inSomeSheet ? undefined : nearMiss(o.offering, knownIds);
-      const what = o.known ? `has no price for some rows (${o.unpricedReason})` : inSomeSheet ? `is ${o.unpricedReason}` : `is not an offering in the price sheets${near ? ` (did you mean ${near}?)` : ''}`;
-      const spend = unreported === 0 ? `its reported spend, ${money(o.monthToDateUsd)}, is counted` : `its reported spend is counted and ${rows(unreported)} without a reported charge make the spend at least ${money(o.monthToDateUsd)}`;
+      const what = o.known
+        ? `has no price for some rows (${o.unpricedReason})`
+        : inSomeSheet
+          ? `is ${o.unpricedReason}`
+          : `is not an offering in the price sheets${near ? ` (did you mean ${near}?)` : ''}`;
+      const spend =
+        unreported === 0
+          ? `its reported spend, ${money(o.monthToDateUsd)}, is counted`
+          : `its reported spend is counted and ${rows(unreported)} without a reported charge make the spend at least ${money(o.monthToDateUsd)}`;
       out.push({ code: 'unpriced-usage', severity: 'warning', offering: o.offering, message: `${o.offering} ${what}: ${spend}.` });
     }
     if (o.failedBillingUnknownRows > 0) {
-      out.push({ code: 'failed-billing-unknown', severity: 'warning', offering: o.offering, message: `${o.offering}: ${rows(o.failedBillingUnknownRows)} failed or canceled with no reported charge, and its price sheet does not say whether failures are billed: they count from $0 to their full price (log the vendor's charge in usd, or set bills_failed in the sheet).` });
+      out.push({
+        code: 'failed-billing-unknown',
+        severity: 'warning',
+        offering: o.offering,
+        message: `${o.offering}: ${rows(o.failedBillingUnknownRows)} failed or canceled with no reported charge, and its price sheet does not say whether failures are billed: they count from $0 to their full price (log the vendor's charge in usd, or set bills_failed in the sheet).`,
+      });
     }
   }
   if (r.rowsOutsideMonth > 0) {
-    const parts = [r.rowsBeforeMonth > 0 && `${formatNumber(dec(r.rowsBeforeMonth))} before ${dayDate(w, 1)}`, r.rowsAfterAsOf > 0 && `${formatNumber(dec(r.rowsAfterAsOf))} after ${r.asOf}`].filter(Boolean);
-    out.push({ code: 'rows-outside-month', severity: 'info', message: `${rows(r.rowsOutsideMonth)} ${r.rowsOutsideMonth === 1 ? 'falls' : 'fall'} outside ${dayDate(w, 1)} to ${r.asOf} (${parts.join(', ')}) and are left out of every figure.` });
+    const parts = [
+      r.rowsBeforeMonth > 0 && `${formatNumber(dec(r.rowsBeforeMonth))} before ${dayDate(w, 1)}`,
+      r.rowsAfterAsOf > 0 && `${formatNumber(dec(r.rowsAfterAsOf))} after ${r.asOf}`,
+    ].filter(Boolean);
+    out.push({
+      code: 'rows-outside-month',
+      severity: 'info',
+      message: `${rows(r.rowsOutsideMonth)} ${r.rowsOutsideMonth === 1 ? 'falls' : 'fall'} outside ${dayDate(w, 1)} to ${r.asOf} (${parts.join(', ')}) and are left out of every figure.`,
+    });
   }
   return out;
 }
 
 /** The whole engine in one call, for the library: rows in (any order), report out. */
-export function actuals(sheets: ConstructorParameters<typeof ActualsAccumulator>[0], rows: Iterable<UsageRow>, options: ConstructorParameters<typeof ActualsAccumulator>[1], file = 'usage'): ActualsReport {
+export function actuals(
+  sheets: ConstructorParameters<typeof ActualsAccumulator>[0],
+  rows: Iterable<UsageRow>,
+  options: ConstructorParameters<typeof ActualsAccumulator>[1],
+  file = 'usage',
+): ActualsReport {
   const acc = new ActualsAccumulator(sheets, options);
   let line = 0;
   for (const row of rows) acc.add(row, file, ++line);

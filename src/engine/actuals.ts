@@ -133,7 +133,20 @@ export class ActualsAccumulator {
     const key = `${day}\u0001${row.offering}\u0001${row.resolution}\u0001${row.audio ? 1 : 0}${row.hdr ? 1 : 0}${row.batch ? 1 : 0}\u0001${row.status}\u0001${row.seconds}\u0001${row.workload ?? ''}\u0001${row.workload === null ? 0 : 1}${row.source}`;
     let g = this.groups.get(key);
     if (g === undefined) {
-      g = { day, offering: row.offering, status: row.status, workload: row.workload, source: row.source, seconds: row.seconds, count: 0, reported: 0, reportedUsd: ZERO, cost: this.costOf(row, day), drifted: 0, driftExample: null };
+      g = {
+        day,
+        offering: row.offering,
+        status: row.status,
+        workload: row.workload,
+        source: row.source,
+        seconds: row.seconds,
+        count: 0,
+        reported: 0,
+        reportedUsd: ZERO,
+        cost: this.costOf(row, day),
+        drifted: 0,
+        driftExample: null,
+      };
       this.groups.set(key, g);
     }
     g.count++;
@@ -186,7 +199,14 @@ export class ActualsAccumulator {
     const { ctx, byId } = this.dayCatalog(day);
     const offering = byId.get(row.offering);
     if (!offering) {
-      return { known: false, priced: UNKNOWN, failedBillingUnknown: false, reason: `not in the price sheets in force on ${dayDate(this.window, day)}`, driftLow: null, driftHigh: null };
+      return {
+        known: false,
+        priced: UNKNOWN,
+        failedBillingUnknown: false,
+        reason: `not in the price sheets in force on ${dayDate(this.window, day)}`,
+        driftLow: null,
+        driftHigh: null,
+      };
     }
     const failed = row.status !== 'succeeded';
     const failedBillingUnknown = failed && offering.billsFailed === 'unknown';
@@ -200,12 +220,20 @@ export class ActualsAccumulator {
     // a billing-export row sums many requests: price its seconds, not whole clips
     let full: Figure = row.source === 'focus' ? times(p.usdPerSecond, seconds) : costPerGeneration(p, seconds);
     if (this.options.scenario) full = times(full, discountFactor(this.options.scenario, offering.vendor).factor);
-    if (full.low === null) return { known: true, priced: UNKNOWN, failedBillingUnknown, reason: 'its price is unknown in the sheets', driftLow: null, driftHigh: null };
+    if (full.low === null)
+      return { known: true, priced: UNKNOWN, failedBillingUnknown, reason: 'its price is unknown in the sheets', driftLow: null, driftHigh: null };
     if (failedBillingUnknown) {
       // billed or not, nobody has said: anything from nothing to the full price
       return { known: true, priced: { low: ZERO, high: full.high, approx: full.approx }, failedBillingUnknown, reason: null, driftLow: null, driftHigh: null };
     }
-    return { known: true, priced: full, failedBillingUnknown: false, reason: null, driftLow: full.low.times(DRIFT_LOW), driftHigh: full.high === null ? null : full.high.times(DRIFT_HIGH) };
+    return {
+      known: true,
+      priced: full,
+      failedBillingUnknown: false,
+      reason: null,
+      driftLow: full.low.times(DRIFT_LOW),
+      driftHigh: full.high === null ? null : full.high.times(DRIFT_HIGH),
+    };
   }
 }
 

@@ -56,21 +56,39 @@ export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offerin
   // shut down first, then the soonest to shut down
   for (const o of [...sunsets].sort((a, b) => (a.sunset! < b.sunset! ? -1 : a.sunset! > b.sunset! ? 1 : 0))) {
     if (o.sunset! <= asOf) {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).` });
+      out.push({
+        code: 'sunset',
+        severity: 'warning',
+        offering: o.id,
+        message: `${o.id} shut down on ${o.sunset}; it is no longer eligible and is not priced (source: ${o.sunsetSource}).`,
+      });
     } else {
-      out.push({ code: 'sunset', severity: 'warning', offering: o.id, message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset!)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).` });
+      out.push({
+        code: 'sunset',
+        severity: 'warning',
+        offering: o.id,
+        message: `${o.id} shuts down on ${o.sunset}, ${daysBetween(asOf, o.sunset!)} days after ${asOf}: keep it behind an adapter and plan the migration (source: ${o.sunsetSource}).`,
+      });
     }
   }
-  const stale = catalog.sheets.filter((sheet) => vendors.has(sheet.vendor)).map((sheet) => ({ sheet, age: daysBetween(sheet.verified, asOf) })).filter((x) => x.age > staleAfterDays);
+  const stale = catalog.sheets
+    .filter((sheet) => vendors.has(sheet.vendor))
+    .map((sheet) => ({ sheet, age: daysBetween(sheet.verified, asOf) }))
+    .filter((x) => x.age > staleAfterDays);
   for (const { sheet, age } of stale.sort((a, b) => b.age - a.age)) {
-    out.push({ code: 'stale-prices', severity: 'warning', vendor: sheet.vendor, message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.` });
+    out.push({
+      code: 'stale-prices',
+      severity: 'warning',
+      vendor: sheet.vendor,
+      message: `${sheet.vendor} prices were verified on ${sheet.verified}, ${age} days before ${asOf} (limit ${staleAfterDays}): re-check ${sheet.sources[Object.keys(sheet.sources)[0]!] ?? sheet.file} before committing budget.`,
+    });
   }
   return out;
 }
 
 export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const out: Advisory[] = [];
-  const { asOf, channel } = report;
+  const { channel } = report;
   const scenario = report.scenarioData;
   const consideredVendors = [...new Set(considered.map((o) => o.vendor))];
 
@@ -80,10 +98,20 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   for (const wr of report.workloads) {
     const w = wr.workload;
     if (!wr.billedGenerations.eq(w.regenerationFactor)) {
-      out.push({ code: 'regeneration-capped', severity: 'info', workload: w.name, message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${wr.billedGenerations} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.` });
+      out.push({
+        code: 'regeneration-capped',
+        severity: 'info',
+        workload: w.name,
+        message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${wr.billedGenerations} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.`,
+      });
     }
     if (w.regenerationFactor.eq(1)) {
-      out.push({ code: 'naive-regeneration', severity: 'warning', workload: w.name, message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}` });
+      out.push({
+        code: 'naive-regeneration',
+        severity: 'warning',
+        workload: w.name,
+        message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}`,
+      });
     }
   }
 
@@ -121,19 +149,36 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
     for (const o of considered) {
       // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
       const w = wr.workload;
-      if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c))) continue;
+      if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c)))
+        continue;
       const plansKey = `${o.vendor}\n${w.resolution}`;
       let plans = plansAt.get(plansKey);
-      if (!plans) plansAt.set(plansKey, (plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]))));
+      if (!plans)
+        plansAt.set(
+          plansKey,
+          (plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]))),
+        );
       if (plans.length === 0) continue;
       const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
       const perClip = perClipFigure ? budgetOf(perClipFigure) : null;
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure!, 'count', { tilde: false });
-      const parts = plans.map((p) => `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`);
+      const parts = plans.map(
+        (p) =>
+          `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`,
+      );
       const most = plans.map((p) => budgetOf(p.creditsPerMonth)!).reduce((a, b) => (b.gt(a) ? b : a));
       const share = wr.workload.clipsPerMonth.eq(0) ? null : divide(most, perClip.times(wr.workload.clipsPerMonth));
-      capacity.push({ share, advisory: { code: 'plan-capacity', severity: 'info', workload: wr.workload.name, offering: o.id, message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.` } });
+      capacity.push({
+        share,
+        advisory: {
+          code: 'plan-capacity',
+          severity: 'info',
+          workload: wr.workload.name,
+          offering: o.id,
+          message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.`,
+        },
+      });
     }
   }
   capacity.sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : a.share.cmp(b.share)));
@@ -147,7 +192,12 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       if (plan.watermark) limits.push('watermarked');
       if (!plan.commercialUse) limits.push('not for commercial use');
       const price = budgetOf(plan.usdPerMonth);
-      out.push({ code: 'free-tier-restrictions', severity: 'info', vendor, message: `${capital(vendor)} ${plan.name} (${price !== null && price.eq(0) ? 'free' : formatAmount(plan.usdPerMonth) + '/month'}, ${formatFigure(plan.creditsPerMonth, 'count')} credits) is ${limits.join(', ')}: vidcost never counts it toward a product's cost.` });
+      out.push({
+        code: 'free-tier-restrictions',
+        severity: 'info',
+        vendor,
+        message: `${capital(vendor)} ${plan.name} (${price !== null && price.eq(0) ? 'free' : formatAmount(plan.usdPerMonth) + '/month'}, ${formatFigure(plan.creditsPerMonth, 'count')} credits) is ${limits.join(', ')}: vidcost never counts it toward a product's cost.`,
+      });
     }
   }
 
@@ -162,7 +212,13 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
         : gpuGap
           ? ` Supply it with overrides: { ${opt.vendor}: { gpu_seconds_per_output_second: N } }.`
           : '';
-      out.push({ code: 'unknown-price', severity: 'warning', workload: wr.workload.name, offering: opt.offering, message: `${wr.workload.name} on ${opt.offering}: the price is unknown (${opt.reason}); it is shown but never recommended.${how}` });
+      out.push({
+        code: 'unknown-price',
+        severity: 'warning',
+        workload: wr.workload.name,
+        offering: opt.offering,
+        message: `${wr.workload.name} on ${opt.offering}: the price is unknown (${opt.reason}); it is shown but never recommended.${how}`,
+      });
     }
   }
 
@@ -182,7 +238,11 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   if (ceiling !== null && route !== null && route.gt(ceiling)) {
     const clips = report.workloads.reduce((acc, wr) => acc.plus(wr.workload.clipsPerMonth), dec(0));
     const fit = route.eq(0) ? clips : floorDiv(clips.times(ceiling), route);
-    out.push({ code: 'over-ceiling', severity: 'error', message: `The recommended route costs ${formatFigure(report.recommendation.monthlyUsd, 'money')}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.` });
+    out.push({
+      code: 'over-ceiling',
+      severity: 'error',
+      message: `The recommended route costs ${formatFigure(report.recommendation.monthlyUsd, 'money')}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.`,
+    });
   }
   return out;
 }
@@ -231,7 +291,15 @@ function webAppCreditsPerKeptClip(ctx: PriceContext, o: Offering, w: Workload, g
   return perGeneration.low === null ? null : times(perGeneration, gens);
 }
 
-const VENDOR_NAMES: Record<string, string> = { openai: 'OpenAI', runway: 'Runway', kling: 'Kling', pika: 'Pika', luma: 'Luma', fal: 'fal.ai', replicate: 'Replicate' };
+const VENDOR_NAMES: Record<string, string> = {
+  openai: 'OpenAI',
+  runway: 'Runway',
+  kling: 'Kling',
+  pika: 'Pika',
+  luma: 'Luma',
+  fal: 'fal.ai',
+  replicate: 'Replicate',
+};
 
 function capital(vendor: string): string {
   return VENDOR_NAMES[vendor] ?? vendor.charAt(0).toUpperCase() + vendor.slice(1);

@@ -128,7 +128,7 @@ export function compareSnapshots(base: EstimateSnapshot, now: EstimateSnapshot, 
       nowFigure: n ? n.monthlyUsd : null,
       baseEligible: b?.eligible ?? false,
       eligible: n?.eligible ?? false,
-      reason: n ? n.reason : b?.reason ?? null,
+      reason: n ? n.reason : (b?.reason ?? null),
     };
   });
   const workloadNames = distinct([...now.route.workloads.map((w) => w.workload), ...base.route.workloads.map((w) => w.workload)]);
@@ -226,7 +226,9 @@ const baselineSchema = once(() => {
     asOf: z.string(),
     totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
     // per workload and offering: the route's figures with their honesty markers
-    workloads: z.array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() })).optional(),
+    workloads: z
+      .array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() }))
+      .optional(),
     recommendation: z.object({
       ...figureShape,
       complete: z.boolean(),
@@ -235,14 +237,21 @@ const baselineSchema = once(() => {
   });
 });
 
-type FigureJson = { monthlyUsd: string | null; monthlyUsdLow?: string | null | undefined; monthlyUsdHigh?: string | null | undefined; approx?: boolean | null | undefined; marker?: 'exact' | 'approx' | 'from' | 'range' | 'unknown' | null | undefined };
+type FigureJson = {
+  monthlyUsd: string | null;
+  monthlyUsdLow?: string | null | undefined;
+  monthlyUsdHigh?: string | null | undefined;
+  approx?: boolean | null | undefined;
+  marker?: 'exact' | 'approx' | 'from' | 'range' | 'unknown' | null | undefined;
+};
 
 /** Reads a figure back from `figureFields` output: budget value, Low/High for ranges and bounds. */
 export function figureFromJson(f: FigureJson): Figure {
   const approx = f.approx ?? false;
   const low = f.monthlyUsdLow ?? null;
   const high = f.monthlyUsdHigh ?? null;
-  const marker = f.marker ?? (low !== null && high === null ? 'from' : low !== null ? 'range' : f.monthlyUsd === null ? 'unknown' : approx ? 'approx' : 'exact');
+  const marker =
+    f.marker ?? (low !== null && high === null ? 'from' : low !== null ? 'range' : f.monthlyUsd === null ? 'unknown' : approx ? 'approx' : 'exact');
   switch (marker) {
     case 'unknown':
       return UNKNOWN;
@@ -281,13 +290,24 @@ export function readBaseline(text: string, file: string, expectScenario: string)
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new InputError([{ file, ...jsonSyntaxPosition(text, error), field: '', message: `not JSON (${(error as Error).message}); a baseline is the output of \`vidcost estimate FILE --format json --out base.json\`` }]);
+    throw new InputError([
+      {
+        file,
+        ...jsonSyntaxPosition(text, error),
+        field: '',
+        message: `not JSON (${(error as Error).message}); a baseline is the output of \`vidcost estimate FILE --format json --out base.json\``,
+      },
+    ]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('', 'expected a JSON object written by `vidcost estimate FILE --format json`');
   const obj = data as Record<string, unknown>;
-  if (obj['schemaVersion'] === undefined) fail('schemaVersion', 'missing: this is not a vidcost JSON report (write one with `vidcost estimate FILE --format json --out base.json`)');
+  if (obj['schemaVersion'] === undefined)
+    fail('schemaVersion', 'missing: this is not a vidcost JSON report (write one with `vidcost estimate FILE --format json --out base.json`)');
   if (obj['schemaVersion'] !== BASELINE_SCHEMA_VERSION) {
-    fail('schemaVersion', `the baseline has schemaVersion ${JSON.stringify(obj['schemaVersion'])}, but this vidcost reads schemaVersion ${BASELINE_SCHEMA_VERSION}; write a new baseline with \`vidcost estimate FILE --format json --out base.json\``);
+    fail(
+      'schemaVersion',
+      `the baseline has schemaVersion ${JSON.stringify(obj['schemaVersion'])}, but this vidcost reads schemaVersion ${BASELINE_SCHEMA_VERSION}; write a new baseline with \`vidcost estimate FILE --format json --out base.json\``,
+    );
   }
   if (obj['kind'] !== undefined && obj['kind'] !== 'estimate') {
     fail('kind', `the baseline is a "${String(obj['kind'])}" report; --compare-to needs the JSON of \`vidcost estimate\``);
@@ -297,11 +317,18 @@ export function readBaseline(text: string, file: string, expectScenario: string)
     // the first problem, in the words every input error uses ("missing required field ...")
     const issue = explainZodIssues(data, parsed.error.issues)[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    fail(fieldPath(path), `${issue.message}; the baseline must be the JSON of \`vidcost estimate FILE --format json\``, issue.at === 'parent' ? path.slice(0, -1) : path);
+    fail(
+      fieldPath(path),
+      `${issue.message}; the baseline must be the JSON of \`vidcost estimate FILE --format json\``,
+      issue.at === 'parent' ? path.slice(0, -1) : path,
+    );
   }
   const b = parsed.data!;
   if (b.scenario !== expectScenario) {
-    fail('scenario', `the baseline is for scenario ${JSON.stringify(b.scenario)}, not ${JSON.stringify(expectScenario)}; compare a scenario only with its own baseline`);
+    fail(
+      'scenario',
+      `the baseline is for scenario ${JSON.stringify(b.scenario)}, not ${JSON.stringify(expectScenario)}; compare a scenario only with its own baseline`,
+    );
   }
   return {
     file,

@@ -134,7 +134,11 @@ export interface DiffOptions {
 }
 
 /** Two sheet sets, each read at its own date (the same set at two dates is `diff --from --to`). */
-export function diffSheets(base: { sheets: readonly PriceSheet[]; asOf: string }, now: { sheets: readonly PriceSheet[]; asOf: string }, options: DiffOptions): DiffReport {
+export function diffSheets(
+  base: { sheets: readonly PriceSheet[]; asOf: string },
+  now: { sheets: readonly PriceSheet[]; asOf: string },
+  options: DiffOptions,
+): DiffReport {
   return diffCatalogs(catalogAt(base.sheets, base.asOf), catalogAt(now.sheets, now.asOf), options);
 }
 
@@ -149,7 +153,13 @@ export function diffCatalogs(base: Catalog, now: Catalog, options: DiffOptions):
   const baseRates = ratesReport(base, { resolution, all: true }).rows.filter((r) => keep(r.vendor));
   const nowRates = ratesReport(now, { resolution, all: true }).rows.filter((r) => keep(r.vendor));
   const rates = diffRates(baseRates, nowRates);
-  const offerings = diffOfferings(base.offerings.filter((o) => keep(o.vendor)), now.offerings.filter((o) => keep(o.vendor)), base.asOf, now.asOf, rates);
+  const offerings = diffOfferings(
+    base.offerings.filter((o) => keep(o.vendor)),
+    now.offerings.filter((o) => keep(o.vendor)),
+    base.asOf,
+    now.asOf,
+    rates,
+  );
   const headlines = (c: Catalog) => new Map(ratesReport(c, { resolution }).rows.map((r) => [r.offering, r]));
   const baseHeadlines = headlines(base);
   const nowHeadlines = headlines(now);
@@ -158,10 +168,24 @@ export function diffCatalogs(base: Catalog, now: Catalog, options: DiffOptions):
     if (row) o.headline = { usdPerSecond: row.usdPerSecond, resolution: row.resolution, audio: row.audio, channel: row.channel };
   }
   const corrections = diffCorrections(base, now, baseRates).filter((c) => keep(c.vendor));
-  const plans = diffPlans(base.plans.filter((p) => keep(p.vendor)), now.plans.filter((p) => keep(p.vendor)));
+  const plans = diffPlans(
+    base.plans.filter((p) => keep(p.vendor)),
+    now.plans.filter((p) => keep(p.vendor)),
+  );
   const creditValues = diffCreditValues(base, now).filter((c) => keep(c.vendor));
   const impact = options.scenario ? scenarioImpact(base, now, options.scenario, options.baseLabel, options.staleAfterDays) : null;
-  return { kind: 'diff', base: side(base, options.baseLabel), now: side(now, options.nowLabel), resolution, offerings, rates, corrections, plans, creditValues, impact };
+  return {
+    kind: 'diff',
+    base: side(base, options.baseLabel),
+    now: side(now, options.nowLabel),
+    resolution,
+    offerings,
+    rates,
+    corrections,
+    plans,
+    creditValues,
+    impact,
+  };
 }
 
 // --- rates -------------------------------------------------------------------------------------
@@ -253,7 +277,13 @@ function figureNotes(base: Figure, now: Figure, change: Change): string[] {
 
 // --- offerings ---------------------------------------------------------------------------------
 
-function diffOfferings(baseList: readonly Offering[], nowList: readonly Offering[], baseAsOf: string, nowAsOf: string, rates: readonly RateChange[]): OfferingChange[] {
+function diffOfferings(
+  baseList: readonly Offering[],
+  nowList: readonly Offering[],
+  baseAsOf: string,
+  nowAsOf: string,
+  rates: readonly RateChange[],
+): OfferingChange[] {
   const b = new Map(baseList.map((o) => [o.id, o]));
   const n = new Map(nowList.map((o) => [o.id, o]));
   const ids = [...new Set([...b.keys(), ...n.keys()])].sort((x, y) => x.localeCompare(y));
@@ -313,8 +343,26 @@ function diffCorrections(base: Catalog, now: Catalog, baseRows: readonly RateRow
     for (const rate of o.rates) {
       const correction = correctionOf(rate.note);
       if (correction === null) continue;
-      const row = baseRows.find((r) => r.offering === o.id && r.channel === rate.channel && r.resolution === rate.resolution && r.hdr === rate.hdr && r.exr === rate.exr && r.audio === (rate.audio === true || (rate.audio === 'included' && r.audio)));
-      out.push({ offering: o.id, vendor: o.vendor, channel: rate.channel, resolution: rate.resolution, audio: rate.audio, hdr: rate.hdr, exr: rate.exr, usdPerSecond: row?.usdPerSecond ?? null, correction });
+      const row = baseRows.find(
+        (r) =>
+          r.offering === o.id &&
+          r.channel === rate.channel &&
+          r.resolution === rate.resolution &&
+          r.hdr === rate.hdr &&
+          r.exr === rate.exr &&
+          r.audio === (rate.audio === true || (rate.audio === 'included' && r.audio)),
+      );
+      out.push({
+        offering: o.id,
+        vendor: o.vendor,
+        channel: rate.channel,
+        resolution: rate.resolution,
+        audio: rate.audio,
+        hdr: rate.hdr,
+        exr: rate.exr,
+        usdPerSecond: row?.usdPerSecond ?? null,
+        correction,
+      });
     }
   }
   return out.sort((a, b) => a.offering.localeCompare(b.offering));
@@ -389,7 +437,8 @@ function scenarioFor(catalog: Catalog, scenario: Scenario): Scenario {
 }
 
 function scenarioImpact(base: Catalog, now: Catalog, scenario: Scenario, baseLabel: string, staleAfterDays?: number): ScenarioImpact {
-  const run = (c: Catalog) => estimate(c.sheets, scenarioFor(c, scenario), { asOf: c.asOf, forceAsOf: true, ...(staleAfterDays === undefined ? {} : { staleAfterDays }) });
+  const run = (c: Catalog) =>
+    estimate(c.sheets, scenarioFor(c, scenario), { asOf: c.asOf, forceAsOf: true, ...(staleAfterDays === undefined ? {} : { staleAfterDays }) });
   const b = run(base);
   const n = run(now);
   return { scenario: scenario.name, comparison: compareSnapshots(snapshotOf(b), snapshotOf(n), baseLabel), base: b, now: n };

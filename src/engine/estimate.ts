@@ -95,13 +95,20 @@ export interface EstimateReport {
 }
 
 export function estimate(sheets: readonly PriceSheet[], scenario: Scenario, options: EstimateOptions): EstimateReport {
-  const asOf = options.forceAsOf ? options.asOf : scenario.asOf ?? options.asOf;
+  const asOf = options.forceAsOf ? options.asOf : (scenario.asOf ?? options.asOf);
   const catalog = catalogAt(sheets, asOf);
   const ctx: PriceContext = { catalog, overrides: scenario.overrides };
   const considered = consideredOfferings(catalog, scenario);
   const variants = new Map<string, Prepared[]>();
   const workloads = scenario.workloads.map((w) => evaluateWorkload(ctx, scenario, considered, w, variants));
-  const totals = considered.map((o, i) => totalFor(scenario, catalog, o, workloads.map((wr) => wr.options[i]!)));
+  const totals = considered.map((o, i) =>
+    totalFor(
+      scenario,
+      catalog,
+      o,
+      workloads.map((wr) => wr.options[i]!),
+    ),
+  );
   const recommendation = recommend(scenario, catalog, workloads, totals);
   const report: EstimateReport = {
     kind: 'estimate',
@@ -166,7 +173,21 @@ function discountAnew(scenario: Scenario, vendor: string): { factor: Dec; pct: D
 }
 
 function ineligible(o: Offering, reason: string): OptionResult {
-  return { offering: o.id, vendor: o.vendor, eligible: false, reason, usdPerSecond: null, usdPerKeptClip: UNKNOWN, creditsPerKeptClip: null, monthlyUsd: UNKNOWN, cover: null, overridden: false, discountPct: null, batch: false, priced: null };
+  return {
+    offering: o.id,
+    vendor: o.vendor,
+    eligible: false,
+    reason,
+    usdPerSecond: null,
+    usdPerKeptClip: UNKNOWN,
+    creditsPerKeptClip: null,
+    monthlyUsd: UNKNOWN,
+    cover: null,
+    overridden: false,
+    discountPct: null,
+    batch: false,
+    priced: null,
+  };
 }
 
 /**
@@ -212,7 +233,15 @@ function perKeptClip(p: Priced, seconds: Figure, secondsTimesGens: Figure, gens:
   return times(costPerGeneration(p, seconds, credits), gens);
 }
 
-function costOption(ctx: PriceContext, scenario: Scenario, prepared: Prepared, w: Workload, seconds: Figure, secondsTimesGens: Figure, gens: Dec): OptionResult {
+function costOption(
+  ctx: PriceContext,
+  scenario: Scenario,
+  prepared: Prepared,
+  w: Workload,
+  seconds: Figure,
+  secondsTimesGens: Figure,
+  gens: Dec,
+): OptionResult {
   if (prepared.kind === 'result') return prepared.result;
   const { p, factor, pct } = prepared;
   const o = p.offering;
@@ -255,7 +284,12 @@ function costOption(ctx: PriceContext, scenario: Scenario, prepared: Prepared, w
 
 function unknownReason(p: Priced): string {
   const unit = p.rate.unit;
-  if ((unit.kind === 'credits_per_second' || unit.kind === 'credits_per_clip') && p.creditValue && markerOf(p.creditValue.usdPerCredit) === 'unknown' && markerOf(unit.credits) !== 'unknown') {
+  if (
+    (unit.kind === 'credits_per_second' || unit.kind === 'credits_per_clip') &&
+    p.creditValue &&
+    markerOf(p.creditValue.usdPerCredit) === 'unknown' &&
+    markerOf(unit.credits) !== 'unknown'
+  ) {
     return `no source gives the dollar value of a ${p.offering.vendor} credit`;
   }
   if (unit.kind === 'gpu') return 'GPU-seconds per output second are not known';
@@ -274,10 +308,21 @@ export function planAllows(plan: Plan, workloads: readonly Workload[]): boolean 
   return workloads.every((w) => resolutionRank(w.resolution) <= cap);
 }
 
-function coverCost(needed: Figure, plans: readonly Plan[], factor: Dec, vendor: string, seats: number | null): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
+function coverCost(
+  needed: Figure,
+  plans: readonly Plan[],
+  factor: Dec,
+  vendor: string,
+  seats: number | null,
+): { cover: Cover | null; monthlyUsd: Figure; reason: string | null } {
   // Plans cover a known credit need; with a range of credits, budget for the high end.
   const credits = budgetOf(needed);
-  if (credits === null) return { cover: null, monthlyUsd: UNKNOWN, reason: needed.low === null ? 'credits per clip are not published for this variant' : 'credits needed have no upper bound' };
+  if (credits === null)
+    return {
+      cover: null,
+      monthlyUsd: UNKNOWN,
+      reason: needed.low === null ? 'credits per clip are not published for this variant' : 'credits needed have no upper bound',
+    };
   const cover = cheapestCover(plans, credits, seats);
   if (!cover) return { cover: null, monthlyUsd: UNKNOWN, reason: noCoverReason(plans, credits, vendor, seats) };
   const usd = cover.usd.times(factor);
@@ -300,7 +345,13 @@ function variantKey(w: Workload): string {
   return `${w.resolution}\n${w.audio ? 1 : 0}${w.hdr ? 1 : 0}${w.batch ? 1 : 0}\n${w.requires.join(',')}`;
 }
 
-function evaluateWorkload(ctx: PriceContext, scenario: Scenario, considered: readonly Offering[], w: Workload, variants: Map<string, Prepared[]>): WorkloadResult {
+function evaluateWorkload(
+  ctx: PriceContext,
+  scenario: Scenario,
+  considered: readonly Offering[],
+  w: Workload,
+  variants: Map<string, Prepared[]>,
+): WorkloadResult {
   const gens = billedGenerations(scenario, w);
   const key = variantKey(w);
   let prepared = variants.get(key);
@@ -316,17 +367,47 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
   const blocked = options.findIndex((x) => !x.eligible);
   const overridden = options.some((x) => x.overridden);
   if (blocked >= 0) {
-    return { offering: o.id, vendor: o.vendor, eligible: false, reason: `${scenario.workloads[blocked]!.name}: ${options[blocked]!.reason}`, monthlyUsd: UNKNOWN, cover: null, overridden };
+    return {
+      offering: o.id,
+      vendor: o.vendor,
+      eligible: false,
+      reason: `${scenario.workloads[blocked]!.name}: ${options[blocked]!.reason}`,
+      monthlyUsd: UNKNOWN,
+      cover: null,
+      overridden,
+    };
   }
   if (scenario.channel === 'web-app') {
     // All workloads share one pool of plan credits.
     const needed = sum(options.map((x, i) => (x.creditsPerKeptClip ? times(x.creditsPerKeptClip, scenario.workloads[i]!.clipsPerMonth) : UNKNOWN)));
-    const { cover, monthlyUsd, reason } = coverCost(needed, plansFor(catalog, o.vendor, scenario.workloads), discountFactor(scenario, o.vendor).factor, o.vendor, scenario.seats ?? null);
+    const { cover, monthlyUsd, reason } = coverCost(
+      needed,
+      plansFor(catalog, o.vendor, scenario.workloads),
+      discountFactor(scenario, o.vendor).factor,
+      o.vendor,
+      scenario.seats ?? null,
+    );
     const unknownPart = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
-    return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknownPart?.reason ?? reason, monthlyUsd: unknownPart ? UNKNOWN : monthlyUsd, cover: unknownPart ? null : cover, overridden };
+    return {
+      offering: o.id,
+      vendor: o.vendor,
+      eligible: true,
+      reason: unknownPart?.reason ?? reason,
+      monthlyUsd: unknownPart ? UNKNOWN : monthlyUsd,
+      cover: unknownPart ? null : cover,
+      overridden,
+    };
   }
   const unknown = options.find((x) => markerOf(x.monthlyUsd) === 'unknown');
-  return { offering: o.id, vendor: o.vendor, eligible: true, reason: unknown?.reason ?? null, monthlyUsd: sum(options.map((x) => x.monthlyUsd)), cover: null, overridden };
+  return {
+    offering: o.id,
+    vendor: o.vendor,
+    eligible: true,
+    reason: unknown?.reason ?? null,
+    monthlyUsd: sum(options.map((x) => x.monthlyUsd)),
+    cover: null,
+    overridden,
+  };
 }
 
 /** Can this option be recommended? Only with a price that has an upper bound. */
@@ -346,7 +427,12 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
   const perWorkload: RouteStep[] = workloads.map((wr) => {
     const best = cheapest(wr.options.filter(recommendable));
     if (!best) {
-      const shown = wr.options.length === 0 ? noOfferingReason(catalog) : wr.options.some((x) => x.eligible) ? 'no eligible offering has a known price' : 'no offering is eligible';
+      const shown =
+        wr.options.length === 0
+          ? noOfferingReason(catalog)
+          : wr.options.some((x) => x.eligible)
+            ? 'no eligible offering has a known price'
+            : 'no offering is eligible';
       return { workload: wr.workload.name, offering: null, monthlyUsd: UNKNOWN, reason: shown };
     }
     return { workload: wr.workload.name, offering: best.offering, monthlyUsd: best.monthlyUsd, reason: null };
@@ -367,7 +453,13 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
     });
     let total: Figure = exact(ZERO);
     for (const [vendor, entry] of byVendor) {
-      const { cover, monthlyUsd: cost } = coverCost(entry.credits, plansFor(catalog, vendor, entry.workloads), discountFactor(scenario, vendor).factor, vendor, scenario.seats ?? null);
+      const { cover, monthlyUsd: cost } = coverCost(
+        entry.credits,
+        plansFor(catalog, vendor, entry.workloads),
+        discountFactor(scenario, vendor).factor,
+        vendor,
+        scenario.seats ?? null,
+      );
       if (cover) covers.push({ vendor, cover });
       total = plus(total, cost);
     }

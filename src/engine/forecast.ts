@@ -251,11 +251,33 @@ class Model {
     }
     const places = Math.max(MIN_PLACES, placesOf(three.low), placesOf(three.likely), placesOf(three.high));
     if (three.high.times(pow10(places)).gt(MAX_SAFE)) {
-      throw new ForecastInputError(['workloads', index, field], `${three.high} with ${places} decimal places has more digits than a forecast keeps exactly (at most 15 significant digits)`);
+      throw new ForecastInputError(
+        ['workloads', index, field],
+        `${three.high} with ${places} decimal places has more digits than a forecast keeps exactly (at most 15 significant digits)`,
+      );
     }
     const input = this.inputs.length;
-    this.inputs.push({ key: `${workload}.${field}`, kind: 'workload', workload, field, offering: null, shape: three.shape, unit, low: three.low, likely: three.likely, high: three.high, places });
-    return { places, fixedN: scaled(three.likely, places), lowN: scaled(three.low, places), likelyN: scaled(three.likely, places), highN: scaled(three.high, places), input };
+    this.inputs.push({
+      key: `${workload}.${field}`,
+      kind: 'workload',
+      workload,
+      field,
+      offering: null,
+      shape: three.shape,
+      unit,
+      low: three.low,
+      likely: three.likely,
+      high: three.high,
+      places,
+    });
+    return {
+      places,
+      fixedN: scaled(three.likely, places),
+      lowN: scaled(three.low, places),
+      likelyN: scaled(three.likely, places),
+      highN: scaled(three.high, places),
+      input,
+    };
   }
 
   qFor(w: number, clip: Dec | null): number {
@@ -277,7 +299,19 @@ class Model {
     if (i === undefined) {
       i = this.inputs.length;
       const likely = low.plus(high).div(2);
-      this.inputs.push({ key: `rate:${offering}`, kind: 'rate', workload: null, field: null, offering, shape: 'uniform', unit, low, likely, high, places: Math.max(placesOf(low), placesOf(high)) + 6 });
+      this.inputs.push({
+        key: `rate:${offering}`,
+        kind: 'rate',
+        workload: null,
+        field: null,
+        offering,
+        shape: 'uniform',
+        unit,
+        low,
+        likely,
+        high,
+        places: Math.max(placesOf(low), placesOf(high)) + 6,
+      });
       this.rateOf.set(offering, i);
     }
     return i;
@@ -352,7 +386,14 @@ function sample(model: Model, n: number, seed: number): Columns {
       for (let t = 0; t < n; t++) col[t] = rng.integerBelow(RATE_STEPS + 1);
       return col;
     }
-    const column = { low: Number(input.low), likely: Number(input.likely), high: Number(input.high), scale: 10 ** input.places, lowN: scaled(input.low, input.places), highN: scaled(input.high, input.places) };
+    const column = {
+      low: Number(input.low),
+      likely: Number(input.likely),
+      high: Number(input.high),
+      scale: 10 ** input.places,
+      lowN: scaled(input.low, input.places),
+      highN: scaled(input.high, input.places),
+    };
     fillThreePoint(rng, input.shape as 'pert' | 'triangular', column, col);
     return col;
   });
@@ -575,7 +616,9 @@ function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot
-    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    const x = a[lo]!,
+      y = a[mid]!,
+      z = a[hi]!;
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
@@ -728,10 +771,7 @@ function termFor(model: Model, w: number, o: OptionResult, channel: Channel): Te
   return { q: model.qFor(w, clip), coefLow: low, coefDelta: delta, rate, coefLowF: Number(low.toString()), coefDeltaF: Number(delta.toString()) };
 }
 
-type Target =
-  | { kind: 'linear'; form: LinearForm }
-  | { kind: 'cover'; groups: CoverGroup[] }
-  | { kind: 'unknown'; reason: string; eligible: boolean };
+type Target = { kind: 'linear'; form: LinearForm } | { kind: 'cover'; groups: CoverGroup[] } | { kind: 'unknown'; reason: string; eligible: boolean };
 
 function offeringTarget(model: Model, report: EstimateReport, i: number): Target {
   const options = report.workloads.map((wr) => wr.options[i]!);
@@ -749,7 +789,12 @@ function offeringTarget(model: Model, report: EstimateReport, i: number): Target
   if (report.channel === 'api') return { kind: 'linear', form };
   const vendor = options[0]!.vendor;
   const factor = discount(options[0]!);
-  return { kind: 'cover', groups: [{ credits: form, plans: plansFor(report.catalog, vendor, report.scenarioData.workloads), seats: report.scenarioData.seats ?? null, factor, vendor }] };
+  return {
+    kind: 'cover',
+    groups: [
+      { credits: form, plans: plansFor(report.catalog, vendor, report.scenarioData.workloads), seats: report.scenarioData.seats ?? null, factor, vendor },
+    ],
+  };
 }
 
 function routeTarget(model: Model, report: EstimateReport): Target {
@@ -772,7 +817,11 @@ function routeTarget(model: Model, report: EstimateReport): Target {
     kind: 'cover',
     groups: [...byVendor].map(([vendor, e]) => ({
       credits: new LinearForm(model, e.terms),
-      plans: plansFor(report.catalog, vendor, e.workloads.map((w) => report.scenarioData.workloads[w]!)),
+      plans: plansFor(
+        report.catalog,
+        vendor,
+        e.workloads.map((w) => report.scenarioData.workloads[w]!),
+      ),
       seats: report.scenarioData.seats ?? null,
       factor: e.factor,
       vendor,
@@ -870,7 +919,8 @@ function runOnce(target: Target, cols: Columns, ceiling: Dec | null): { stats: F
 }
 
 export function checkTrials(trials: number): void {
-  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw new RangeError(`trials must be a whole number from 1 to ${MAX_TRIALS}, found ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
+    throw new RangeError(`trials must be a whole number from 1 to ${MAX_TRIALS}, found ${trials}`);
 }
 
 export function checkSeed(seed: number): void {
@@ -957,4 +1007,3 @@ function tornado(model: Model, route: Target): { baseline: Dec | null; drivers: 
   drivers.sort((a, b) => b.swing.cmp(a.swing));
   return { baseline, drivers };
 }
-

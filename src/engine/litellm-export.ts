@@ -53,19 +53,29 @@ export function litellmExport(catalog: Catalog): LitellmExport {
         skip(`shut down on ${offering.sunset}`);
         continue;
       }
-      const priced = priceFor({ catalog }, { ...offering, rates: [rate] }, { channel: 'api', resolution: rate.resolution ?? '1080p', audio: rate.audio === true, hdr: rate.hdr, exr: rate.exr, batch: false });
+      const priced = priceFor(
+        { catalog },
+        { ...offering, rates: [rate] },
+        { channel: 'api', resolution: rate.resolution ?? '1080p', audio: rate.audio === true, hdr: rate.hdr, exr: rate.exr, batch: false },
+      );
       if (priced.status !== 'priced') {
         skip('no price');
         continue;
       }
       if (priced.billing.kind === 'per_clip') {
-        skip(`billed per whole clip (${formatFigure(priced.billing.usdPerClip, 'money')} per ${formatFigure(priced.billing.clipSeconds, 'count')} s): a price per second would misstate short clips`);
+        skip(
+          `billed per whole clip (${formatFigure(priced.billing.usdPerClip, 'money')} per ${formatFigure(priced.billing.clipSeconds, 'count')} s): a price per second would misstate short clips`,
+        );
         continue;
       }
       const usd = pointOf(priced.usdPerSecond);
       if (usd === null) {
         const marker = markerOf(priced.usdPerSecond);
-        skip(marker === 'unknown' ? 'unknown: no source gives its price per second' : `${marker === 'range' ? 'a range' : 'a lower bound'} (${formatFigure(priced.usdPerSecond, 'rate')}/s), never written as one number`);
+        skip(
+          marker === 'unknown'
+            ? 'unknown: no source gives its price per second'
+            : `${marker === 'range' ? 'a range' : 'a lower bound'} (${formatFigure(priced.usdPerSecond, 'rate')}/s), never written as one number`,
+        );
         continue;
       }
       // the key LiteLLM itself prices this variant under, when the sheet maps it to a plain entry

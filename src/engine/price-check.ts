@@ -143,7 +143,8 @@ export function priceCheck(catalog: Catalog, maps: readonly PriceMap[]): PriceCh
     const mapped = mappedKeys.get(mapKey(map.source, map.provider)) ?? new Set<string>();
     for (const key of map.videoKeys) {
       if (mapped.has(key)) continue;
-      for (const p of pricesOfKey(map, key)) unmatched.push({ source: map.source, provider: map.provider, key, field: p.field, batch: p.batch, usdPerSecond: p.usdPerSecond });
+      for (const p of pricesOfKey(map, key))
+        unmatched.push({ source: map.source, provider: map.provider, key, field: p.field, batch: p.batch, usdPerSecond: p.usdPerSecond });
     }
   }
   return {

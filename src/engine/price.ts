@@ -27,9 +27,7 @@ export interface PriceContext {
   overrides?: Readonly<Record<string, VendorOverride>>;
 }
 
-export type Billing =
-  | { kind: 'per_second' }
-  | { kind: 'per_clip'; clipSeconds: Figure; usdPerClip: Figure; creditsPerClip: Figure | null };
+export type Billing = { kind: 'per_second' } | { kind: 'per_clip'; clipSeconds: Figure; usdPerClip: Figure; creditsPerClip: Figure | null };
 
 export interface CreditValue {
   usdPerCredit: Figure;
@@ -119,7 +117,7 @@ export function creditValue(ctx: PriceContext, vendor: string, channel: Channel)
   if (override) return { usdPerCredit: override, basis: 'override', plan: null };
   const sheet = ctx.catalog.sheets.find((s) => s.vendor === vendor);
   if (channel === 'api') return { usdPerCredit: sheet?.apiUsdPerCredit?.value ?? UNKNOWN, basis: 'api', plan: null };
-  const plan = sheet?.referencePlan ? ctx.catalog.plans.find((p) => p.vendor === vendor && p.name === sheet.referencePlan) ?? null : null;
+  const plan = sheet?.referencePlan ? (ctx.catalog.plans.find((p) => p.vendor === vendor && p.name === sheet.referencePlan) ?? null) : null;
   return { usdPerCredit: plan ? planCreditValue(plan) : UNKNOWN, basis: 'plan', plan };
 }
 
@@ -216,7 +214,10 @@ function perOneClip(figure: Figure, perClips: number): Figure {
 function perSecondOfClip(perClip: Figure, clipSeconds: Figure): Figure {
   const seconds = pointOf(clipSeconds);
   if (seconds === null || seconds.eq(0)) return UNKNOWN;
-  return withApprox(mapEnds(perClip, (d) => divide(d, seconds)), clipSeconds.approx);
+  return withApprox(
+    mapEnds(perClip, (d) => divide(d, seconds)),
+    clipSeconds.approx,
+  );
 }
 
 /**
@@ -226,7 +227,10 @@ function perSecondOfClip(perClip: Figure, clipSeconds: Figure): Figure {
 export function billedClipsPerClip(seconds: Figure, clipSeconds: Figure): Figure {
   const len = pointOf(clipSeconds);
   if (len === null || len.eq(0)) return seconds.low === null ? UNKNOWN : atLeast(1, clipSeconds.approx);
-  return withApprox(mapEnds(seconds, (s) => ceilDiv(s, len)), clipSeconds.approx);
+  return withApprox(
+    mapEnds(seconds, (s) => ceilDiv(s, len)),
+    clipSeconds.approx,
+  );
 }
 
 /** Cost (USD, or credits with `credits: true`) of one generation of a clip of `seconds`. */
@@ -243,7 +247,13 @@ export function costPerGeneration(p: Priced, seconds: Figure, credits = false): 
 
 /** The nearest resolution with a price on a channel: the highest below, else the lowest above. */
 export function nearestPricedResolution(offering: Offering, channel: Channel, wanted: Resolution): Resolution | null {
-  const priced = [...new Set(ratesOn(offering, channel).map((r) => r.resolution).filter((r): r is Resolution => r !== null))];
+  const priced = [
+    ...new Set(
+      ratesOn(offering, channel)
+        .map((r) => r.resolution)
+        .filter((r): r is Resolution => r !== null),
+    ),
+  ];
   if (priced.length === 0) return null;
   const below = priced.filter((r) => resolutionRank(r) < resolutionRank(wanted)).sort((a, b) => resolutionRank(b) - resolutionRank(a));
   if (below[0]) return below[0];

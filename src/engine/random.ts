@@ -141,7 +141,7 @@ export class BetaSampler {
   }
 
   density(x: number): number {
-    return Math.pow(x, this.a - 1) * Math.pow(1 - x, this.b - 1);
+    return x ** (this.a - 1) * (1 - x) ** (this.b - 1);
   }
 
   next(rng: Xoshiro128): number {

@@ -191,7 +191,7 @@ function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wan
     creditsPerSecond,
     creditsFor,
     usdPerCredit: p?.creditValue?.usdPerCredit ?? null,
-    creditPlan: p?.creditValue?.basis === 'plan' ? p.creditValue.plan?.name ?? null : null,
+    creditPlan: p?.creditValue?.basis === 'plan' ? (p.creditValue.plan?.name ?? null) : null,
     unknownBecause: unknownReason(p),
     usdPerClip: perClip ? perClip.usdPerClip : null,
     clipSeconds: perClip ? perClip.clipSeconds : null,
@@ -207,11 +207,18 @@ function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wan
     sourcesDisagree: rate.conflict !== null,
     explanation: [],
   };
-  row.explanation = p ? explain(p, clipSeconds, { wanted: all ? null : wanted, creditsFor, creditsPerSecond, premium }) : [`no price published for this variant${rate.note ? ` (${rate.note})` : ''}`];
+  row.explanation = p
+    ? explain(p, clipSeconds, { wanted: all ? null : wanted, creditsFor, creditsPerSecond, premium })
+    : [`no price published for this variant${rate.note ? ` (${rate.note})` : ''}`];
   return row;
 }
 
-function creditsElsewhere(ctx: PriceContext, o: Offering, p: Priced, resolution: Resolution): { creditsPerSecond: Figure; creditsFor: NonNullable<RateRow['creditsFor']> } | null {
+function creditsElsewhere(
+  ctx: PriceContext,
+  o: Offering,
+  p: Priced,
+  resolution: Resolution,
+): { creditsPerSecond: Figure; creditsFor: NonNullable<RateRow['creditsFor']> } | null {
   for (const channel of o.channels) {
     if (channel === p.rate.channel) continue;
     for (const audio of [false, true]) {
@@ -310,13 +317,25 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
         say(`no source publishes the credits per second on the ${p.rate.channel} channel: the price per second is unknown`);
         break;
       }
-      say(`${plain(unit.credits, 'count')} credits × ${credit} per credit = ${plain(times(unit.credits, cv!.usdPerCredit), 'rate')} per second`, unit.credits, cv?.usdPerCredit);
+      say(
+        `${plain(unit.credits, 'count')} credits × ${credit} per credit = ${plain(times(unit.credits, cv!.usdPerCredit), 'rate')} per second`,
+        unit.credits,
+        cv?.usdPerCredit,
+      );
       break;
     case 'credits_per_clip':
       if (p.billing.kind === 'per_clip' && p.billing.creditsPerClip) {
         const len = plain(unit.clipSeconds, 'count');
-        say(`${plain(p.billing.creditsPerClip, 'count')} credits × ${credit} per credit = ${plain(p.billing.usdPerClip, 'money')} per ${len}-second clip`, p.billing.creditsPerClip, cv?.usdPerCredit);
-        if (p.creditsPerSecond) say(`${plain(p.billing.creditsPerClip, 'count')} credits ÷ ${len} seconds = ${plain(p.creditsPerSecond, 'count')} credits per second`, p.creditsPerSecond);
+        say(
+          `${plain(p.billing.creditsPerClip, 'count')} credits × ${credit} per credit = ${plain(p.billing.usdPerClip, 'money')} per ${len}-second clip`,
+          p.billing.creditsPerClip,
+          cv?.usdPerCredit,
+        );
+        if (p.creditsPerSecond)
+          say(
+            `${plain(p.billing.creditsPerClip, 'count')} credits ÷ ${len} seconds = ${plain(p.creditsPerSecond, 'count')} credits per second`,
+            p.creditsPerSecond,
+          );
       }
       break;
     case 'usd_per_clip':
@@ -327,9 +346,14 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     case 'gpu': {
       const gpuSeconds = pointOf(unit.gpuSecondsPerOutputSecond);
       if (gpuSeconds === null) {
-        say(`${formatFigure(unit.usdPerGpuHour, 'rate')} per GPU-hour; the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)`);
+        say(
+          `${formatFigure(unit.usdPerGpuHour, 'rate')} per GPU-hour; the GPU-seconds one second of video takes depend on the model: unknown (supply gpu_seconds_per_output_second in overrides)`,
+        );
       } else {
-        say(`${amount(unit.usdPerGpuHour)} per GPU-hour ÷ 3,600 seconds × ${plain(unit.gpuSecondsPerOutputSecond, 'count')} GPU-seconds per second of video = ${plain(p.usdPerSecond, 'rate')} per second`, p.usdPerSecond);
+        say(
+          `${amount(unit.usdPerGpuHour)} per GPU-hour ÷ 3,600 seconds × ${plain(unit.gpuSecondsPerOutputSecond, 'count')} GPU-seconds per second of video = ${plain(p.usdPerSecond, 'rate')} per second`,
+          p.usdPerSecond,
+        );
       }
       break;
     }
@@ -339,20 +363,32 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     if (len === null) {
       say(`${plain(p.billing.usdPerClip, 'money')} per generation; the length of one generation is not given, so the price per second is unknown`);
     } else if (p.usdPerSecond.low !== null) {
-      say(`${plain(p.billing.usdPerClip, 'money')} per clip ÷ ${formatNumber(len)} seconds = ${plain(p.usdPerSecond, 'rate')} per second`, p.billing.usdPerClip);
+      say(
+        `${plain(p.billing.usdPerClip, 'money')} per clip ÷ ${formatNumber(len)} seconds = ${plain(p.usdPerSecond, 'rate')} per second`,
+        p.billing.usdPerClip,
+      );
       say(`billed per whole clip: up to ${formatNumber(len)} seconds pays for one, up to ${formatNumber(len.times(2))} for two`);
     }
   }
   if (p.batch && p.offering.batch) {
-    say(`batch tier (${p.offering.batch.latency}): ${plain(p.offering.batch.factor, 'count')} × the standard price = ${plain(p.usdPerSecond, 'rate')} per second`, p.offering.batch.factor);
+    say(
+      `batch tier (${p.offering.batch.latency}): ${plain(p.offering.batch.factor, 'count')} × the standard price = ${plain(p.usdPerSecond, 'rate')} per second`,
+      p.offering.batch.factor,
+    );
   }
   if (p.billing.kind === 'per_second' && p.usdPerSecond.low !== null) {
     const seconds = dec(clipSeconds);
-    say(`${formatNumber(seconds)} seconds × ${plain(p.usdPerSecond, 'rate')} per second = ${plain(times(p.usdPerSecond, seconds), 'money')} per clip`, p.usdPerSecond);
+    say(
+      `${formatNumber(seconds)} seconds × ${plain(p.usdPerSecond, 'rate')} per second = ${plain(times(p.usdPerSecond, seconds), 'money')} per clip`,
+      p.usdPerSecond,
+    );
   }
   if (context.creditsFor && context.creditsPerSecond) {
     const f = context.creditsFor;
-    say(`on the ${f.channel} channel: ${plain(context.creditsPerSecond, 'count')} credits per second at ${describe(f.resolution, f.audio)} (the credits column)`, context.creditsPerSecond);
+    say(
+      `on the ${f.channel} channel: ${plain(context.creditsPerSecond, 'count')} credits per second at ${describe(f.resolution, f.audio)} (the credits column)`,
+      context.creditsPerSecond,
+    );
   }
   const premium = context.premium;
   if (premium) {
@@ -361,10 +397,22 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     const hu = premium.hdr.unit;
     const su = unit;
     const ratio = `${formatNumber(premium.ratio)}× ${stdName} SDR`;
-    if (premium.unit === 'credits' && hu.kind === 'credits_per_clip' && su.kind === 'credits_per_clip' && pointOf(hu.clipSeconds)?.eq(pointOf(su.clipSeconds) ?? -1) && hu.perClips === su.perClips) {
-      say(`${hdrName}: ${plain(hu.credits, 'count')} ÷ ${plain(su.credits, 'count')} credits per ${plain(hu.clipSeconds, 'count')}-second clip = ${ratio}`, hu.credits, su.credits);
+    if (
+      premium.unit === 'credits' &&
+      hu.kind === 'credits_per_clip' &&
+      su.kind === 'credits_per_clip' &&
+      pointOf(hu.clipSeconds)?.eq(pointOf(su.clipSeconds) ?? -1) &&
+      hu.perClips === su.perClips
+    ) {
+      say(
+        `${hdrName}: ${plain(hu.credits, 'count')} ÷ ${plain(su.credits, 'count')} credits per ${plain(hu.clipSeconds, 'count')}-second clip = ${ratio}`,
+        hu.credits,
+        su.credits,
+      );
     } else {
-      say(`${hdrName}: ${formatNumber(premium.hdrPerSecond)} ÷ ${formatNumber(premium.standardPerSecond)} ${premium.unit === 'credits' ? 'credits' : 'USD'} per second = ${ratio}`);
+      say(
+        `${hdrName}: ${formatNumber(premium.hdrPerSecond)} ÷ ${formatNumber(premium.standardPerSecond)} ${premium.unit === 'credits' ? 'credits' : 'USD'} per second = ${ratio}`,
+      );
     }
   }
   return lines;

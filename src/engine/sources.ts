@@ -55,7 +55,16 @@ export function sourcesReport(catalog: Catalog): SourcesReport {
   for (const sheet of catalog.sheets) {
     const base = { vendor: sheet.vendor, sheet: sheet.file };
     for (const s of sheet.sourceInfo) {
-      rows.push({ ...base, name: s.name, url: s.url, read: s.read, dated: s.dated, readDaysAgo: daysBetween(s.read, asOf), datedDaysAgo: s.dated === null ? null : daysBetween(s.dated, asOf), note: s.note });
+      rows.push({
+        ...base,
+        name: s.name,
+        url: s.url,
+        read: s.read,
+        dated: s.dated,
+        readDaysAgo: daysBetween(s.read, asOf),
+        datedDaysAgo: s.dated === null ? null : daysBetween(s.dated, asOf),
+        note: s.note,
+      });
     }
     for (const [url, read] of inlineUrls(sheet)) {
       rows.push({ ...base, name: null, url, read, dated: null, readDaysAgo: daysBetween(read, asOf), datedDaysAgo: null, note: null });

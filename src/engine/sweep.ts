@@ -157,7 +157,7 @@ function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: D
   const clips = w.clipsPerMonth;
   const seconds = w.secondsPerClip;
   const gensOf = (r: Dec) => (cap !== null && cap.lt(r) ? cap : r);
-  const unitsOf = (s: Dec) => (clip === null ? s : (ceilDiv(s, clip)));
+  const unitsOf = (s: Dec) => (clip === null ? s : ceilDiv(s, clip));
   const gens = gensOf(w.regenerationFactor);
   switch (field) {
     case 'clips_per_month':
@@ -226,7 +226,7 @@ function coefficientOf(o: OptionResult, channel: Channel): Coefficient | string 
   if (fig === null || fig.low === null) return o.reason ?? 'the price is unknown';
   if (fig.high === null) return 'only a lower bound of the price is known';
   const factor = channel === 'api' ? discount(o) : ONE;
-  return { coef: (fig.high.times(factor)), clip };
+  return { coef: fig.high.times(factor), clip };
 }
 
 function unknownReason(o: OptionResult): string | null {
@@ -253,7 +253,11 @@ function apiCurve(report: EstimateReport, i: number, wi: number, field: InputFie
   const c = coefficientOf(options[wi]!, 'api');
   if (typeof c === 'string') return { ...base, reason: c };
   const w = report.workloads[wi]!.workload;
-  return { ...base, known: true, pieces: shiftPieces(workloadPieces(field, w, report.scenarioData.budget.maxRegenerationsPerJob, c.coef, c.clip, from, to), fixed) };
+  return {
+    ...base,
+    known: true,
+    pieces: shiftPieces(workloadPieces(field, w, report.scenarioData.budget.maxRegenerationsPerJob, c.coef, c.clip, from, to), fixed),
+  };
 }
 
 /** The whole scenario on web-app offering i: the cheapest plan cover of the credits, a staircase in the varied input. */
@@ -271,7 +275,7 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
     if (k === wi) continue;
     const credits = o.creditsPerKeptClip ? budgetOf(o.creditsPerKeptClip) : null;
     if (credits === null) return { ...base, reason: 'credits per clip are not published for this variant' };
-    fixedCredits = fixedCredits.plus((credits.times(report.workloads[k]!.workload.clipsPerMonth)));
+    fixedCredits = fixedCredits.plus(credits.times(report.workloads[k]!.workload.clipsPerMonth));
   }
   const c = coefficientOf(options[wi]!, 'web-app');
   if (typeof c === 'string') return { ...base, reason: c };
@@ -283,13 +287,25 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const granule = creditGranule(plans);
   const seats = report.scenarioData.seats ?? null;
   const coverAt = (credits: Dec): Cover | null => cheapestCover(plans, toDec(credits), seats);
-  const noCover = seats === null ? `no ${o0.vendor} plan with a known price and credit allowance` : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
+  const noCover =
+    seats === null
+      ? `no ${o0.vendor} plan with a known price and credit allowance`
+      : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
   let previous: Cover | null = null;
   const push = (lo: Dec, hi: Dec, cover: Cover) => {
     const usd = cover.usd.times(factor);
     if (previous !== null && !sameCover(previous, cover)) {
       const at = lo;
-      changes.push({ curve: label, at, atExact: at.toExactString(), atDecimal: at.toDecimal(6).toString(), before: previous, after: cover, usdBefore: previous.usd.times(factor), usdAfter: usd });
+      changes.push({
+        curve: label,
+        at,
+        atExact: at.toExactString(),
+        atDecimal: at.toDecimal(6).toString(),
+        before: previous,
+        after: cover,
+        usdBefore: previous.usd.times(factor),
+        usdAfter: usd,
+      });
     }
     const last = pieces[pieces.length - 1];
     if (last && last.hi.eq(lo) && last.b.isZero() && last.a.eq(usd) && last.cover && sameCover(last.cover, cover)) last.hi = hi;
@@ -327,13 +343,15 @@ function planCurve(report: EstimateReport, i: number, wi: number, field: InputFi
   const first = creditPieces[0]!;
   const startCover = coverAt(first.a.plus(first.b.times(from)));
   if (startCover && pieces[0] && !sameCover(startCover, pieces[0].cover!)) {
-    pieces.unshift({ lo: from, hi: from, a: (startCover.usd.times(factor)), b: Dec.of(0n), cover: startCover });
+    pieces.unshift({ lo: from, hi: from, a: startCover.usd.times(factor), b: Dec.of(0n), cover: startCover });
   }
   return { ...base, known: true, pieces };
 }
 
 function sameCover(a: Cover, b: Cover): boolean {
-  return a.usd.eq(b.usd) && a.plans.length === b.plans.length && a.plans.every((p, i) => p.plan.name === b.plans[i]!.plan.name && p.count === b.plans[i]!.count);
+  return (
+    a.usd.eq(b.usd) && a.plans.length === b.plans.length && a.plans.every((p, i) => p.plan.name === b.plans[i]!.plan.name && p.count === b.plans[i]!.count)
+  );
 }
 
 /** 10^places of the plans' credit allowances: covers change only at multiples of 1 ÷ this. */
@@ -394,10 +412,11 @@ function envelope(curves: readonly Curve[], from: Dec, to: Dec): { start: number
   const addCut = (x: Dec) => {
     if (x.gt(from) && x.lt(to)) cuts.set(x.toExactString(), x);
   };
-  for (const c of curves) for (const p of c.pieces) {
-    addCut(p.lo);
-    addCut(p.hi);
-  }
+  for (const c of curves)
+    for (const p of c.pieces) {
+      addCut(p.lo);
+      addCut(p.hi);
+    }
   const bounds = [from, ...[...cuts.values()].sort((a, b) => a.cmp(b)), to];
   const runs: { lo: Dec; hi: Dec; best: number }[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -467,19 +486,22 @@ function groupDigits(text: string): string {
 export function checkSweepRange(field: InputField, from: Dec, to: Dec): void {
   const lim = FIELD_LIMITS[field];
   if (!from.lt(to)) throw new SweepInputError('--vary', `the range must go from low to high, found ${from.toString()}..${to.toString()}`);
-  if (lim.minInclusive ? from.lt(lim.min) : from.lte(lim.min)) throw new SweepInputError('--vary', `${field} must be ${lim.minInclusive ? 'at least' : 'more than'} ${lim.min.toString()}, found ${from.toString()}`);
+  if (lim.minInclusive ? from.lt(lim.min) : from.lte(lim.min))
+    throw new SweepInputError('--vary', `${field} must be ${lim.minInclusive ? 'at least' : 'more than'} ${lim.min.toString()}, found ${from.toString()}`);
   if (to.gt(lim.max)) throw new SweepInputError('--vary', `${field} can be at most ${lim.max.toString()}, found ${to.toString()}`);
 }
 
 export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options: SweepOptions): SweepReport {
   const steps = options.steps ?? DEFAULT_STEPS;
-  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS) throw new SweepInputError('--steps', `expected a whole number from 2 to ${MAX_STEPS}, found ${steps}`);
+  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS)
+    throw new SweepInputError('--steps', `expected a whole number from 2 to ${MAX_STEPS}, found ${steps}`);
   if (!INPUT_FIELDS.includes(options.field)) throw new SweepInputError('--vary', `expected one of ${INPUT_FIELDS.join(', ')}, found "${options.field}"`);
   checkSweepRange(options.field, options.from, options.to);
   const names = scenario.workloads.map((w) => w.name);
   let wi: number;
   if (options.workload === undefined) {
-    if (scenario.workloads.length > 1) throw new SweepInputError('--workload', `the scenario has ${scenario.workloads.length} workloads; name the one to vary (${names.join(', ')})`);
+    if (scenario.workloads.length > 1)
+      throw new SweepInputError('--workload', `the scenario has ${scenario.workloads.length} workloads; name the one to vary (${names.join(', ')})`);
     wi = 0;
   } else {
     wi = names.indexOf(options.workload);
@@ -498,8 +520,13 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     withTotals((i) => planCurve(report, i, wi, field, from, to, planChanges));
     // the API alternatives: the same offerings bought programmatically, and the aggregators that sell them
     const catalog = report.catalog;
-    const considered = report.totals.filter((t) => t.eligible).map((t) => catalog.offerings.find((o) => o.id === t.offering)).filter((o): o is Offering => o !== undefined);
-    const apiIds = [...new Set(considered.flatMap((o) => [...(o.channels.includes('api') ? [o.id] : []), ...o.apiThrough]))].filter((id) => catalog.offerings.some((o) => o.id === id && o.channels.includes('api')));
+    const considered = report.totals
+      .filter((t) => t.eligible)
+      .map((t) => catalog.offerings.find((o) => o.id === t.offering))
+      .filter((o): o is Offering => o !== undefined);
+    const apiIds = [...new Set(considered.flatMap((o) => [...(o.channels.includes('api') ? [o.id] : []), ...o.apiThrough]))].filter((id) =>
+      catalog.offerings.some((o) => o.id === id && o.channels.includes('api')),
+    );
     if (apiIds.length > 0) {
       const apiReport = estimate(sheets, { ...scenario, channel: 'api', offerings: apiIds }, { ...options, asOf: report.asOf, forceAsOf: true });
       apiReport.totals.forEach((t, i) => {
@@ -555,9 +582,10 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
   if (known.length === 0) note = 'no offering has a known price for every workload';
   else if (crossovers.length === 0) {
     const best = startCheapest ?? known[0]!.label;
-    note = report.channel === 'api' && field !== 'seconds_per_clip' && scenario.workloads.length === 1
-      ? `cheapest across the whole range: ${best} (on the api channel every cost is proportional to ${field}, so no two offerings trade places)`
-      : `cheapest across the whole range: ${best}`;
+    note =
+      report.channel === 'api' && field !== 'seconds_per_clip' && scenario.workloads.length === 1
+        ? `cheapest across the whole range: ${best} (on the api channel every cost is proportional to ${field}, so no two offerings trade places)`
+        : `cheapest across the whole range: ${best}`;
   }
   return {
     kind: 'sweep',

@@ -58,7 +58,8 @@ export function splitCsvRecord(text: string): CsvRecord | 'open' | { error: stri
       const comma = text.indexOf(',', i);
       const end = comma < 0 ? n : comma;
       const value = text.slice(i, end);
-      if (value.includes('"')) return { error: 'a double quote inside an unquoted field (quote the whole field and write "" for each quote)', column: i + value.indexOf('"') + 1 };
+      if (value.includes('"'))
+        return { error: 'a double quote inside an unquoted field (quote the whole field and write "" for each quote)', column: i + value.indexOf('"') + 1 };
       fields.push(value);
       if (comma < 0) return { fields, columns };
       i = comma + 1;

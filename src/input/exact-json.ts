@@ -200,7 +200,10 @@ function parseByHand(text: string, file: string): JsonValue {
     throw new InputError([{ file, line: at.line, column: at.column, field: '', message }]);
   };
   const truncated = (stack: Frame[]): never =>
-    fail(n, `the JSON ends inside ${stack.length === 0 ? 'a value' : Array.isArray(stack[stack.length - 1]!.container) ? 'an array' : 'an object'} (${stack.length} still open): the file is truncated or incomplete`);
+    fail(
+      n,
+      `the JSON ends inside ${stack.length === 0 ? 'a value' : Array.isArray(stack[stack.length - 1]!.container) ? 'an array' : 'an object'} (${stack.length} still open): the file is truncated or incomplete`,
+    );
   const describe = (offset: number) => (offset >= n ? 'the end of the file' : `"${text[offset] === '\n' ? '\\n' : text[offset]}"`);
 
   const skipSpace = () => {

@@ -109,7 +109,12 @@ export function readYaml(text: string, file: string): ParsedYaml {
   const problems: Problem[] = [];
   if (documents.length > 1) {
     const second = documents[1]!;
-    problems.push({ file, ...position(lines, second.range[0]), field: '', message: 'file holds more than one YAML document (a second "---"); vidcost reads exactly one' });
+    problems.push({
+      file,
+      ...position(lines, second.range[0]),
+      field: '',
+      message: 'file holds more than one YAML document (a second "---"); vidcost reads exactly one',
+    });
   }
   const reported = new Set<number>();
   for (const err of [...document.errors, ...document.warnings]) {
@@ -125,7 +130,11 @@ export function readYaml(text: string, file: string): ParsedYaml {
   if (document.contents === null) {
     if (problems.length > 0) throw new InputError(problems);
     const onlyComments = /^\s*#/m.test(text);
-    fail(file, onlyComments ? 'file holds only comments: expected a YAML mapping (key: value lines)' : 'file holds no data: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
+    fail(
+      file,
+      onlyComments ? 'file holds only comments: expected a YAML mapping (key: value lines)' : 'file holds no data: expected a YAML mapping (key: value lines)',
+      { line: 1, column: 1 },
+    );
   }
   // A document that does not parse is misread past its first error: what the checks below would
   // say about its keys and values is noise. Its syntax errors come first; the rest after the fix.
@@ -139,11 +148,19 @@ export function readYaml(text: string, file: string): ParsedYaml {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const alias = firstAlias(document);
-    fail(file, `aliases expand too far (more than ${MAX_ALIASES} alias uses, or an alias inside its own anchor): vidcost refuses "billion laughs" documents (${firstLine(error)})`, position(lines, alias?.range?.[0]));
+    fail(
+      file,
+      `aliases expand too far (more than ${MAX_ALIASES} alias uses, or an alias inside its own anchor): vidcost refuses "billion laughs" documents (${firstLine(error)})`,
+      position(lines, alias?.range?.[0]),
+    );
   }
   const total = countValues(data, MAX_VALUES);
   if (total > MAX_VALUES) {
-    fail(file, `the document expands to more than ${MAX_VALUES} values once its aliases are followed; vidcost refuses documents that large`, position(lines, firstAlias(document)?.range?.[0]));
+    fail(
+      file,
+      `the document expands to more than ${MAX_VALUES} values once its aliases are followed; vidcost refuses documents that large`,
+      position(lines, firstAlias(document)?.range?.[0]),
+    );
   }
   return { file, data, document, lines, problems: values };
 }
@@ -187,7 +204,8 @@ class GuardedParser extends Parser {
     } else if ((token === ']' || token === '}') && this.flow > 0) this.flow -= 1;
     else if (first === 0x2a /* * */ && token.length > 1) {
       this.aliases += 1;
-      if (this.aliases > MAX_ALIASES) fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(this.text, this.offset_));
+      if (this.aliases > MAX_ALIASES)
+        fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(this.text, this.offset_));
     }
     // the lexer's own markers (document, scalar, flow end) take no room in the source
     if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) this.offset_ += token.length;
@@ -262,7 +280,7 @@ function yamlMessage(code: string, message: string, text: string, offset: number
   const first = message.split('\n')[0]!;
   switch (code) {
     case 'TAG_RESOLVE_FAILED': {
-      const tag = offset === undefined ? '' : /^!\S*/.exec(text.slice(offset))?.[0] ?? '';
+      const tag = offset === undefined ? '' : (/^!\S*/.exec(text.slice(offset))?.[0] ?? '');
       if (/^!!(str|int|float|bool|null|seq|map)$/.test(tag)) return `the value does not fit its tag ${tag}`;
       return `the tag ${tag || first.replace(/^Unresolved tag:\s*/, '')} is not allowed: vidcost reads plain data (text, numbers, true/false, lists, mappings), never typed or executable YAML`;
     }
@@ -341,12 +359,22 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ file, ...kpos, field: fieldPath([...path, key]), message: `"${key}" is not allowed as a key (it could reach JavaScript object prototypes)` });
+          problems.push({
+            file,
+            ...kpos,
+            field: fieldPath([...path, key]),
+            message: `"${key}" is not allowed as a key (it could reach JavaScript object prototypes)`,
+          });
           continue;
         }
         const first = seen.get(key);
         if (first !== undefined) {
-          problems.push({ file, ...kpos, field: fieldPath([...path, key]), message: `duplicate key "${key}" (first written on line ${first}): each key may appear once in a mapping` });
+          problems.push({
+            file,
+            ...kpos,
+            field: fieldPath([...path, key]),
+            message: `duplicate key "${key}" (first written on line ${first}): each key may appear once in a mapping`,
+          });
           continue;
         }
         seen.set(key, kpos.line ?? 0);
@@ -364,7 +392,12 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
         values.push({ file, ...at(), field: fieldPath(path), message: `expected a finite number, found ${source}` });
       } else if (mayExceedDouble(source) && isDecimalLiteral(source) && !dec(source).eq(dec(node.value))) {
         // More digits than a double holds: refuse rather than silently round money.
-        values.push({ file, ...at(), field: fieldPath(path), message: `${source} has more significant digits than vidcost keeps exactly (15); quote it as a string if it is a price` });
+        values.push({
+          file,
+          ...at(),
+          field: fieldPath(path),
+          message: `${source} has more significant digits than vidcost keeps exactly (15); quote it as a string if it is a price`,
+        });
       }
     } else if (isScalar(node) && typeof node.value === 'string' && STRING_CONTROL.test(node.value)) {
       // written as an escape ("\e[31m"): text with it would drive the terminal it is printed on
@@ -439,7 +472,7 @@ function nodeAt(parsed: ParsedYaml, path: readonly PropertyKey[], preferKey = fa
         break;
       }
       node = pair.value;
-      best = preferKey ? pair.key : node ?? pair.key;
+      best = preferKey ? pair.key : (node ?? pair.key);
     } else if (isSeq(node) && typeof part === 'number') {
       const item = node.items[part];
       if (!item) {
@@ -490,7 +523,11 @@ export interface ExplainedIssue {
  * 'missing required field "name"', 'unknown field "chanel" (did you mean channel?)' — for any
  * data (YAML, JSON). `sourceOf` gives a number as it was written (1e300, not 1e+300).
  */
-export function explainZodIssues(data: unknown, issues: readonly Issue[], hints: SuggestionHints & { sourceOf?: (path: readonly PropertyKey[]) => string | undefined } = {}): ExplainedIssue[] {
+export function explainZodIssues(
+  data: unknown,
+  issues: readonly Issue[],
+  hints: SuggestionHints & { sourceOf?: (path: readonly PropertyKey[]) => string | undefined } = {},
+): ExplainedIssue[] {
   const out: ExplainedIssue[] = [];
   const near = (input: string, candidates: readonly string[]) => (out.length < MAX_SUGGESTED ? nearMiss(input, candidates) : undefined);
   for (const issue of flattenUnions(data, issues, [])) {
@@ -527,8 +564,10 @@ export function explainZodIssues(data: unknown, issues: readonly Issue[], hints:
       case 'invalid_type':
       case 'invalid_union':
         message = `expected ${expected}, found ${shown}`;
-        if (typeof found === 'string' && /\ba number\b|\bwhole number\b/.test(expected ?? '') && isDecimalLiteral(found)) message += ' (write it without quotes)';
-        if (typeof found === 'string' && expected === 'true or false' && /^(yes|no|on|off|y|n|True|False|TRUE|FALSE)$/.test(found)) message += ' (write true or false)';
+        if (typeof found === 'string' && /\ba number\b|\bwhole number\b/.test(expected ?? '') && isDecimalLiteral(found))
+          message += ' (write it without quotes)';
+        if (typeof found === 'string' && expected === 'true or false' && /^(yes|no|on|off|y|n|True|False|TRUE|FALSE)$/.test(found))
+          message += ' (write true or false)';
         break;
       case 'invalid_value': {
         const allowed = issue.values.map((v) => (typeof v === 'string' ? v : String(v)));
@@ -567,7 +606,11 @@ export function explainZodIssues(data: unknown, issues: readonly Issue[], hints:
 }
 
 /** Validates parsed YAML against a schema and reports every problem of the file at once, or returns the data. */
-export function validateParsed<S extends z.ZodType>(parsed: ParsedYaml, schema: S, hints: SuggestionHints = { knownKeys: (p) => keysOfSchema(schema, p) }): z.output<S> {
+export function validateParsed<S extends z.ZodType>(
+  parsed: ParsedYaml,
+  schema: S,
+  hints: SuggestionHints = { knownKeys: (p) => keysOfSchema(schema, p) },
+): z.output<S> {
   const result = schema.safeParse(parsed.data);
   const other = result.success ? undefined : hints.wrongKind?.(parsed.data);
   if (other !== undefined) {
@@ -621,14 +664,14 @@ export interface SuggestionHints {
 
 /** Whether data is a mapping with every one of these top-level keys. */
 export function hasTopLevelKeys(data: unknown, keys: readonly string[]): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && keys.every((k) => Object.prototype.hasOwnProperty.call(data, k));
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && keys.every((k) => Object.hasOwn(data, k));
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = data;
   for (const part of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<PropertyKey, unknown>)[part] : undefined;
+    cur = Object.hasOwn(cur, part) ? (cur as Record<PropertyKey, unknown>)[part] : undefined;
   }
   return cur;
 }
@@ -636,7 +679,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function hasKey(data: unknown, path: readonly PropertyKey[]): boolean {
   if (path.length === 0) return data !== undefined;
   const parent = valueAt(data, path.slice(0, -1));
-  return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]!);
+  return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, path[path.length - 1]!);
 }
 
 /** What was found, a number as written in the file where that is known. */

@@ -206,7 +206,10 @@ export class Dec {
     let text = texts.get(this);
     if (text === undefined) {
       const places = this.places();
-      text = places !== null ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places) : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+      text =
+        places !== null
+          ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places)
+          : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
       texts.set(this, text);
     }
     return text;

@@ -19,6 +19,7 @@ export function readNumberText(text: string): string | null {
 
 /** Why a text is no number, in words: a decimal comma is named as such. */
 export function numberTextProblem(text: string): string {
-  if (/\d,\d/.test(text)) return `"${text}" holds a comma vidcost cannot read: write the decimal point (0.07), and commas only between groups of three digits (1,120)`;
+  if (/\d,\d/.test(text))
+    return `"${text}" holds a comma vidcost cannot read: write the decimal point (0.07), and commas only between groups of three digits (1,120)`;
   return `expected a number like 12 or 0.5, found "${text}"`;
 }

@@ -1,6 +1,6 @@
 // Text of a price sheet → a PriceSheet, validated exactly the same way whether it is a user's file
 // or one of the bundled sheets precompiled at build time. Pure: the caller reads the file.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseFigure, range, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
 import { explainZodIssues, fieldPath, hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
@@ -39,12 +39,24 @@ export function sheetFromData(data: unknown, parsed: ParsedYaml | null, options:
     // every problem of the file at once: values the YAML refused and the schema's
     sheet = validateParsed(parsed, sheetSchema(), {
       knownKeys: (p) => keysOfSchema(sheetSchema(), p),
-      wrongKind: (d) => (hasTopLevelKeys(d, ['workloads']) && !hasTopLevelKeys(d, ['vendor']) ? 'this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate' : undefined),
+      wrongKind: (d) =>
+        hasTopLevelKeys(d, ['workloads']) && !hasTopLevelKeys(d, ['vendor'])
+          ? 'this is a scenario (it has workloads:), not a price sheet; price it with vidcost estimate'
+          : undefined,
     });
   } else {
     const result = sheetSchema().safeParse(data);
     if (!result.success) {
-      throw new InputError(explainZodIssues(data, result.error.issues, { knownKeys: (p) => keysOfSchema(sheetSchema(), p) }).map((e) => ({ file, line: null, column: null, field: fieldPath(e.path), message: e.message, ...(e.suggestion ? { suggestion: e.suggestion } : {}) })));
+      throw new InputError(
+        explainZodIssues(data, result.error.issues, { knownKeys: (p) => keysOfSchema(sheetSchema(), p) }).map((e) => ({
+          file,
+          line: null,
+          column: null,
+          field: fieldPath(e.path),
+          message: e.message,
+          ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+        })),
+      );
     }
     sheet = result.data;
   }
@@ -69,7 +81,8 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean, today: s
   const add = (field: string, message: string) => problems.push({ file, line: null, column: null, field, message });
   const claims = checkPath ? sheetPathClaims(file) : null;
   if (claims && claims.vendor !== sheet.vendor) add('vendor', `the sheet says vendor "${sheet.vendor}" but sits in the folder "${claims.vendor}"`);
-  if (claims && claims.effective !== sheet.effective) add('effective', `the sheet says effective ${sheet.effective} but its file name says ${claims.effective}`);
+  if (claims && claims.effective !== sheet.effective)
+    add('effective', `the sheet says effective ${sheet.effective} but its file name says ${claims.effective}`);
   // own names only: `in` would also find toString, constructor and the rest of Object.prototype
   const knownSource = (ref: string | undefined) => ref === undefined || Object.hasOwn(sheet.sources, ref) || /^https?:\/\//.test(ref);
   const checkRef = (field: string, ref: string | undefined) => {
@@ -77,22 +90,27 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean, today: s
   };
   // a date in the future would keep the stale-price warning from ever firing
   const checkVerified = (field: string, date: string | undefined) => {
-    if (today !== undefined && date !== undefined && date > today) add(field, `verified ${date} is after today (${today}): prices can only have been checked on a past date`);
+    if (today !== undefined && date !== undefined && date > today)
+      add(field, `verified ${date} is after today (${today}): prices can only have been checked on a past date`);
   };
   checkVerified('verified', sheet.verified);
   sheet.offerings.forEach((o, i) => o.rates.forEach((r, j) => checkVerified(`offerings[${i}].rates[${j}].verified`, r.verified)));
   sheet.plans.forEach((p, i) => checkVerified(`plans[${i}].verified`, p.verified));
   checkRef('source', sheet.source);
   for (const [name, entry] of Object.entries(sheet.sources)) {
-    if (typeof entry === 'object' && entry.read !== undefined && entry.read > sheet.verified) add(`sources.${name}.read`, `read ${entry.read}, after the sheet's verified date ${sheet.verified}`);
-    if (typeof entry === 'object' && entry.dated !== 'undated' && entry.read !== undefined && entry.dated > entry.read) add(`sources.${name}.dated`, `dated ${entry.dated}, after it was read (${entry.read})`);
+    if (typeof entry === 'object' && entry.read !== undefined && entry.read > sheet.verified)
+      add(`sources.${name}.read`, `read ${entry.read}, after the sheet's verified date ${sheet.verified}`);
+    if (typeof entry === 'object' && entry.dated !== 'undated' && entry.read !== undefined && entry.dated > entry.read)
+      add(`sources.${name}.dated`, `dated ${entry.dated}, after it was read (${entry.read})`);
   }
   checkRef('api_usd_per_credit_source', sheet.api_usd_per_credit_source);
   const ids = new Set<string>();
   sheet.offerings.forEach((o, i) => {
     if (!o.id.startsWith(`${sheet.vendor}/`)) add(`offerings[${i}].id`, `offering "${o.id}" must start with "${sheet.vendor}/", the sheet's vendor`);
     if (ids.has(o.id)) add(`offerings[${i}].id`, `offering "${o.id}" appears twice`);
-    for (const c of o.serves_only) if (!o.capabilities.includes(c)) add(`offerings[${i}].serves_only`, `serves_only names ${c}, which is not among the offering's capabilities (${o.capabilities.join(', ') || 'none'})`);
+    for (const c of o.serves_only)
+      if (!o.capabilities.includes(c))
+        add(`offerings[${i}].serves_only`, `serves_only names ${c}, which is not among the offering's capabilities (${o.capabilities.join(', ') || 'none'})`);
     ids.add(o.id);
     checkRef(`offerings[${i}].sunset_source`, o.sunset_source);
     checkRef(`offerings[${i}].batch.source`, o.batch?.source);
@@ -101,12 +119,14 @@ function crossCheck(sheet: SheetData, file: string, checkPath: boolean, today: s
       r.conflict?.forEach((c, k) => checkRef(`offerings[${i}].rates[${j}].conflict[${k}].source`, c.source));
       r.external.forEach((e, k) => {
         const at = `offerings[${i}].rates[${j}].external[${k}]`;
-        if (e.source === 'portkey' && (e.provider === undefined || e.unit === undefined)) add(at, 'a Portkey entry needs provider (its file: openai for pricing/openai.json) and unit (e.g. video_duration_seconds_1920_1080)');
+        if (e.source === 'portkey' && (e.provider === undefined || e.unit === undefined))
+          add(at, 'a Portkey entry needs provider (its file: openai for pricing/openai.json) and unit (e.g. video_duration_seconds_1920_1080)');
         if (e.source === 'litellm' && (e.provider !== undefined || e.unit !== undefined)) add(at, 'a LiteLLM entry takes key and field, not provider or unit');
         if (e.batch && !o.batch) add(`${at}.batch`, `offering "${o.id}" has no batch tier to compare`);
       });
       const channel = r.channel;
-      if (channel && !o.channels.includes(channel)) add(`offerings[${i}].rates[${j}].channel`, `channel ${channel} is not among the offering's channels (${o.channels.join(', ')})`);
+      if (channel && !o.channels.includes(channel))
+        add(`offerings[${i}].rates[${j}].channel`, `channel ${channel} is not among the offering's channels (${o.channels.join(', ')})`);
     });
   });
   const planNames = new Set<string>();
@@ -139,20 +159,29 @@ function build(sheet: SheetData, file: string): PriceSheet {
   const offerings: Offering[] = sheet.offerings.map((o) => {
     const provenance = o.provenance ?? sheet.provenance;
     // A rate that names no channel applies on every channel the offering is sold on.
-    const rates: Rate[] = o.rates.flatMap((r) => (r.channel ? [r.channel] : o.channels).map((channel) => ({
-      channel,
-      resolution: r.resolution === undefined ? null : canonicalResolution(r.resolution),
-      audio: r.audio ?? o.audio,
-      hdr: r.hdr ?? false,
-      exr: r.exr ?? false,
-      unit: unitOf(r),
-      source: url(r.source),
-      verified: r.verified ?? sheet.verified,
-      provenance: r.provenance ?? provenance,
-      note: r.note ?? conflictNote(r.conflict) ?? null,
-      conflict: r.conflict ? r.conflict.map((c): ConflictingFigure => ({ usdPerSecond: figure(c.usd_per_second), source: url(c.source) })) : null,
-      external: r.external.map((e) => ({ source: e.source, key: e.key, field: e.field ?? null, provider: e.provider ?? null, unit: e.unit ?? null, batch: e.batch })),
-    })));
+    const rates: Rate[] = o.rates.flatMap((r) =>
+      (r.channel ? [r.channel] : o.channels).map((channel) => ({
+        channel,
+        resolution: r.resolution === undefined ? null : canonicalResolution(r.resolution),
+        audio: r.audio ?? o.audio,
+        hdr: r.hdr ?? false,
+        exr: r.exr ?? false,
+        unit: unitOf(r),
+        source: url(r.source),
+        verified: r.verified ?? sheet.verified,
+        provenance: r.provenance ?? provenance,
+        note: r.note ?? conflictNote(r.conflict) ?? null,
+        conflict: r.conflict ? r.conflict.map((c): ConflictingFigure => ({ usdPerSecond: figure(c.usd_per_second), source: url(c.source) })) : null,
+        external: r.external.map((e) => ({
+          source: e.source,
+          key: e.key,
+          field: e.field ?? null,
+          provider: e.provider ?? null,
+          unit: e.unit ?? null,
+          batch: e.batch,
+        })),
+      })),
+    );
     return {
       id: o.id,
       vendor: sheet.vendor,
@@ -235,8 +264,10 @@ function unitOf(r: RateData): RateUnit {
   if (r.conflict !== undefined) return { kind: 'usd_per_second', usd: conflictSpan(r.conflict) };
   if (r.usd_per_second !== undefined) return { kind: 'usd_per_second', usd: figure(r.usd_per_second) };
   if (r.credits_per_second !== undefined) return { kind: 'credits_per_second', credits: figure(r.credits_per_second) };
-  if (r.credits_per_clip !== undefined) return { kind: 'credits_per_clip', credits: figure(r.credits_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
-  if (r.usd_per_clip !== undefined) return { kind: 'usd_per_clip', usd: figure(r.usd_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
+  if (r.credits_per_clip !== undefined)
+    return { kind: 'credits_per_clip', credits: figure(r.credits_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
+  if (r.usd_per_clip !== undefined)
+    return { kind: 'usd_per_clip', usd: figure(r.usd_per_clip), clipSeconds: figure(r.clip_seconds!), perClips: r.per_clips ?? 1 };
   return { kind: 'gpu', usdPerGpuHour: figure(r.usd_per_gpu_hour!), gpuSecondsPerOutputSecond: figure(r.gpu_seconds_per_output_second!) };
 }
 

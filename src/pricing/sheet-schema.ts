@@ -18,7 +18,8 @@ export const sheetSchema = once(() => {
   // a quantity that divides or multiplies a price: zero would price any amount of work at $0.00
   const positiveFigureInput = figureInput.superRefine((value, ctx) => {
     const parsed = parseFigure(value);
-    if (!('error' in parsed) && parsed.low !== null && parsed.low.eq(0)) ctx.addIssue({ code: 'custom', message: `expected a figure above 0, found ${String(value)}: zero here would price any amount of work at $0.00` });
+    if (!('error' in parsed) && parsed.low !== null && parsed.low.eq(0))
+      ctx.addIssue({ code: 'custom', message: `expected a figure above 0, found ${String(value)}: zero here would price any amount of work at $0.00` });
   });
 
   const sourceRef = z.string().min(1);
@@ -88,7 +89,11 @@ export const sheetSchema = once(() => {
         ctx.addIssue({ code: 'custom', path: ['clip_seconds'], message: 'clip_seconds and per_clips belong to per-clip rates only' });
       }
       if ((rate.usd_per_gpu_hour === undefined) !== (rate.gpu_seconds_per_output_second === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['gpu_seconds_per_output_second'], message: 'GPU billing needs both usd_per_gpu_hour and gpu_seconds_per_output_second' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gpu_seconds_per_output_second'],
+          message: 'GPU billing needs both usd_per_gpu_hour and gpu_seconds_per_output_second',
+        });
       }
     });
 

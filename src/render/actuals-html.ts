@@ -38,30 +38,45 @@ export function spendSvg(r: ActualsReport): string {
   const cumulative: Figure[] = [];
   let running: Figure = exact(ZERO);
   for (const f of r.byDay) cumulative.push((running = plus(running, f)));
-  const candidates = [highOr(r.projectedMonthUsd), r.plannedMonthUsd ? highOr(r.plannedMonthUsd) : null, r.ceilingUsd, ...cumulative.map(highOr)].filter((d): d is Dec => d !== null);
+  const candidates = [highOr(r.projectedMonthUsd), r.plannedMonthUsd ? highOr(r.plannedMonthUsd) : null, r.ceilingUsd, ...cumulative.map(highOr)].filter(
+    (d): d is Dec => d !== null,
+  );
   let max = candidates.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
   if (max.eq(0)) max = dec(1);
   const X = (day: number) => LEFT + Math.round((day / w.daysInMonth) * PLOT_W * 10) / 10;
   const Y = (d: Dec) => TOP + PLOT_H - Math.round(ratioOf(d, max) * PLOT_H * 10) / 10;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" class="ac" role="img" aria-labelledby="ac-title" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}">`, SVG_STYLE];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="ac" role="img" aria-labelledby="ac-title" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}">`,
+    SVG_STYLE,
+  ];
   out.push(`<title id="ac-title">${escapeHtml(`Cumulative spend by day, ${w.month}`)}</title>`);
   for (let i = 0; i <= 4; i++) {
     const v = divide(max.times(dec(i)), dec(4));
     const y = Y(v);
-    out.push(`<line class="axis" x1="${LEFT}" y1="${y}" x2="${LEFT + PLOT_W}" y2="${y}"/>`, `<text class="tick" x="${LEFT - 6}" y="${y + 4}" text-anchor="end">${escapeHtml(formatUsd(v))}</text>`);
+    out.push(
+      `<line class="axis" x1="${LEFT}" y1="${y}" x2="${LEFT + PLOT_W}" y2="${y}"/>`,
+      `<text class="tick" x="${LEFT - 6}" y="${y + 4}" text-anchor="end">${escapeHtml(formatUsd(v))}</text>`,
+    );
   }
-  for (const day of [1, 8, 15, 22, w.daysInMonth]) out.push(`<text class="tick" x="${X(day)}" y="${TOP + PLOT_H + 16}" text-anchor="middle">${escapeHtml(dayDate(w, day).slice(5))}</text>`);
+  for (const day of [1, 8, 15, 22, w.daysInMonth])
+    out.push(`<text class="tick" x="${X(day)}" y="${TOP + PLOT_H + 16}" text-anchor="middle">${escapeHtml(dayDate(w, day).slice(5))}</text>`);
   if (r.plannedMonthUsd && highOr(r.plannedMonthUsd)) {
     const plan = highOr(r.plannedMonthUsd)!;
-    out.push(`<line class="plan" x1="${X(0)}" y1="${Y(ZERO)}" x2="${X(w.daysInMonth)}" y2="${Y(plan)}"/>`, `<text x="${X(w.daysInMonth) + 6}" y="${Y(plan) + 4}">plan ${escapeHtml(formatUsd(plan))}</text>`);
+    out.push(
+      `<line class="plan" x1="${X(0)}" y1="${Y(ZERO)}" x2="${X(w.daysInMonth)}" y2="${Y(plan)}"/>`,
+      `<text x="${X(w.daysInMonth) + 6}" y="${Y(plan) + 4}">plan ${escapeHtml(formatUsd(plan))}</text>`,
+    );
   }
   if (r.ceilingUsd !== null) {
     const y = Y(r.ceilingUsd);
-    out.push(`<line class="ceiling" x1="${LEFT}" y1="${y}" x2="${LEFT + PLOT_W}" y2="${y}"/>`, `<text class="ceiling-label" x="${LEFT + PLOT_W + 6}" y="${y + 4}">ceiling ${escapeHtml(formatUsd(r.ceilingUsd))}</text>`);
+    out.push(
+      `<line class="ceiling" x1="${LEFT}" y1="${y}" x2="${LEFT + PLOT_W}" y2="${y}"/>`,
+      `<text class="ceiling-label" x="${LEFT + PLOT_W + 6}" y="${y + 4}">ceiling ${escapeHtml(formatUsd(r.ceilingUsd))}</text>`,
+    );
   }
   const lows = cumulative.map((f) => f.low ?? ZERO);
   const highs = cumulative.map((f) => highOr(f) ?? ZERO);
-  if (cumulative.some((f, i) => !highs[i]!.eq(lows[i]!))) {
+  if (cumulative.some((_, i) => !highs[i]!.eq(lows[i]!))) {
     const upper = highs.map((d, i) => `${X(i + 1)},${Y(d)}`);
     const lower = lows.map((d, i) => `${X(i + 1)},${Y(d)}`).reverse();
     out.push(`<polygon class="spent-band" points="${X(0)},${Y(ZERO)} ${upper.join(' ')} ${lower.join(' ')}"/>`);
@@ -70,13 +85,17 @@ export function spendSvg(r: ActualsReport): string {
   const projected = highOr(r.projectedMonthUsd);
   const spent = highs[highs.length - 1] ?? ZERO;
   if (projected !== null) {
-    out.push(`<polyline class="projection" points="${X(w.daysElapsed)},${Y(spent)} ${X(w.daysInMonth)},${Y(projected)}"/>`, `<text x="${X(w.daysInMonth) + 6}" y="${Y(projected) - 8}">projected ${escapeHtml(formatUsd(projected))}</text>`);
+    out.push(
+      `<polyline class="projection" points="${X(w.daysElapsed)},${Y(spent)} ${X(w.daysInMonth)},${Y(projected)}"/>`,
+      `<text x="${X(w.daysInMonth) + 6}" y="${Y(projected) - 8}">projected ${escapeHtml(formatUsd(projected))}</text>`,
+    );
   }
   out.push('</svg>');
   return out.join('\n');
 }
 
 export function actualsHtml(r: ActualsReport): string {
-  const caption = 'Cumulative spend by day (solid; the shaded band where part of it is a range), the linear projection to month end (dashed), the plan spread evenly over the month (grey) and the ceiling (red).';
+  const caption =
+    'Cumulative spend by day (solid; the shaded band where part of it is a range), the linear projection to month end (dashed), the plan spread evenly over the month (grey) and the ceiling (red).';
   return renderHtml({ view: actualsView(r), chart: null, figures: [{ svg: spendSvg(r), caption }] });
 }

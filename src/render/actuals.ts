@@ -33,7 +33,10 @@ export function actualsHeadline(r: ActualsReport): string {
   if (r.plannedMonthUsd) text += ` (plan ${money(r.plannedMonthUsd)})`;
   if (r.ceilingUsd !== null && r.ceilingReachedOn) {
     const { high, low } = r.ceilingReachedOn;
-    text += high !== null || low !== null ? `; the ${formatUsd(r.ceilingUsd)} ceiling is reached on ${ceilingDayText(r.window, r.ceilingReachedOn, r.monthToDateUsd)}` : `; within the ${formatUsd(r.ceilingUsd)} ceiling at the current rate`;
+    text +=
+      high !== null || low !== null
+        ? `; the ${formatUsd(r.ceilingUsd)} ceiling is reached on ${ceilingDayText(r.window, r.ceilingReachedOn, r.monthToDateUsd)}`
+        : `; within the ${formatUsd(r.ceilingUsd)} ceiling at the current rate`;
   }
   return text;
 }
@@ -77,32 +80,34 @@ export function actualsView(r: ActualsReport): View {
     },
   });
   const planned = r.scenario !== null;
-  if (r.byWorkload.length > 0) sections.push({
-    heading: 'By workload',
-    table: {
-      columns: [
-        { header: 'workload' },
-        { header: 'kept clips', align: 'right' },
-        { header: 'generations per kept clip', align: 'right' },
-        ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
-        { header: 'clips/month projected', align: 'right' },
-        ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
-        { header: 'month projected', align: 'right' },
-        ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
-      ],
-      rows: r.byWorkload.map((x) => [
-        workloadName(x),
-        count(x.keptClips),
-        decText(x.generationsPerKeptClip),
-        ...(planned ? [decText(x.plannedRegenerationFactor)] : []),
-        formatNumber(x.projectedClipsPerMonth),
-        ...(planned ? [decText(x.plannedClipsPerMonth)] : []),
-        money(x.projectedMonthUsd),
-        ...(planned ? [x.plannedMonthUsd ? money(x.plannedMonthUsd) : '-'] : []),
-      ]),
-    },
-  });
-  if (r.advisories.length > 0) sections.push({ heading: 'Advisories', notices: r.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
+  if (r.byWorkload.length > 0)
+    sections.push({
+      heading: 'By workload',
+      table: {
+        columns: [
+          { header: 'workload' },
+          { header: 'kept clips', align: 'right' },
+          { header: 'generations per kept clip', align: 'right' },
+          ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
+          { header: 'clips/month projected', align: 'right' },
+          ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
+          { header: 'month projected', align: 'right' },
+          ...(planned ? [{ header: 'planned', align: 'right' as const }] : []),
+        ],
+        rows: r.byWorkload.map((x) => [
+          workloadName(x),
+          count(x.keptClips),
+          decText(x.generationsPerKeptClip),
+          ...(planned ? [decText(x.plannedRegenerationFactor)] : []),
+          formatNumber(x.projectedClipsPerMonth),
+          ...(planned ? [decText(x.plannedClipsPerMonth)] : []),
+          money(x.projectedMonthUsd),
+          ...(planned ? [x.plannedMonthUsd ? money(x.plannedMonthUsd) : '-'] : []),
+        ]),
+      },
+    });
+  if (r.advisories.length > 0)
+    sections.push({ heading: 'Advisories', notices: r.advisories.map((a) => ({ severity: a.severity, code: a.code, text: a.message })) });
   const subtitle = [`${r.asOf} is day ${w.daysElapsed} of ${w.daysInMonth}; money in USD, rounded half-up to the cent for display (JSON keeps exact decimals)`];
   if (r.rowsOutsideMonth > 0) subtitle.push(`${count(r.rowsOutsideMonth)} row${r.rowsOutsideMonth === 1 ? '' : 's'} outside the month left out`);
   return { title: `vidcost actuals: ${w.month}`, headline: actualsHeadline(r), subtitle, sections };
@@ -184,17 +189,77 @@ export function actualsJson(r: ActualsReport): unknown {
 }
 
 export function actualsCsv(r: ActualsReport): string {
-  const header = ['month', 'asOf', 'level', 'name', 'generations', 'succeededGenerations', 'failedGenerations', 'keptClips', 'generationsPerKeptClip', 'monthToDateUsd', 'monthToDateUsdLow', 'monthToDateUsdHigh', 'projectedMonthUsd', 'projectedMonthUsdLow', 'projectedMonthUsdHigh', 'plannedMonthUsd'];
+  const header = [
+    'month',
+    'asOf',
+    'level',
+    'name',
+    'generations',
+    'succeededGenerations',
+    'failedGenerations',
+    'keptClips',
+    'generationsPerKeptClip',
+    'monthToDateUsd',
+    'monthToDateUsdLow',
+    'monthToDateUsdHigh',
+    'projectedMonthUsd',
+    'projectedMonthUsdLow',
+    'projectedMonthUsdHigh',
+    'plannedMonthUsd',
+  ];
   const m = r.window.month;
   const fig = (name: string, f: Figure) => {
     const x = figureFields(name, f, true);
     return [x[name] ?? null, x[`${name}Low`] ?? null, x[`${name}High`] ?? null];
   };
   const rows: (string | number | null)[][] = [
-    [m, r.asOf, 'total', '', r.rowsInMonth, null, null, null, null, ...fig('m', r.monthToDateUsd), ...fig('p', r.projectedMonthUsd), r.plannedMonthUsd ? figureFields('p', r.plannedMonthUsd, true)['p'] ?? null : null],
-    ...r.byOffering.map((o) => [m, r.asOf, 'offering', o.offering, o.generations + o.billingRows, o.succeededGenerations, o.failedGenerations, null, null, ...fig('m', o.monthToDateUsd), null, null, null, null]),
-    ...r.byWorkload.map((x) => [m, r.asOf, 'workload', workloadName(x), x.generations, x.succeededGenerations, x.generations - x.succeededGenerations, x.keptClips, x.generationsPerKeptClip === null ? null : plainString(x.generationsPerKeptClip), ...fig('m', x.monthToDateUsd), ...fig('p', x.projectedMonthUsd), x.plannedMonthUsd ? figureFields('p', x.plannedMonthUsd, true)['p'] ?? null : null]),
+    [
+      m,
+      r.asOf,
+      'total',
+      '',
+      r.rowsInMonth,
+      null,
+      null,
+      null,
+      null,
+      ...fig('m', r.monthToDateUsd),
+      ...fig('p', r.projectedMonthUsd),
+      r.plannedMonthUsd ? (figureFields('p', r.plannedMonthUsd, true)['p'] ?? null) : null,
+    ],
+    ...r.byOffering.map((o) => [
+      m,
+      r.asOf,
+      'offering',
+      o.offering,
+      o.generations + o.billingRows,
+      o.succeededGenerations,
+      o.failedGenerations,
+      null,
+      null,
+      ...fig('m', o.monthToDateUsd),
+      null,
+      null,
+      null,
+      null,
+    ]),
+    ...r.byWorkload.map((x) => [
+      m,
+      r.asOf,
+      'workload',
+      workloadName(x),
+      x.generations,
+      x.succeededGenerations,
+      x.generations - x.succeededGenerations,
+      x.keptClips,
+      x.generationsPerKeptClip === null ? null : plainString(x.generationsPerKeptClip),
+      ...fig('m', x.monthToDateUsd),
+      ...fig('p', x.projectedMonthUsd),
+      x.plannedMonthUsd ? (figureFields('p', x.plannedMonthUsd, true)['p'] ?? null) : null,
+    ]),
   ];
-  return renderCsv(header, rows.map((row) => row.map((v) => (v === null ? null : typeof v === 'number' ? String(v) : v))));
+  return renderCsv(
+    header,
+    rows.map((row) => row.map((v) => (v === null ? null : typeof v === 'number' ? String(v) : v))),
+  );
 }
-

@@ -45,7 +45,14 @@ export function advisoryNotices(advisories: readonly Advisory[], options: Adviso
       notices.push(...group.map((a) => ({ severity: a.severity, code, text: a.message })));
       continue;
     }
-    const others = [...new Set(group.slice(1).map(advisorySubject).filter((s) => s !== '' && s !== advisorySubject(first)))];
+    const others = [
+      ...new Set(
+        group
+          .slice(1)
+          .map(advisorySubject)
+          .filter((s) => s !== '' && s !== advisorySubject(first)),
+      ),
+    ];
     const named = others.slice(0, NAMED);
     const more = group.length - 1 - named.length;
     let also = '';
@@ -65,7 +72,10 @@ export function advisorySection(advisories: readonly Advisory[], options: Adviso
   if (hidden > 0) lines.push(`${hidden} info advisor${hidden === 1 ? 'y' : 'ies'} not shown (see the full estimate).`);
   const rolled = shownCount(advisories, options) - notices.length;
   const sections: Section[] = [{ heading: 'Advisories', notices, lines }];
-  if (rolled > 0) sections.push({ lines: [`${count(advisories.length - hidden)} advisories, rolled up into one line per code; --verbose lists each one (JSON always does).`] });
+  if (rolled > 0)
+    sections.push({
+      lines: [`${count(advisories.length - hidden)} advisories, rolled up into one line per code; --verbose lists each one (JSON always does).`],
+    });
   return sections;
 }
 

@@ -107,7 +107,11 @@ export function estimateSummary(report: EstimateReport): BudgetSummary {
     monthly,
     yearly: times(monthly, MONTHS_PER_YEAR),
     basis: null,
-    unknownBecause: r.complete ? (monthly.low === null ? 'the route\'s price is not known' : null) : `no eligible offering with a known price for ${missing.length ? missing.map((w) => `"${w}"`).join(', ') : 'every workload'}`,
+    unknownBecause: r.complete
+      ? monthly.low === null
+        ? "the route's price is not known"
+        : null
+      : `no eligible offering with a known price for ${missing.length ? missing.map((w) => `"${w}"`).join(', ') : 'every workload'}`,
     route: r.perWorkload.map((s) => ({ workload: s.workload, offering: s.offering, monthly: s.monthlyUsd, reason: s.reason })),
     plans: r.covers.map((c) => `${c.vendor}: ${coverText(c.cover)}`),
     ceiling: report.ceiling,
@@ -128,7 +132,7 @@ export function forecastSummary(report: ForecastReport): BudgetSummary {
     monthly,
     yearly: times(monthly, MONTHS_PER_YEAR),
     basis: `P90 of ${report.trials.toLocaleString('en-US')} trials: nine months in ten cost less`,
-    unknownBecause: stats ? null : report.recommendation.reason ?? 'the route\'s forecast is unknown',
+    unknownBecause: stats ? null : (report.recommendation.reason ?? "the route's forecast is unknown"),
     // the forecast's route legs carry no single figure: the spread is the point
     route: base.route.map((leg) => ({ ...leg, offering: routeOf.get(leg.workload) ?? leg.offering, monthly: null })),
   };

@@ -85,7 +85,8 @@ function statusNote(t: TotalChange): string {
 }
 
 function byNowBudget(a: TotalChange, b: TotalChange): number {
-  const key = (t: TotalChange) => (t.eligible && t.nowFigure ? budgetOf(t.nowFigure) : null) ?? (t.baseEligible && t.baseFigure ? budgetOf(t.baseFigure) : null);
+  const key = (t: TotalChange) =>
+    (t.eligible && t.nowFigure ? budgetOf(t.nowFigure) : null) ?? (t.baseEligible && t.baseFigure ? budgetOf(t.baseFigure) : null);
   const ka = key(a);
   const kb = key(b);
   if (ka === null || kb === null) return ka === null && kb === null ? a.offering.localeCompare(b.offering) : ka === null ? 1 : -1;
@@ -114,7 +115,13 @@ export function totalsTable(c: Comparison, compact: boolean): { table: Table; hi
   });
   return {
     table: {
-      columns: [{ header: 'Offering' }, { header: 'Base', align: 'right' }, { header: 'Now', align: 'right' }, { header: 'Change', align: 'right' }, { header: 'Notes' }],
+      columns: [
+        { header: 'Offering' },
+        { header: 'Base', align: 'right' },
+        { header: 'Now', align: 'right' },
+        { header: 'Change', align: 'right' },
+        { header: 'Notes' },
+      ],
       rows,
     },
     hidden: relevant.length - shown.length,
@@ -130,7 +137,9 @@ export function routeLines(c: Comparison): string[] {
     const delta = w.change.change === null ? '' : ` (${changeInline(w.change.change, w.change.pct)})`;
     return `${w.workload}: ${from} → ${to}${delta}`;
   });
-  lines.push(`Whole route: ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}${r.change === null ? '' : ` (${changeInline(r.change, r.pct)})`}`);
+  lines.push(
+    `Whole route: ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}${r.change === null ? '' : ` (${changeInline(r.change, r.pct)})`}`,
+  );
   return lines;
 }
 
@@ -146,7 +155,8 @@ export function comparisonSections(c: Comparison, compact: boolean): Section[] {
   const { table, hidden, neither } = totalsTable(c, compact);
   const lines: string[] = [];
   if (hidden > 0) lines.push(`${hidden} other offering${hidden === 1 ? '' : 's'} unchanged.`);
-  if (neither > 0 && table.rows.length === 0 && hidden === 0) lines.push('No single offering serves every workload under either price set; see the recommended route.');
+  if (neither > 0 && table.rows.length === 0 && hidden === 0)
+    lines.push('No single offering serves every workload under either price set; see the recommended route.');
   else if (neither > 0) lines.push(`${neither} offering${neither === 1 ? '' : 's'} cannot serve every workload under either price set.`);
   return [
     { heading: 'Monthly cost, whole scenario on one offering', table, lines: [...lines, ...newGoneLines(c)] },
@@ -174,8 +184,13 @@ export function compareView(report: EstimateReport, c: Comparison, options: View
   return {
     title: `vidcost estimate: ${report.scenario}, compared with ${c.baseLabel}`,
     headline: summaryLine(c),
-    subtitle: [`Base: prices in force on ${c.baseAsOf} (${c.baseLabel}); now: prices in force on ${c.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`],
-    sections: [...comparisonSections(c, options.compactRows ?? false), ...advisorySection(report.advisories, options.compactAdvisories ?? false, options.verbose ?? false)],
+    subtitle: [
+      `Base: prices in force on ${c.baseAsOf} (${c.baseLabel}); now: prices in force on ${c.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`,
+    ],
+    sections: [
+      ...comparisonSections(c, options.compactRows ?? false),
+      ...advisorySection(report.advisories, options.compactAdvisories ?? false, options.verbose ?? false),
+    ],
   };
 }
 
@@ -228,8 +243,26 @@ export function comparisonCsvRows(c: Comparison, scenario: string): (string | nu
   const pctOrNull = (d: Dec | null) => (d === null ? null : plainString(d));
   const r = c.recommendation;
   return [
-    ...c.totals.map((t) => [scenario, 'offering', t.offering, t.status, moneyOrNull(t.baseEligible ? t.base : null), moneyOrNull(t.eligible ? t.now : null), moneyOrNull(t.change), pctOrNull(t.pct)]),
-    [scenario, 'route', r.offerings.join(' + '), r.change === null ? 'unknown' : r.change.eq(0) ? 'unchanged' : 'changed', moneyOrNull(r.base), moneyOrNull(r.now), moneyOrNull(r.change), pctOrNull(r.pct)],
+    ...c.totals.map((t) => [
+      scenario,
+      'offering',
+      t.offering,
+      t.status,
+      moneyOrNull(t.baseEligible ? t.base : null),
+      moneyOrNull(t.eligible ? t.now : null),
+      moneyOrNull(t.change),
+      pctOrNull(t.pct),
+    ]),
+    [
+      scenario,
+      'route',
+      r.offerings.join(' + '),
+      r.change === null ? 'unknown' : r.change.eq(0) ? 'unchanged' : 'changed',
+      moneyOrNull(r.base),
+      moneyOrNull(r.now),
+      moneyOrNull(r.change),
+      pctOrNull(r.pct),
+    ],
   ];
 }
 
@@ -289,7 +322,10 @@ export function renderPrMarkdown(doc: PrDocument): string {
     out.push('</details>', '');
   }
   for (const s of doc.advisories) add(markdownSection(s, '####'));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 export function compareMarkdown(report: EstimateReport, c: Comparison): string {

@@ -2,7 +2,18 @@
 import { diffCounts, type Correction, type DiffReport, type FigureChange, type OfferingChange, type RateChange } from '../engine/diff.js';
 import { moneyString, plainString } from '../money/decimal.js';
 import type { Figure } from '../money/figure.js';
-import { advisorySection, changeText, comparisonCsvRows, comparisonJson, comparisonSections, figureOrDash, renderPrMarkdown, summaryLine, type ChangeStyle, type ViewOptions } from './compare.js';
+import {
+  advisorySection,
+  changeText,
+  comparisonCsvRows,
+  comparisonJson,
+  comparisonSections,
+  figureOrDash,
+  renderPrMarkdown,
+  summaryLine,
+  type ChangeStyle,
+  type ViewOptions,
+} from './compare.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
@@ -78,7 +89,12 @@ export function rateSection(report: DiffReport): Section {
       ],
       rows,
     },
-    lines: changed.length === 0 ? [`No rate changed (${unchanged} variant${unchanged === 1 ? '' : 's'} compared).`] : unchanged > 0 ? [`${unchanged} other variant${unchanged === 1 ? '' : 's'} unchanged.`] : [],
+    lines:
+      changed.length === 0
+        ? [`No rate changed (${unchanged} variant${unchanged === 1 ? '' : 's'} compared).`]
+        : unchanged > 0
+          ? [`${unchanged} other variant${unchanged === 1 ? '' : 's'} unchanged.`]
+          : [],
   };
 }
 
@@ -91,7 +107,9 @@ function headlineText(o: OfferingChange): string {
 }
 
 export function offeringSection(report: DiffReport): Section | null {
-  const listed = report.offerings.filter((o) => o.status === 'added' || o.status === 'removed' || o.status === 'sunset' || (o.status === 'changed' && o.notes.length > 0));
+  const listed = report.offerings.filter(
+    (o) => o.status === 'added' || o.status === 'removed' || o.status === 'sunset' || (o.status === 'changed' && o.notes.length > 0),
+  );
   if (listed.length === 0) return null;
   // Removed and shut-down offerings first: they are what breaks an existing plan.
   const rank = { removed: 0, sunset: 1, changed: 2, added: 3, unchanged: 4 } as const;
@@ -127,7 +145,11 @@ export function correctionSection(report: DiffReport): Section | null {
     heading: 'Corrections: base figures the newer sheets contradict',
     table: {
       columns: [{ header: 'Offering, variant' }, { header: 'Base', align: 'right' }, { header: 'What the newer sources say' }],
-      rows: report.corrections.map((c) => [`${c.offering} ${correctionVariant(c)}`, c.usdPerSecond ? figureOrDash(c.usdPerSecond, 'rate') : '–', correctionBody(c.correction)]),
+      rows: report.corrections.map((c) => [
+        `${c.offering} ${correctionVariant(c)}`,
+        c.usdPerSecond ? figureOrDash(c.usdPerSecond, 'rate') : '–',
+        correctionBody(c.correction),
+      ]),
     },
   };
 }
@@ -168,7 +190,13 @@ export function creditSection(report: DiffReport): Section | null {
   return {
     heading: 'Credit values, USD per credit',
     table: {
-      columns: [{ header: 'Vendor' }, { header: 'Basis' }, { header: 'Base', align: 'right' }, { header: 'New', align: 'right' }, { header: 'Change', align: 'right' }],
+      columns: [
+        { header: 'Vendor' },
+        { header: 'Basis' },
+        { header: 'Base', align: 'right' },
+        { header: 'New', align: 'right' },
+        { header: 'Change', align: 'right' },
+      ],
       rows: changed.map((c) => [
         c.vendor,
         c.basis === 'api' ? 'API credits' : `web app (${c.plan} plan)`,
@@ -181,7 +209,9 @@ export function creditSection(report: DiffReport): Section | null {
 }
 
 function priceSections(report: DiffReport): Section[] {
-  return [rateSection(report), correctionSection(report), offeringSection(report), planSection(report), creditSection(report)].filter((s): s is Section => s !== null);
+  return [rateSection(report), correctionSection(report), offeringSection(report), planSection(report), creditSection(report)].filter(
+    (s): s is Section => s !== null,
+  );
 }
 
 export function diffHeadline(report: DiffReport): string {
@@ -248,7 +278,14 @@ export function diffJson(report: DiffReport): unknown {
       shutDown: o.shutDown,
       notes: o.notes,
       ...(o.headline
-        ? { headline: { channel: o.headline.channel, resolution: o.headline.resolution, audio: o.headline.audio, ...figureFields('usdPerSecond', o.headline.usdPerSecond, false) } }
+        ? {
+            headline: {
+              channel: o.headline.channel,
+              resolution: o.headline.resolution,
+              audio: o.headline.audio,
+              ...figureFields('usdPerSecond', o.headline.usdPerSecond, false),
+            },
+          }
         : {}),
     })),
     corrections: report.corrections.map((c) => ({
@@ -312,19 +349,44 @@ export function diffCsv(report: DiffReport): string {
   const rows: (string | null)[][] = [];
   for (const r of report.rates) {
     rows.push(['rate', r.offering, variantLabel(r), r.status, 'usd/second', ...cells(r.usdPerSecond), r.notes.join('; ')]);
-    if (r.creditsPerSecond.baseFigure || r.creditsPerSecond.nowFigure) rows.push(['rate', r.offering, variantLabel(r), r.status, 'credits/second', ...cells(r.creditsPerSecond), '']);
+    if (r.creditsPerSecond.baseFigure || r.creditsPerSecond.nowFigure)
+      rows.push(['rate', r.offering, variantLabel(r), r.status, 'credits/second', ...cells(r.creditsPerSecond), '']);
   }
-  for (const c of report.corrections) rows.push(['correction', c.offering, correctionVariant(c), 'corrected', 'usd/second', c.usdPerSecond?.low ? plainString(c.usdPerSecond.low) : null, null, null, null, c.correction]);
+  for (const c of report.corrections)
+    rows.push([
+      'correction',
+      c.offering,
+      correctionVariant(c),
+      'corrected',
+      'usd/second',
+      c.usdPerSecond?.low ? plainString(c.usdPerSecond.low) : null,
+      null,
+      null,
+      null,
+      c.correction,
+    ]);
   for (const o of report.offerings) rows.push(['offering', o.offering, '', o.status, 'sunset', o.baseSunset, o.sunset, null, null, o.notes.join('; ')]);
   for (const p of report.plans) {
     rows.push(['plan', `${p.vendor} ${p.plan}`, '', p.status, 'usd/month', ...cells(p.usdPerMonth), p.notes.join('; ')]);
     rows.push(['plan', `${p.vendor} ${p.plan}`, '', p.status, 'credits/month', ...cells(p.creditsPerMonth), '']);
   }
-  for (const c of report.creditValues) rows.push(['credit-value', c.vendor, c.basis === 'api' ? 'api' : `plan ${c.plan}`, c.status, 'usd/credit', ...cells(c.usdPerCredit), '']);
+  for (const c of report.creditValues)
+    rows.push(['credit-value', c.vendor, c.basis === 'api' ? 'api' : `plan ${c.plan}`, c.status, 'usd/credit', ...cells(c.usdPerCredit), '']);
   if (report.impact) {
     for (const r of comparisonCsvRows(report.impact.comparison, report.impact.scenario)) {
       const [, kind, offering, status, base, now, change, pct] = r as (string | null)[];
-      rows.push([kind === 'route' ? 'route' : 'monthly', offering ?? '', '', status ?? '', 'usd/month', base ?? null, now ?? null, change ?? null, pct ?? null, '']);
+      rows.push([
+        kind === 'route' ? 'route' : 'monthly',
+        offering ?? '',
+        '',
+        status ?? '',
+        'usd/month',
+        base ?? null,
+        now ?? null,
+        change ?? null,
+        pct ?? null,
+        '',
+      ]);
     }
   }
   return renderCsv(header, rows);

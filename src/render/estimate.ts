@@ -46,7 +46,10 @@ function workloadLine(wr: WorkloadResult): string {
   const w = wr.workload;
   const gens = formatNumber(wr.billedGenerations);
   const clips = formatNumber(w.clipsPerMonth);
-  const parts = [`${clips} clip${clips === '1' ? '' : 's'} × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`, `${gens} generation${gens === '1' ? '' : 's'} per kept clip`];
+  const parts = [
+    `${clips} clip${clips === '1' ? '' : 's'} × ${formatNumber(w.secondsPerClip)} s at ${w.resolution}`,
+    `${gens} generation${gens === '1' ? '' : 's'} per kept clip`,
+  ];
   // `hdr: true` and `requires: [hdr]` ask for the same thing: name each capability once, by the
   // id the scenario and the "lacks ..." reasons use
   const needs = [...new Set([...(w.audio ? ['audio'] : []), ...(w.hdr ? ['hdr'] : []), ...w.requires])];
@@ -55,7 +58,7 @@ function workloadLine(wr: WorkloadResult): string {
   return parts.join(', ');
 }
 
-function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string | null): string {
+function optionNote(o: OptionResult, cheapestId: string | null): string {
   const notes: string[] = [];
   if (o.offering === cheapestId) notes.push('cheapest');
   if (o.cover) notes.push(coverText(o.cover));
@@ -69,8 +72,6 @@ function optionNote(report: EstimateReport, o: OptionResult, cheapestId: string 
 
 /** More workloads than this and the table and Markdown views summarise: the cheapest offering per workload and a few advisories per code (JSON and CSV stay complete). */
 export const SUMMARY_AFTER_WORKLOADS = 20;
-/** Advisories about single workloads shown per code in a summarised view. */
-const ADVISORIES_SHOWN_PER_CODE = 3;
 
 export interface EstimateViewOptions {
   /** every offering of every workload and every advisory, however many workloads there are */
@@ -84,60 +85,70 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
   const route = report.recommendation;
   const sections: Section[] = [];
   if (summarised) sections.push(cheapestPerWorkload(report));
-  else for (const wr of report.workloads) {
-    const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
-    const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
-    const rows = eligible.map((o) => [
-      o.offering,
-      o.usdPerSecond ? formatFigure(o.usdPerSecond, 'rate') : '–',
-      money(o.usdPerKeptClip),
-      money(o.monthlyUsd),
-      optionNote(report, o, step?.offering ?? null),
-    ]);
-    const excluded = wr.options.filter((o) => !o.eligible);
-    sections.push({
-      heading: `Workload "${wr.workload.name}": ${workloadLine(wr)}`,
-      table: {
-        columns: [
-          { header: 'Offering' },
-          { header: report.channel === 'web-app' ? '$/s (plan)' : '$/second', align: 'right', optional: true },
-          { header: 'Per kept clip', align: 'right', optional: true },
-          { header: 'Monthly', align: 'right' },
-          { header: 'Notes' },
-        ],
-        rows,
-      },
-      lines: notEligibleLines(excluded),
-    });
-  }
+  else
+    for (const wr of report.workloads) {
+      const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
+      const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
+      const rows = eligible.map((o) => [
+        o.offering,
+        o.usdPerSecond ? formatFigure(o.usdPerSecond, 'rate') : '–',
+        money(o.usdPerKeptClip),
+        money(o.monthlyUsd),
+        optionNote(o, step?.offering ?? null),
+      ]);
+      const excluded = wr.options.filter((o) => !o.eligible);
+      sections.push({
+        heading: `Workload "${wr.workload.name}": ${workloadLine(wr)}`,
+        table: {
+          columns: [
+            { header: 'Offering' },
+            { header: report.channel === 'web-app' ? '$/s (plan)' : '$/second', align: 'right', optional: true },
+            { header: 'Per kept clip', align: 'right', optional: true },
+            { header: 'Monthly', align: 'right' },
+            { header: 'Notes' },
+          ],
+          rows,
+        },
+        lines: notEligibleLines(excluded),
+      });
+    }
   const totals = report.totals.filter((t) => t.eligible).sort(byBudget);
   if (report.workloads.length > 1 || report.channel === 'web-app') {
     sections.push({
       heading: 'Whole scenario on one offering',
       table: {
         columns: [{ header: 'Offering' }, { header: 'Monthly', align: 'right' }, { header: 'Notes' }],
-        rows: totals.map((t) => [t.offering, money(t.monthlyUsd), [t.cover ? coverText(t.cover) : '', t.overridden ? '*override' : '', t.reason ?? ''].filter(Boolean).join('; ')]),
+        rows: totals.map((t) => [
+          t.offering,
+          money(t.monthlyUsd),
+          [t.cover ? coverText(t.cover) : '', t.overridden ? '*override' : '', t.reason ?? ''].filter(Boolean).join('; '),
+        ]),
       },
       lines: report.totals.length > totals.length ? [`${report.totals.length - totals.length} offerings cannot serve every workload.`] : [],
     });
   }
   // summarised, each workload's step is in the first table already
-  const routeLines = summarised ? [] : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
+  const routeLines = summarised
+    ? []
+    : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   routeLines.push(...seatLines(report));
-  if (route.cheapestSingle) routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
+  if (route.cheapestSingle)
+    routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
   const partsNote = routeTotalNote(report);
   if (partsNote) routeLines.push(partsNote);
   sections.push({ heading: 'Recommended route', lines: routeLines });
   sections.push(...advisorySection(report.advisories, { verbose: Boolean(options.verbose || options.allRows) }));
-  if (report.totals.some((t) => t.overridden)) sections.push({ lines: ['* rests on a value from the scenario\'s overrides, not on a price sheet.'] });
+  if (report.totals.some((t) => t.overridden)) sections.push({ lines: ["* rests on a value from the scenario's overrides, not on a price sheet."] });
   return {
     title: `vidcost estimate: ${report.scenario}`,
     headline: headline(report),
     subtitle: [
       `Prices in force on ${report.asOf}; ${report.channel} channel; USD per month. ~ approximate, from = lower bound.`,
       // only when nothing is priced: vendors whose first sheet comes later are no news to a scenario priced earlier
-      ...(report.catalog.sheets.length === 0 && report.catalog.notYetInForce.length > 0 ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`] : []),
+      ...(report.catalog.sheets.length === 0 && report.catalog.notYetInForce.length > 0
+        ? [`No sheet in force yet on ${report.asOf} for: ${report.catalog.notYetInForce.join(', ')}.`]
+        : []),
     ],
     sections,
   };
@@ -201,7 +212,9 @@ export function headline(report: EstimateReport): string {
   const total = budgetOf(r.monthlyUsd);
   let text = `Cheapest route: ${money(r.monthlyUsd)}/month`;
   if (report.ceiling !== null && total !== null) {
-    text += total.gt(report.ceiling) ? `, over the ${formatUsd(report.ceiling)} ceiling by ${formatUsd(total.minus(report.ceiling))}` : `, within the ${formatUsd(report.ceiling)} ceiling`;
+    text += total.gt(report.ceiling)
+      ? `, over the ${formatUsd(report.ceiling)} ceiling by ${formatUsd(total.minus(report.ceiling))}`
+      : `, within the ${formatUsd(report.ceiling)} ceiling`;
   }
   return text;
 }
@@ -216,7 +229,12 @@ function byBudget(a: { monthlyUsd: Figure; offering: string }, b: { monthlyUsd: 
 function coverJson(cover: Cover | null): unknown {
   if (!cover) return undefined;
   return {
-    plans: cover.plans.map((p) => ({ plan: p.plan.name, count: p.count, usdPerMonth: decOrNull(p.plan.usdPerMonth, true), creditsPerMonth: decOrNull(p.plan.creditsPerMonth) })),
+    plans: cover.plans.map((p) => ({
+      plan: p.plan.name,
+      count: p.count,
+      usdPerMonth: decOrNull(p.plan.usdPerMonth, true),
+      creditsPerMonth: decOrNull(p.plan.creditsPerMonth),
+    })),
     monthlyUsd: moneyString(cover.usd),
     credits: plainString(cover.credits),
     leftoverCredits: plainString(cover.leftover),
@@ -278,7 +296,12 @@ export function estimateJson(report: EstimateReport): unknown {
       ...(t.cover ? { plans: coverJson(t.cover) } : {}),
     })),
     recommendation: {
-      workloads: r.perWorkload.map((s) => ({ workload: s.workload, offering: s.offering, ...figureFields('monthlyUsd', s.monthlyUsd, true), reason: s.reason })),
+      workloads: r.perWorkload.map((s) => ({
+        workload: s.workload,
+        offering: s.offering,
+        ...figureFields('monthlyUsd', s.monthlyUsd, true),
+        reason: s.reason,
+      })),
       ...figureFields('monthlyUsd', r.monthlyUsd, true),
       approx: r.monthlyUsd.approx,
       complete: r.complete,
@@ -291,14 +314,44 @@ export function estimateJson(report: EstimateReport): unknown {
 }
 
 export function estimateCsv(report: EstimateReport): string {
-  const header = ['scenario', 'asOf', 'channel', 'workload', 'offering', 'eligible', 'reason', 'usdPerSecond', 'usdPerKeptClip', 'monthlyUsd', 'monthlyUsdLow', 'monthlyUsdHigh', 'marker', 'recommended'];
+  const header = [
+    'scenario',
+    'asOf',
+    'channel',
+    'workload',
+    'offering',
+    'eligible',
+    'reason',
+    'usdPerSecond',
+    'usdPerKeptClip',
+    'monthlyUsd',
+    'monthlyUsdLow',
+    'monthlyUsdHigh',
+    'marker',
+    'recommended',
+  ];
   const steps = report.recommendation.perWorkload;
   const rows = report.workloads.flatMap((wr, i) => {
     // the route has one step per workload, in order
     const step = steps[i]?.workload === wr.workload.name ? steps[i] : steps.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
       const m = figureFields('monthlyUsd', o.monthlyUsd, true);
-      return [report.scenario, report.asOf, report.channel, wr.workload.name, o.offering, o.eligible, o.reason, o.usdPerSecond ? decOrNull(o.usdPerSecond) : null, decOrNull(o.usdPerKeptClip, true), m['monthlyUsd'] ?? null, m['monthlyUsdLow'] ?? null, m['monthlyUsdHigh'] ?? null, o.eligible ? markerOf(o.monthlyUsd) : null, step?.offering === o.offering];
+      return [
+        report.scenario,
+        report.asOf,
+        report.channel,
+        wr.workload.name,
+        o.offering,
+        o.eligible,
+        o.reason,
+        o.usdPerSecond ? decOrNull(o.usdPerSecond) : null,
+        decOrNull(o.usdPerKeptClip, true),
+        m['monthlyUsd'] ?? null,
+        m['monthlyUsdLow'] ?? null,
+        m['monthlyUsdHigh'] ?? null,
+        o.eligible ? markerOf(o.monthlyUsd) : null,
+        step?.offering === o.offering,
+      ];
     });
   });
   return renderCsv(header, rows);

@@ -45,8 +45,11 @@ function ticks(max: number, y1: number, y2: number, format: (v: number) => strin
   const out: string[] = [];
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4;
-    const x = x0 + Math.round((width * i) / 4 * 10) / 10;
-    out.push(`<line class="axis" x1="${x}" y1="${y1}" x2="${x}" y2="${y2}"/>`, `<text class="tick" x="${x}" y="${y2 + 14}" text-anchor="middle">${escapeHtml(format(v))}</text>`);
+    const x = x0 + Math.round(((width * i) / 4) * 10) / 10;
+    out.push(
+      `<line class="axis" x1="${x}" y1="${y1}" x2="${x}" y2="${y2}"/>`,
+      `<text class="tick" x="${x}" y="${y2 + 14}" text-anchor="middle">${escapeHtml(format(v))}</text>`,
+    );
   }
   return out;
 }
@@ -56,14 +59,24 @@ const usdTick = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
 /** P10–P90 spans with the P50 mark and the mean, one row per offering, the route first. */
 export function spreadSvg(report: ForecastReport): string {
   const rows = [
-    { label: report.recommendation.offering === 'route' ? 'recommended route' : `route: ${report.recommendation.offering}`, row: report.recommendation, route: true },
-    ...report.offerings.filter((o) => o.stats).sort((a, b) => a.stats!.p50.cmp(b.stats!.p50)).map((o) => ({ label: o.offering, row: o, route: false })),
+    {
+      label: report.recommendation.offering === 'route' ? 'recommended route' : `route: ${report.recommendation.offering}`,
+      row: report.recommendation,
+      route: true,
+    },
+    ...report.offerings
+      .filter((o) => o.stats)
+      .sort((a, b) => a.stats!.p50.cmp(b.stats!.p50))
+      .map((o) => ({ label: o.offering, row: o, route: false })),
   ].filter((r) => r.row.stats);
   let max = report.ceiling === null ? 0 : Number(report.ceiling.toString());
   for (const r of rows) max = Math.max(max, Number(r.row.stats!.p90.toString()));
   const bottom = TOP + rows.length * ROW_H;
   const height = bottom + 30;
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="spread-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`, SVG_STYLE];
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="spread-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`,
+    SVG_STYLE,
+  ];
   out.push(`<title id="spread-title">Monthly cost, P10 to P90 with the P50 mark, ${report.trials} trials</title>`);
   out.push(...ticks(max, TOP - 6, bottom, usdTick));
   rows.forEach((r, i) => {
@@ -83,7 +96,10 @@ export function spreadSvg(report: ForecastReport): string {
   });
   if (report.ceiling !== null) {
     const x = LABEL_W + px(report.ceiling, max);
-    out.push(`<line class="ceiling" x1="${x}" y1="${TOP - 10}" x2="${x}" y2="${bottom}"/>`, `<text class="ceiling-label" x="${x}" y="${TOP - 14}" text-anchor="middle">ceiling ${escapeHtml(formatUsd(report.ceiling))}</text>`);
+    out.push(
+      `<line class="ceiling" x1="${x}" y1="${TOP - 10}" x2="${x}" y2="${bottom}"/>`,
+      `<text class="ceiling-label" x="${x}" y="${TOP - 14}" text-anchor="middle">ceiling ${escapeHtml(formatUsd(report.ceiling))}</text>`,
+    );
   }
   out.push('</svg>');
   return out.join('\n');
@@ -97,7 +113,10 @@ export function tornadoSvg(report: ForecastReport): string | null {
   for (const d of drivers) max = Math.max(max, Number(d.atLow.toString()), Number(d.atHigh.toString()));
   const bottom = TOP + drivers.length * ROW_H;
   const height = bottom + 30;
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="tornado-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`, SVG_STYLE];
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="tornado-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`,
+    SVG_STYLE,
+  ];
   out.push('<title id="tornado-title">What drives the spread: the route\'s monthly cost with one input at its low (green) and its high (red)</title>');
   out.push(...ticks(max, TOP - 6, bottom, usdTick));
   const xb = LABEL_W + px(report.baseline, max);
@@ -110,7 +129,10 @@ export function tornadoSvg(report: ForecastReport): string | null {
     out.push(`<rect class="high" x="${Math.min(xh, xb)}" y="${y + 2}" width="${Math.round(Math.abs(xh - xb) * 10) / 10}" height="14"/>`);
     out.push(`<text x="${LABEL_W + PLOT_W + 8}" y="${y + 12}">${escapeHtml(`swing ${formatUsd(d.swing)}`)}</text>`);
   });
-  out.push(`<line class="baseline" x1="${xb}" y1="${TOP - 10}" x2="${xb}" y2="${bottom}"/>`, `<text class="tick" x="${xb}" y="${TOP - 14}" text-anchor="middle">${escapeHtml(`baseline ${formatUsd(report.baseline)}`)}</text>`);
+  out.push(
+    `<line class="baseline" x1="${xb}" y1="${TOP - 10}" x2="${xb}" y2="${bottom}"/>`,
+    `<text class="tick" x="${xb}" y="${TOP - 14}" text-anchor="middle">${escapeHtml(`baseline ${formatUsd(report.baseline)}`)}</text>`,
+  );
   out.push('</svg>');
   return out.join('\n');
 }
@@ -127,7 +149,7 @@ export function curvesSvg(report: SweepReport): string | null {
   let max = 0;
   for (const c of curves) {
     for (const p of c.points) if (p !== null) max = Math.max(max, Number(p.toString()));
-    for (const p of c.pieces) max = Math.max(max, (Number(p.a.n) / Number(p.a.d)) + (Number(p.b.n) / Number(p.b.d)) * (Number(p.hi.n) / Number(p.hi.d)));
+    for (const p of c.pieces) max = Math.max(max, Number(p.a.n) / Number(p.a.d) + (Number(p.b.n) / Number(p.b.d)) * (Number(p.hi.n) / Number(p.hi.d)));
   }
   const plotH = 260;
   const legendTop = TOP + plotH + 34;
@@ -137,11 +159,19 @@ export function curvesSvg(report: SweepReport): string | null {
   const plotW = width - left - 30;
   const X = (v: number) => left + (x1 === x0 ? 0 : Math.round(((v - x0) / (x1 - x0)) * plotW * 10) / 10);
   const Y = (v: number) => TOP + plotH - (max <= 0 ? 0 : Math.round((v / max) * plotH * 10) / 10);
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="curves-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`, SVG_STYLE];
-  out.push(`<title id="curves-title">${escapeHtml(`Monthly cost as ${report.field} of ${report.workload} goes from ${formatNumber(report.from, 6)} to ${formatNumber(report.to, 6)}`)}</title>`);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart fc" role="img" aria-labelledby="curves-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    SVG_STYLE,
+  ];
+  out.push(
+    `<title id="curves-title">${escapeHtml(`Monthly cost as ${report.field} of ${report.workload} goes from ${formatNumber(report.from, 6)} to ${formatNumber(report.to, 6)}`)}</title>`,
+  );
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4;
-    out.push(`<line class="axis" x1="${left}" y1="${Y(v)}" x2="${left + plotW}" y2="${Y(v)}"/>`, `<text class="tick" x="${left - 6}" y="${Y(v) + 4}" text-anchor="end">${escapeHtml(usdTick(v))}</text>`);
+    out.push(
+      `<line class="axis" x1="${left}" y1="${Y(v)}" x2="${left + plotW}" y2="${Y(v)}"/>`,
+      `<text class="tick" x="${left - 6}" y="${Y(v) + 4}" text-anchor="end">${escapeHtml(usdTick(v))}</text>`,
+    );
     const xv = x0 + ((x1 - x0) * i) / 4;
     out.push(`<text class="tick" x="${X(xv)}" y="${TOP + plotH + 16}" text-anchor="middle">${escapeHtml(formatNumber(dec(xv.toFixed(6)), 2))}</text>`);
   }
@@ -178,14 +208,27 @@ export function curvesSvg(report: SweepReport): string | null {
 }
 
 export function forecastHtml(report: ForecastReport): string {
-  const figures = [{ svg: spreadSvg(report), caption: `Monthly cost: the band runs from P10 to P90 of ${report.trials} trials, the bar is P50, the circle the mean.` }];
+  const figures = [
+    { svg: spreadSvg(report), caption: `Monthly cost: the band runs from P10 to P90 of ${report.trials} trials, the bar is P50, the circle the mean.` },
+  ];
   const tornado = tornadoSvg(report);
-  if (tornado) figures.push({ svg: tornado, caption: 'What drives the spread: one input at a time at its low (green) and its high (red), the others at their likely values.' });
+  if (tornado)
+    figures.push({
+      svg: tornado,
+      caption: 'What drives the spread: one input at a time at its low (green) and its high (red), the others at their likely values.',
+    });
   return renderHtml({ view: forecastView(report, { bars: false }), chart: null, figures, summary: forecastSummary(report) });
 }
 
 export function sweepHtml(report: SweepReport): string {
   const curves = curvesSvg(report);
-  const figures = curves ? [{ svg: curves, caption: 'Monthly cost per offering across the range; dashed lines mark where the cheapest offering changes.' }] : [];
-  return renderHtml({ view: sweepView(report, { bars: false }), chart: null, figures, summary: { ...estimateSummary(report.estimate), basis: `the scenario as written, before ${report.field} of ${report.workload} varies` } });
+  const figures = curves
+    ? [{ svg: curves, caption: 'Monthly cost per offering across the range; dashed lines mark where the cheapest offering changes.' }]
+    : [];
+  return renderHtml({
+    view: sweepView(report, { bars: false }),
+    chart: null,
+    figures,
+    summary: { ...estimateSummary(report.estimate), basis: `the scenario as written, before ${report.field} of ${report.workload} varies` },
+  });
 }

@@ -6,7 +6,11 @@ import type { Driver, ForecastReport, ForecastRow, UncertainInput } from '../eng
 import { renderCsv } from './csv.js';
 import type { Section, View } from './view.js';
 
-const FIELD_WORDS: Record<string, string> = { clips_per_month: 'clips a month', seconds_per_clip: 'seconds a clip', regeneration_factor: 'generations per kept clip' };
+const FIELD_WORDS: Record<string, string> = {
+  clips_per_month: 'clips a month',
+  seconds_per_clip: 'seconds a clip',
+  regeneration_factor: 'generations per kept clip',
+};
 
 /** "drafts.clips_per_month", or "kling/kling-3.0 price" for a rate range. */
 export function inputLabel(input: UncertainInput): string {
@@ -86,7 +90,8 @@ export function headline(report: ForecastReport): string {
   if (!r.stats) return `No forecast for the recommended route: ${r.reason ?? 'unknown'}.`;
   const s = r.stats;
   let text = `Recommended route: P50 ${formatUsd(s.p50)}/month, P10–P90 ${formatUsd(s.p10)}–${formatUsd(s.p90)}`;
-  if (report.ceiling !== null && s.probabilityOverCeiling !== null) text += `; ${percent(s.probabilityOverCeiling)} chance of going over the ${formatUsd(report.ceiling)} ceiling`;
+  if (report.ceiling !== null && s.probabilityOverCeiling !== null)
+    text += `; ${percent(s.probabilityOverCeiling)} chance of going over the ${formatUsd(report.ceiling)} ceiling`;
   return text;
 }
 
@@ -120,14 +125,20 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
     columns.pop();
     table = table.map((r) => r.slice(0, -1));
   }
-  sections.push({ heading: 'Monthly cost per offering (whole scenario on it), and the recommended route', table: { columns, rows: table }, lines: unknownLines(report) });
+  sections.push({
+    heading: 'Monthly cost per offering (whole scenario on it), and the recommended route',
+    table: { columns, rows: table },
+    lines: unknownLines(report),
+  });
   const known = rows.filter((r) => r.row.stats !== null);
   if (options.bars && known.length > 0) {
     let max = report.ceiling ?? known[0]!.row.stats!.p90;
     for (const { row } of known) if (row.stats!.p90.gt(max)) max = row.stats!.p90;
     const labelWidth = Math.min(24, Math.max(...known.map((r) => r.label.length)));
     const width = 78 - labelWidth - 3;
-    const lines = known.map(({ label, row }) => `${fit(label, labelWidth)} ▕${spreadBar(row.stats!.p10, row.stats!.p50, row.stats!.p90, max, width, report.ceiling)}▏`);
+    const lines = known.map(
+      ({ label, row }) => `${fit(label, labelWidth)} ▕${spreadBar(row.stats!.p10, row.stats!.p50, row.stats!.p90, max, width, report.ceiling)}▏`,
+    );
     const scaleLine = `${' '.repeat(labelWidth + 2)}$0${formatUsd(max).padStart(width - 2)}`;
     sections.push({
       heading: `Spread: ▒ P10 to P90, █ P50${report.ceiling !== null ? ', │ the ceiling' : ''}; scale $0 to ${formatUsd(max)}`,
@@ -138,7 +149,12 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
     const moving = report.drivers.filter((d) => d.swing.gt(0));
     const maxSwing = moving[0]?.swing ?? null;
     const rows = moving.map((d) => [inputLabel(d.input), formatUsd(d.atLow), formatUsd(d.atHigh), formatUsd(d.swing)]);
-    const columns = [{ header: 'Input' }, { header: 'At low', align: 'right' as const }, { header: 'At high', align: 'right' as const }, { header: 'Swing', align: 'right' as const }];
+    const columns = [
+      { header: 'Input' },
+      { header: 'At low', align: 'right' as const },
+      { header: 'At high', align: 'right' as const },
+      { header: 'Swing', align: 'right' as const },
+    ];
     if (options.bars && maxSwing) {
       // 80 columns: each column is padded by one space a side and set apart by one
       const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
@@ -156,7 +172,15 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
     sections.push({
       heading: `What drives the spread: the route's monthly cost with one input at its low and at its high, the others at their likely values (baseline ${report.baseline === null ? 'unknown' : formatUsd(report.baseline)})`,
       table: { columns, rows },
-      lines: report.drivers.length > moving.length ? [`No effect on the route: ${report.drivers.filter((d) => d.swing.eq(0)).map((d) => inputLabel(d.input)).join(', ')}.`] : [],
+      lines:
+        report.drivers.length > moving.length
+          ? [
+              `No effect on the route: ${report.drivers
+                .filter((d) => d.swing.eq(0))
+                .map((d) => inputLabel(d.input))
+                .join(', ')}.`,
+            ]
+          : [],
     });
   }
   if (report.inputs.length > 0) sections.push({ heading: 'Uncertain inputs', lines: report.inputs.map(inputLine) });
@@ -168,7 +192,7 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
     title: `vidcost forecast: ${report.scenario}`,
     headline: headline(report),
     subtitle: [
-      `${formatNumber(dec(report.trials))} trial${report.trials === 1 ? "" : "s"}, seed ${report.seed}; prices in force on ${report.asOf}; ${report.channel} channel; USD per month. P10: one trial in ten costs less; P90: one in ten costs more.`,
+      `${formatNumber(dec(report.trials))} trial${report.trials === 1 ? '' : 's'}, seed ${report.seed}; prices in force on ${report.asOf}; ${report.channel} channel; USD per month. P10: one trial in ten costs less; P90: one in ten costs more.`,
       `Route (from the point estimate): ${route}.`,
     ],
     sections,
@@ -184,7 +208,8 @@ function unknownLines(report: ForecastReport): string[] {
   const unknown = report.offerings.filter((o) => o.eligible && o.stats === null);
   for (const o of unknown) out.push(`Unknown, never 0: ${o.offering} (${o.reason}).`);
   const byReason = new Map<string, string[]>();
-  for (const o of report.offerings.filter((x) => !x.eligible)) byReason.set(o.reason ?? 'not eligible', [...(byReason.get(o.reason ?? 'not eligible') ?? []), o.offering]);
+  for (const o of report.offerings.filter((x) => !x.eligible))
+    byReason.set(o.reason ?? 'not eligible', [...(byReason.get(o.reason ?? 'not eligible') ?? []), o.offering]);
   for (const [reason, ids] of byReason) out.push(`Not eligible, ${reason}: ${ids.join(', ')}`);
   return out;
 }
@@ -236,10 +261,17 @@ export function forecastJson(report: ForecastReport): unknown {
     budget: { monthlyCeilingUsd: report.ceiling === null ? null : moneyString(report.ceiling) },
     method: {
       percentiles: 'nearest rank: P10 is the ceil(0.10 × trials)-th cheapest trial, an exact trial cost',
-      draws: 'clips, seconds and regeneration factors drawn as floats and kept as decimals with 2 places (more where the file writes more); a price range drawn uniformly in millionths of its width',
+      draws:
+        'clips, seconds and regeneration factors drawn as floats and kept as decimals with 2 places (more where the file writes more); a price range drawn uniformly in millionths of its width',
     },
     inputs: report.inputs.map(inputJson),
-    offerings: report.offerings.map((o) => ({ offering: o.offering, eligible: o.eligible, reason: o.reason, ...statsJson(o), pointMonthlyUsd: o.point.low === null || o.point.high === null ? null : moneyString(o.point.high) })),
+    offerings: report.offerings.map((o) => ({
+      offering: o.offering,
+      eligible: o.eligible,
+      reason: o.reason,
+      ...statsJson(o),
+      pointMonthlyUsd: o.point.low === null || o.point.high === null ? null : moneyString(o.point.high),
+    })),
     recommendation: {
       offering: r.offering === 'route' ? null : r.offering,
       route: r.steps,
@@ -254,17 +286,67 @@ export function forecastJson(report: ForecastReport): unknown {
 }
 
 export function forecastCsv(report: ForecastReport): string {
-  const header = ['scenario', 'asOf', 'trials', 'seed', 'row', 'name', 'eligible', 'reason', 'p10', 'p50', 'p90', 'mean', 'probabilityOverCeiling', 'monthlyUsdAtLow', 'monthlyUsdAtHigh', 'swingUsd'];
+  const header = [
+    'scenario',
+    'asOf',
+    'trials',
+    'seed',
+    'row',
+    'name',
+    'eligible',
+    'reason',
+    'p10',
+    'p50',
+    'p90',
+    'mean',
+    'probabilityOverCeiling',
+    'monthlyUsdAtLow',
+    'monthlyUsdAtHigh',
+    'swingUsd',
+  ];
   const base = [report.scenario, report.asOf, report.trials, report.seed];
   const statRow = (kind: string, name: string, row: ForecastRow) => {
     const s = row.stats;
-    return [...base, kind, name, row.eligible, row.reason, s ? moneyString(s.p10) : null, s ? moneyString(s.p50) : null, s ? moneyString(s.p90) : null, s ? moneyString(s.mean) : null, s?.probabilityOverCeiling ?? null, null, null, null];
+    return [
+      ...base,
+      kind,
+      name,
+      row.eligible,
+      row.reason,
+      s ? moneyString(s.p10) : null,
+      s ? moneyString(s.p50) : null,
+      s ? moneyString(s.p90) : null,
+      s ? moneyString(s.mean) : null,
+      s?.probabilityOverCeiling ?? null,
+      null,
+      null,
+      null,
+    ];
   };
   const rows = [
-    statRow('route', report.recommendation.offering === 'route' ? report.recommendation.steps.map((s) => `${s.workload}=${s.offering ?? 'none'}`).join(' ') : report.recommendation.offering, report.recommendation),
+    statRow(
+      'route',
+      report.recommendation.offering === 'route'
+        ? report.recommendation.steps.map((s) => `${s.workload}=${s.offering ?? 'none'}`).join(' ')
+        : report.recommendation.offering,
+      report.recommendation,
+    ),
     ...report.offerings.map((o) => statRow('offering', o.offering, o)),
-    ...report.drivers.map((d) => [...base, 'driver', inputLabel(d.input), null, null, null, null, null, null, null, moneyString(d.atLow), moneyString(d.atHigh), moneyString(d.swing)]),
+    ...report.drivers.map((d) => [
+      ...base,
+      'driver',
+      inputLabel(d.input),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      moneyString(d.atLow),
+      moneyString(d.atHigh),
+      moneyString(d.swing),
+    ]),
   ];
   return renderCsv(header, rows);
 }
-

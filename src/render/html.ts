@@ -101,12 +101,18 @@ export function renderChart(chart: BarChart): string {
   for (const b of chart.bars) for (const d of [...ends(b.value), ...ends(b.base)]) if (max === null || d.gt(max)) max = d;
   const scale = max ?? ONE;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`,
+  );
   out.push(`<title id="chart-title">${escapeHtml(chart.title)}</title>`);
   if (paired) {
     const y = plotBottom + 12;
-    out.push(`<g class="legend"><rect class="base" x="${LABEL_W}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 16}" y="${y + 9}">${escapeHtml(chart.baseName ?? 'base')}</text>`);
-    out.push(`<rect class="now" x="${LABEL_W + 170}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 186}" y="${y + 9}">${escapeHtml(chart.nowName ?? 'now')}</text></g>`);
+    out.push(
+      `<g class="legend"><rect class="base" x="${LABEL_W}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 16}" y="${y + 9}">${escapeHtml(chart.baseName ?? 'base')}</text>`,
+    );
+    out.push(
+      `<rect class="now" x="${LABEL_W + 170}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 186}" y="${y + 9}">${escapeHtml(chart.nowName ?? 'now')}</text></g>`,
+    );
   }
   chart.bars.forEach((b, i) => {
     const y = TOP + i * rowH;
@@ -114,10 +120,19 @@ export function renderChart(chart: BarChart): string {
     out.push(`<g${cls}>`);
     out.push(`<text class="label" x="${LABEL_W - 8}" y="${y + (paired ? BAR_H + 4 : BAR_H - 3)}" text-anchor="end">${escapeHtml(b.label)}</text>`);
     if (paired) {
-      out.push(barShapes(b.base, y, scale, 'base'), `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.base, chart.style))}</text>`);
-      out.push(barShapes(b.value, y + BAR_H + 2, scale, 'now'), `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + 2 * BAR_H - 1}">${escapeHtml(valueText(b.value, chart.style))}</text>`);
+      out.push(
+        barShapes(b.base, y, scale, 'base'),
+        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.base, chart.style))}</text>`,
+      );
+      out.push(
+        barShapes(b.value, y + BAR_H + 2, scale, 'now'),
+        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + 2 * BAR_H - 1}">${escapeHtml(valueText(b.value, chart.style))}</text>`,
+      );
     } else {
-      out.push(barShapes(b.value, y, scale, 'now'), `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.value, chart.style))}</text>`);
+      out.push(
+        barShapes(b.value, y, scale, 'now'),
+        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.value, chart.style))}</text>`,
+      );
     }
     out.push('</g>');
   });
@@ -203,7 +218,12 @@ function tableHtml(columns: readonly HtmlColumn[], rows: readonly string[][]): s
     const cls = classes(c);
     return `${cls ? ` class="${cls}"` : ''}${labelled && c?.header ? ` data-label="${escapeHtml(c.header)}"` : ''}`;
   };
-  const out = ['<div class="table-wrap">', '<table class="cards">', `<thead><tr>${columns.map((c) => `<th${attrs(c, false)}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`, '<tbody>'];
+  const out = [
+    '<div class="table-wrap">',
+    '<table class="cards">',
+    `<thead><tr>${columns.map((c) => `<th${attrs(c, false)}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+  ];
   for (const row of rows) out.push(`<tr>${row.map((cellHtml, i) => `<td${attrs(columns[i], true)}>${cellHtml}</td>`).join('')}</tr>`);
   out.push('</tbody>', '</table>', '</div>');
   return out.join('\n');
@@ -212,11 +232,20 @@ function tableHtml(columns: readonly HtmlColumn[], rows: readonly string[][]): s
 function sectionHtml(s: Section, marks: IdMarks): string {
   const out: string[] = ['<section>'];
   if (s.heading) out.push(`<h2>${inline(s.heading, marks)}</h2>`);
-  if (s.table && s.table.rows.length > 0) out.push(tableHtml(s.table.columns, s.table.rows.map((row) => row.map((v) => inline(v, marks, true)))));
+  if (s.table && s.table.rows.length > 0)
+    out.push(
+      tableHtml(
+        s.table.columns,
+        s.table.rows.map((row) => row.map((v) => inline(v, marks, true))),
+      ),
+    );
   for (const line of s.lines ?? []) out.push(`<p>${inline(line, marks)}</p>`);
   if (s.notices?.length) {
     out.push('<ul class="advisories">');
-    for (const n of s.notices) out.push(`<li class="${escapeHtml(n.severity)}"><strong>${escapeHtml(n.severity)}</strong> <code>${escapeHtml(n.code)}</code> ${inline(n.text, marks)}</li>`);
+    for (const n of s.notices)
+      out.push(
+        `<li class="${escapeHtml(n.severity)}"><strong>${escapeHtml(n.severity)}</strong> <code>${escapeHtml(n.code)}</code> ${inline(n.text, marks)}</li>`,
+      );
     out.push('</ul>');
   }
   out.push('</section>');
@@ -268,7 +297,8 @@ function ceilingHtml(s: BudgetSummary): string {
     if (budget.gt(s.ceiling)) return `${ceiling}: <strong class="over">over it by ${marked(budget.minus(s.ceiling))}</strong>`;
     return `${ceiling}: <strong class="within">within it</strong>, ${marked(s.ceiling.minus(budget))} to spare`;
   }
-  if (s.monthly.low !== null && s.monthly.low.gt(s.ceiling)) return `${ceiling}: <strong class="over">over it by at least ${marked(s.monthly.low.minus(s.ceiling))}</strong>`;
+  if (s.monthly.low !== null && s.monthly.low.gt(s.ceiling))
+    return `${ceiling}: <strong class="over">over it by at least ${marked(s.monthly.low.minus(s.ceiling))}</strong>`;
   const why = s.monthly.low === null ? 'the monthly figure is unknown' : 'the monthly figure has no upper bound';
   return `${ceiling}: <strong class="over">not known to be within it</strong>, ${escapeHtml(why)}`;
 }
@@ -297,9 +327,16 @@ function pricesHtml(s: BudgetSummary, marks: IdMarks): string {
 
 function summaryHtml(s: BudgetSummary, marks: IdMarks): string {
   const unknown = s.monthly.low === null;
-  const monthly = unknown ? `unknown: ${escapeHtml(s.unknownBecause ?? 'not every workload has a known price')}` : `<strong>${escapeHtml(money(s.monthly))}</strong>`;
+  const monthly = unknown
+    ? `unknown: ${escapeHtml(s.unknownBecause ?? 'not every workload has a known price')}`
+    : `<strong>${escapeHtml(money(s.monthly))}</strong>`;
   const basis = s.basis ? ` <span class="dim">(${escapeHtml(s.basis)})</span>` : '';
-  const budgetNote = !unknown && s.monthly.high !== null && !s.monthly.low!.eq(s.monthly.high) ? ` <span class="dim">(a range: budget the high end, ${escapeHtml(formatUsd(s.monthly.high))})</span>` : !unknown && s.monthly.high === null ? ' <span class="dim">(a lower bound: no source gives an upper one)</span>' : '';
+  const budgetNote =
+    !unknown && s.monthly.high !== null && !s.monthly.low!.eq(s.monthly.high)
+      ? ` <span class="dim">(a range: budget the high end, ${escapeHtml(formatUsd(s.monthly.high))})</span>`
+      : !unknown && s.monthly.high === null
+        ? ' <span class="dim">(a lower bound: no source gives an upper one)</span>'
+        : '';
   const yearly = unknown
     ? 'unknown'
     : `<strong>${escapeHtml(money(s.yearly))}</strong> <span class="dim">(${escapeHtml(wholeCents(s.monthly) ? '12 × the monthly figure' : `12 × the monthly figure before it is rounded to the cent, ${unrounded(s.monthly)}`)})</span>`;
@@ -340,7 +377,12 @@ function sourcesHtml(s: BudgetSummary, marks: IdMarks): string {
       ];
     });
   if (rows.length === 0) return '';
-  const columns: HtmlColumn[] = [{ header: 'Offering' }, { header: 'Verified' }, { header: `Age on ${s.asOf}`, align: 'right' }, { header: 'Source', breakAnywhere: true }];
+  const columns: HtmlColumn[] = [
+    { header: 'Offering' },
+    { header: 'Verified' },
+    { header: `Age on ${s.asOf}`, align: 'right' },
+    { header: 'Source', breakAnywhere: true },
+  ];
   return ['<section class="sources">', `<h2>Sources: where each offering's price was published</h2>`, tableHtml(columns, rows), '</section>'].join('\n');
 }
 
@@ -414,7 +456,8 @@ export function renderHtml(report: HtmlReport): string {
   const v = report.view;
   const summary = report.summary ?? null;
   const links = new Map<string, string>();
-  for (const src of [...(report.moreSources?.values() ?? []), ...(summary?.sources.values() ?? [])]) if (src.urls[0] !== undefined) links.set(src.offering, src.urls[0]);
+  for (const src of [...(report.moreSources?.values() ?? []), ...(summary?.sources.values() ?? [])])
+    if (src.urls[0] !== undefined) links.set(src.offering, src.urls[0]);
   const marks = idMarks([...links.keys(), ...(summary?.sources.keys() ?? []), ...(report.ids ?? [])], links);
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -437,11 +480,18 @@ export function renderHtml(report: HtmlReport): string {
   for (const line of v.subtitle) out.push(`<p class="sub">${inline(line, marks)}</p>`);
   out.push('</header>');
   const figures = [...(report.chart ? [{ svg: renderChart(report.chart), caption: report.chart.title }] : []), ...(report.figures ?? [])];
-  if (figures.length) out.push('<div class="figures">', ...figures.map((f) => `<figure>\n${f.svg}\n<figcaption>${escapeHtml(f.caption)}</figcaption>\n</figure>`), '</div>');
+  if (figures.length)
+    out.push('<div class="figures">', ...figures.map((f) => `<figure>\n${f.svg}\n<figcaption>${escapeHtml(f.caption)}</figcaption>\n</figure>`), '</div>');
   out.push('<div class="tables">', ...v.sections.map((s) => sectionHtml(s, marks)));
   if (summary) out.push(sourcesHtml(summary, marks));
   out.push('</div>');
-  out.push('<footer>Written by vidcost. Money is rounded half-up to the cent for display only. This file is self-contained: no scripts, no network requests; the links to price sources open only when clicked.</footer>', '</main>', '</body>', '</html>', '');
+  out.push(
+    '<footer>Written by vidcost. Money is rounded half-up to the cent for display only. This file is self-contained: no scripts, no network requests; the links to price sources open only when clicked.</footer>',
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -469,7 +519,14 @@ export function estimateHtml(report: EstimateReport, comparison?: Comparison): s
   const r = report.recommendation;
   let chart: BarChart;
   if (comparison) {
-    chart = { title: `Monthly cost per offering, whole scenario: ${comparison.baseLabel} against now`, style: 'money', bars: comparisonBars(comparison), ceiling: report.ceiling, baseName: `base ${comparison.baseAsOf}`, nowName: `now ${comparison.asOf}` };
+    chart = {
+      title: `Monthly cost per offering, whole scenario: ${comparison.baseLabel} against now`,
+      style: 'money',
+      bars: comparisonBars(comparison),
+      ceiling: report.ceiling,
+      baseName: `base ${comparison.baseAsOf}`,
+      nowName: `now ${comparison.asOf}`,
+    };
   } else {
     const bars = report.totals
       .filter((t) => t.eligible)
@@ -490,7 +547,14 @@ export function diffHtml(report: DiffReport): string {
   let chart: BarChart | null;
   if (report.impact) {
     const c = report.impact.comparison;
-    chart = { title: `Monthly cost per offering, scenario "${report.impact.scenario}": base against new prices`, style: 'money', bars: comparisonBars(c), ceiling: report.impact.now.ceiling, baseName: `base ${report.base.asOf}`, nowName: `new ${report.now.asOf}` };
+    chart = {
+      title: `Monthly cost per offering, scenario "${report.impact.scenario}": base against new prices`,
+      style: 'money',
+      bars: comparisonBars(c),
+      ceiling: report.impact.now.ceiling,
+      baseName: `base ${report.base.asOf}`,
+      nowName: `new ${report.now.asOf}`,
+    };
   } else {
     const changed = report.rates.filter((r) => r.status !== 'unchanged');
     chart = changed.length

@@ -14,13 +14,15 @@ const SPECIAL = /[\\`*_{}[\]|<>~&$!]/g;
 const MENTION_OR_ISSUE = /([@#])(?=[A-Za-z0-9])/g;
 
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
-    // Only a line-start marker followed by a space starts a heading or list; escape its punctuation
-    // ("31\\. x"), since a backslash before a digit is no escape and GitHub would show it.
-    .replace(/^(\s*)([#+\-=])(?=\s|$)/, '$1\\$2')
-    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3')
-    .replace(MENTION_OR_ISSUE, '$1&#8203;');
+  return (
+    oneLine(text)
+      .replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+      // Only a line-start marker followed by a space starts a heading or list; escape its punctuation
+      // ("31\\. x"), since a backslash before a digit is no escape and GitHub would show it.
+      .replace(/^(\s*)([#+\-=])(?=\s|$)/, '$1\\$2')
+      .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3')
+      .replace(MENTION_OR_ISSUE, '$1&#8203;')
+  );
 }
 
 /** Figures like "~$0.07–$0.14" read fine as they are; only user text needs full escaping. */
@@ -46,5 +48,8 @@ export function renderMarkdown(view: View): string {
     for (const line of section.lines ?? []) out.push(`${cell(line)}  `);
     for (const n of section.notices ?? []) out.push(`- **${n.severity}** \`${n.code}\`: ${cell(n.text)}`);
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -56,7 +56,7 @@ export function verdictText(r: PriceCheckRow): string {
   if (r.verdict === 'no-price') return `no price: ${NO_PRICE_WHY[r.noPrice ?? 'missing-field']}`;
   if (r.verdict === 'agree') return r.conflict ? 'agree (conflict kept)' : 'agree';
   const ours = budgetOf(r.ours);
-  if (ours === null || r.theirs === null || markerOf(r.ours) !== 'exact' && markerOf(r.ours) !== 'approx') return 'differs';
+  if (ours === null || r.theirs === null || (markerOf(r.ours) !== 'exact' && markerOf(r.ours) !== 'approx')) return 'differs';
   const delta = r.theirs.minus(ours);
   return `differs ${delta.gte(0) ? '+' : '-'}${formatRate(delta.abs())}`;
 }
@@ -75,18 +75,34 @@ function counts(report: PriceCheckReport): string {
 export function priceCheckView(report: PriceCheckReport, target: 'table' | 'markdown' = 'table'): View {
   const against = report.against.map((a) => `${mapName(a.source, a.provider)} (${a.file}, ${a.videoEntries} video entr${a.videoEntries === 1 ? 'y' : 'ies'})`);
   const lines: string[] = [];
-  if (report.notChecked > 0) lines.push(`${report.notChecked} mapping${report.notChecked === 1 ? '' : 's'} in the sheets point to a price map not given here (not checked).`);
+  if (report.notChecked > 0)
+    lines.push(`${report.notChecked} mapping${report.notChecked === 1 ? '' : 's'} in the sheets point to a price map not given here (not checked).`);
   for (const p of report.unmappedProviders) lines.push(`No sheet maps an entry of Portkey provider "${p}" (the provider is the file name: ${p}.json).`);
   const wide = target === 'markdown';
   const figures = (c: PriceCheckRow) => [formatFigure(c.ours, 'rate'), c.theirs === null ? '\u2013' : formatRate(c.theirs), verdictText(c)];
   const checks: Pick<Section, 'table' | 'lines'> = wide
     ? {
         table: {
-          columns: [{ header: 'Offering' }, { header: 'Variant' }, { header: 'Map' }, { header: 'Entry' }, { header: 'Ours', align: 'right' }, { header: 'Theirs', align: 'right' }, { header: 'Verdict' }],
+          columns: [
+            { header: 'Offering' },
+            { header: 'Variant' },
+            { header: 'Map' },
+            { header: 'Entry' },
+            { header: 'Ours', align: 'right' },
+            { header: 'Theirs', align: 'right' },
+            { header: 'Verdict' },
+          ],
           rows: report.checks.map((c) => [c.offering, variant(c), mapName(c.source, c.provider), entryText(c.key, c.field), ...figures(c)]),
         },
       }
-    : { lines: twoLineRows(report.checks.map((c) => ({ first: [`${c.offering} ${variant(c)}`, ...figures(c)], second: `${mapName(c.source, c.provider)}: ${entryText(c.key, c.field)}` }))) };
+    : {
+        lines: twoLineRows(
+          report.checks.map((c) => ({
+            first: [`${c.offering} ${variant(c)}`, ...figures(c)],
+            second: `${mapName(c.source, c.provider)}: ${entryText(c.key, c.field)}`,
+          })),
+        ),
+      };
   const unmatchedKeys = new Set(report.unmatched.map((u) => `${u.source}:${u.provider}:${u.key}`)).size;
   return {
     title: 'Prices checked against independent price maps',
@@ -101,7 +117,11 @@ export function priceCheckView(report: PriceCheckReport, target: 'table' | 'mark
         heading: `External video entries no offering maps (${unmatchedKeys} key${unmatchedKeys === 1 ? '' : 's'})`,
         table: {
           columns: [{ header: 'Theirs', align: 'right' }, { header: 'Map' }, { header: 'Entry' }],
-          rows: report.unmatched.map((u) => [u.usdPerSecond === null ? '\u2013' : formatRate(u.usdPerSecond), mapName(u.source, u.provider), entryText(u.key, u.field, u.batch)]),
+          rows: report.unmatched.map((u) => [
+            u.usdPerSecond === null ? '\u2013' : formatRate(u.usdPerSecond),
+            mapName(u.source, u.provider),
+            entryText(u.key, u.field, u.batch),
+          ]),
         },
         lines,
       },
@@ -135,7 +155,14 @@ export function priceCheckJson(report: PriceCheckReport): unknown {
 }
 
 function unmatchedJson(u: UnmatchedEntry) {
-  return { source: u.source, provider: u.provider, key: u.key, field: u.field, batch: u.batch, usdPerSecond: u.usdPerSecond === null ? null : plainString(u.usdPerSecond) };
+  return {
+    source: u.source,
+    provider: u.provider,
+    key: u.key,
+    field: u.field,
+    batch: u.batch,
+    usdPerSecond: u.usdPerSecond === null ? null : plainString(u.usdPerSecond),
+  };
 }
 
 export function priceCheckCsv(report: PriceCheckReport): string {
@@ -143,7 +170,19 @@ export function priceCheckCsv(report: PriceCheckReport): string {
   return renderCsv(
     ['offering', 'resolution', 'audio', 'batch', 'source', 'provider', 'key', 'field', 'ours', 'theirs', 'verdict'],
     [
-      ...report.checks.map((c) => [c.offering, c.resolution, c.audio !== false, c.batch, c.source, c.provider, c.key, c.field, dec(budgetOf(c.ours)), dec(c.theirs), c.verdict]),
+      ...report.checks.map((c) => [
+        c.offering,
+        c.resolution,
+        c.audio !== false,
+        c.batch,
+        c.source,
+        c.provider,
+        c.key,
+        c.field,
+        dec(budgetOf(c.ours)),
+        dec(c.theirs),
+        c.verdict,
+      ]),
       ...report.unmatched.map((u) => [null, null, null, u.batch, u.source, u.provider, u.key, u.field, null, dec(u.usdPerSecond), 'unmatched']),
     ],
   );

@@ -117,7 +117,12 @@ function headlineView(report: RatesReport, subtitle: string[], align: boolean): 
     sections: [
       {
         table: {
-          columns: [{ header: 'Offering' }, { header: `$/s at ${report.resolution}`, align: 'right' }, { header: 'Credits/s', align: 'right' }, { header: 'Notes' }],
+          columns: [
+            { header: 'Offering' },
+            { header: `$/s at ${report.resolution}`, align: 'right' },
+            { header: 'Credits/s', align: 'right' },
+            { header: 'Notes' },
+          ],
           rows,
         },
         lines,
@@ -128,7 +133,12 @@ function headlineView(report: RatesReport, subtitle: string[], align: boolean): 
 
 /** Every variant: a table that fits 80 columns, then each offering's notes once, below it. */
 function allView(report: RatesReport, subtitle: string[]): View {
-  const rows = report.rows.map((r) => [r.offering, variantOf(r), formatFigure(r.usdPerSecond, 'rate'), r.creditsPerSecond ? formatFigure(r.creditsPerSecond, 'count') : '–']);
+  const rows = report.rows.map((r) => [
+    r.offering,
+    variantOf(r),
+    formatFigure(r.usdPerSecond, 'rate'),
+    r.creditsPerSecond ? formatFigure(r.creditsPerSecond, 'count') : '–',
+  ]);
   const notes = new Map<string, string[]>();
   for (const r of report.rows) {
     const list = notes.get(r.offering) ?? [];
@@ -205,7 +215,28 @@ export function ratesJson(report: RatesReport): unknown {
 }
 
 export function ratesCsv(report: RatesReport): string {
-  const header = ['offering', 'channel', 'unit', 'resolution', 'resolutionStated', 'audio', 'hdr', 'exr', 'batch', 'usdPerSecond', 'usdPerSecondLow', 'usdPerSecondHigh', 'creditsPerSecond', 'approx', 'marker', 'notes', 'sunset', 'provenance', 'source', 'verified'];
+  const header = [
+    'offering',
+    'channel',
+    'unit',
+    'resolution',
+    'resolutionStated',
+    'audio',
+    'hdr',
+    'exr',
+    'batch',
+    'usdPerSecond',
+    'usdPerSecondLow',
+    'usdPerSecondHigh',
+    'creditsPerSecond',
+    'approx',
+    'marker',
+    'notes',
+    'sunset',
+    'provenance',
+    'source',
+    'verified',
+  ];
   const rows = report.rows.map((r) => {
     const f = usdFields(r.usdPerSecond);
     return [

@@ -29,17 +29,16 @@ export function needsCleaning(text: string): boolean {
  */
 export function oneLine(text: string): string {
   if (!needsCleaning(text)) return text;
-  return text
-    .replace(OUTER_BREAKS, '')
-    .replace(/\t/g, ' ')
-    .replace(CONTROLS_AND_BREAKS, escaped)
-    .replace(INVISIBLE, escaped);
+  return text.replace(OUTER_BREAKS, '').replace(/\t/g, ' ').replace(CONTROLS_AND_BREAKS, escaped).replace(INVISIBLE, escaped);
 }
 
 /** Control, direction and invisible characters as \uXXXX escapes; line breaks and tabs kept (CSV quotes them). */
 export function visibleKeepingBreaks(text: string): string {
   if (!needsCleaning(text)) return text;
-  return text.replace(CONTROLS, escaped).replace(INVISIBLE, escaped).replace(/[\u0085\u2028\u2029]/g, escaped);
+  return text
+    .replace(CONTROLS, escaped)
+    .replace(INVISIBLE, escaped)
+    .replace(/[\u0085\u2028\u2029]/g, escaped);
 }
 
 /** JSON text with direction and invisible characters written as \u escapes: the same data, visible in any viewer. */

@@ -18,7 +18,13 @@ export function sourcesView(report: SourcesReport, target: 'table' | 'markdown' 
   const section: Section =
     target === 'markdown'
       ? { table: { columns: [...header.map((h) => ({ header: h })), { header: 'URL' }], rows: report.sources.map((s, i) => [...cells[i]!, s.url]) } }
-      : { lines: aligned(header, cells, report.sources.map((s) => s.url)) };
+      : {
+          lines: aligned(
+            header,
+            cells,
+            report.sources.map((s) => s.url),
+          ),
+        };
   return {
     title: 'Price sources to re-verify, oldest reading first',
     subtitle: [`Sheets in force on ${report.asOf}; ages in days before that date. "undated": the source carries no date of its own.`],
@@ -30,7 +36,11 @@ export function sourcesView(report: SourcesReport, target: 'table' | 'markdown' 
 /** Columns padded to their widest cell, each row followed by its URL on a line of its own. */
 function aligned(header: string[], rows: string[][], urls: string[]): string[] {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k === 1 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, k) => (k === 1 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.flatMap((r, i) => [line(r), `  ${urls[i]}`])];
 }
 

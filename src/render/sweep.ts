@@ -30,7 +30,7 @@ const SINGULAR: Record<string, string> = { clips: 'clip', s: 's', generations: '
 
 function valueText(report: SweepReport, x: Dec): string {
   const unit = FIELD_LIMITS[report.field].unit;
-  return `${formatNumber(x, 6)} ${x.eq(1) ? SINGULAR[unit] ?? unit : unit}`;
+  return `${formatNumber(x, 6)} ${x.eq(1) ? (SINGULAR[unit] ?? unit) : unit}`;
 }
 
 /** "1 × Team + 2 × Starter" */
@@ -69,15 +69,32 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
     sections.push({
       heading: 'Where one set of plans stops covering the volume',
       lines: [
-        ...shown.map((p) => `${p.curve}: above ${formatQ(p.at)} ${FIELD_LIMITS[report.field].words}, ${plansText(p.after)} (${formatUsd(p.usdAfter)}) instead of ${plansText(p.before)} (${formatUsd(p.usdBefore)}).`),
-        ...(report.planChanges.length > shown.length ? [`… and ${report.planChanges.length - shown.length} more plan changes in this range (all of them in --format json).`] : []),
+        ...shown.map(
+          (p) =>
+            `${p.curve}: above ${formatQ(p.at)} ${FIELD_LIMITS[report.field].words}, ${plansText(p.after)} (${formatUsd(p.usdAfter)}) instead of ${plansText(p.before)} (${formatUsd(p.usdBefore)}).`,
+        ),
+        ...(report.planChanges.length > shown.length
+          ? [`… and ${report.planChanges.length - shown.length} more plan changes in this range (all of them in --format json).`]
+          : []),
       ],
     });
   }
-  const columns = [{ header: capitalize(FIELD_LIMITS[report.field].words), align: 'right' as const }, { header: 'Cheapest' }, { header: 'Monthly', align: 'right' as const }, { header: 'Runner-up' }, { header: 'Costs more by', align: 'right' as const }];
+  const columns = [
+    { header: capitalize(FIELD_LIMITS[report.field].words), align: 'right' as const },
+    { header: 'Cheapest' },
+    { header: 'Monthly', align: 'right' as const },
+    { header: 'Runner-up' },
+    { header: 'Costs more by', align: 'right' as const },
+  ];
   let rows = report.steps.map((x, i) => {
     const r = ranked(report, i);
-    return [formatNumber(x, 6), r[0]?.label ?? 'none', r[0] ? formatUsd(r[0].value) : '–', r[1]?.label ?? '–', r[0] && r[1] ? formatUsd(r[1].value.minus(r[0].value)) : '–'];
+    return [
+      formatNumber(x, 6),
+      r[0]?.label ?? 'none',
+      r[0] ? formatUsd(r[0].value) : '–',
+      r[1]?.label ?? '–',
+      r[0] && r[1] ? formatUsd(r[1].value.minus(r[0].value)) : '–',
+    ];
   });
   const natural = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)) + 3).reduce((a, b) => a + b, 0);
   if (options.bars && natural > 81) {
@@ -90,11 +107,21 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
     sections.push({
       heading: 'Recommended route at each step (each workload on its cheapest offering, as estimate recommends)',
       table: {
-        columns: [{ header: capitalize(FIELD_LIMITS[report.field].words), align: 'right' }, { header: 'Route monthly', align: 'right' }, { header: 'Cheapest single', align: 'right' }, { header: 'Route saves', align: 'right' }],
+        columns: [
+          { header: capitalize(FIELD_LIMITS[report.field].words), align: 'right' },
+          { header: 'Route monthly', align: 'right' },
+          { header: 'Cheapest single', align: 'right' },
+          { header: 'Route saves', align: 'right' },
+        ],
         rows: report.steps.map((x, i) => {
           const single = ranked(report, i)[0]?.value ?? null;
           const r = route[i] ?? null;
-          return [formatNumber(x, 6), r === null ? 'unknown' : formatUsd(r), single === null ? 'unknown' : formatUsd(single), r !== null && single !== null ? formatUsd(single.minus(r)) : '–'];
+          return [
+            formatNumber(x, 6),
+            r === null ? 'unknown' : formatUsd(r),
+            single === null ? 'unknown' : formatUsd(single),
+            r !== null && single !== null ? formatUsd(single.minus(r)) : '–',
+          ];
         }),
       },
     });
@@ -164,7 +191,13 @@ export function sweepJson(report: SweepReport): unknown {
       known: c.known,
       reason: c.reason,
       monthlyUsd: c.points.map((p) => (p === null ? null : moneyString(p))),
-      segments: c.pieces.map((p) => ({ from: p.lo.toExactString(), to: p.hi.toExactString(), intercept: p.a.toExactString(), slope: p.b.toExactString(), ...(p.cover ? { plans: p.cover.plans.map((x) => ({ plan: x.plan.name, count: x.count })) } : {}) })),
+      segments: c.pieces.map((p) => ({
+        from: p.lo.toExactString(),
+        to: p.hi.toExactString(),
+        intercept: p.a.toExactString(),
+        slope: p.b.toExactString(),
+        ...(p.cover ? { plans: p.cover.plans.map((x) => ({ plan: x.plan.name, count: x.count })) } : {}),
+      })),
     })),
     cheapest: report.steps.map((x, i) => ({ value: plainString(x), curve: report.cheapest[i] })),
     startCheapest: report.startCheapest,
@@ -177,7 +210,9 @@ export function sweepJson(report: SweepReport): unknown {
       after: { plans: p.after.plans.map((x) => ({ plan: x.plan.name, count: x.count })), monthlyUsd: moneyString(p.usdAfter) },
     })),
     note: report.note,
-    route: report.route ? report.steps.map((x, i) => ({ value: plainString(x), monthlyUsd: report.route![i] === null ? null : moneyString(report.route![i]!) })) : null,
+    route: report.route
+      ? report.steps.map((x, i) => ({ value: plainString(x), monthlyUsd: report.route![i] === null ? null : moneyString(report.route![i]!) }))
+      : null,
     routeNote: report.routeNote,
     advisories: report.estimate.advisories,
   };
@@ -193,8 +228,12 @@ export function sweepCsv(report: SweepReport): string {
       rows.push([...base, 'point', plainString(x), c.label, p === null ? null : moneyString(p), report.cheapest[i] === c.label, c.known ? null : c.reason]);
     }
   });
-  if (report.route) report.steps.forEach((x, i) => rows.push([...base, 'route', plainString(x), 'recommended route', report.route![i] === null ? null : moneyString(report.route![i]!), null, null]));
+  if (report.route)
+    report.steps.forEach((x, i) =>
+      rows.push([...base, 'route', plainString(x), 'recommended route', report.route![i] === null ? null : moneyString(report.route![i]!), null, null]),
+    );
   for (const c of report.crossovers) rows.push([...base, 'crossover', c.atExact, c.cheaper, null, null, c.sentence]);
-  for (const p of report.planChanges) rows.push([...base, 'plan-change', p.atExact, p.curve, moneyString(p.usdAfter), null, `${plansText(p.after)} instead of ${plansText(p.before)}`]);
+  for (const p of report.planChanges)
+    rows.push([...base, 'plan-change', p.atExact, p.curve, moneyString(p.usdAfter), null, `${plansText(p.after)} instead of ${plansText(p.before)}`]);
   return renderCsv(header, rows);
 }

@@ -46,7 +46,10 @@ function naturalWidths(head: readonly string[], rows: readonly string[][]): numb
 /** Drops optional columns while the fixed columns leave the last one under 24 characters. */
 function fitColumns(columns: Column[], rows: string[][], width: number): { columns: Column[]; rows: string[][] } {
   let keep = columns.map((_, i) => i);
-  const natural = naturalWidths(columns.map((c) => c.header), rows);
+  const natural = naturalWidths(
+    columns.map((c) => c.header),
+    rows,
+  );
   const fixedWidth = (idx: number[]) => idx.slice(0, -1).reduce((sum, i) => sum + natural[i]! + 3, 0);
   for (let i = columns.length - 1; i >= 0 && width - fixedWidth(keep) < 24; i--) {
     if (columns[i]!.optional) keep = keep.filter((k) => k !== i);
@@ -102,7 +105,14 @@ function visibleView(view: View): View {
     sections: view.sections.map((section) => ({
       ...section,
       ...(section.heading !== undefined ? { heading: line(section.heading) } : {}),
-      ...(section.table ? { table: { columns: section.table.columns.map((col) => ({ ...col, header: line(col.header) })), rows: section.table.rows.map((row) => row.map(line)) } } : {}),
+      ...(section.table
+        ? {
+            table: {
+              columns: section.table.columns.map((col) => ({ ...col, header: line(col.header) })),
+              rows: section.table.rows.map((row) => row.map(line)),
+            },
+          }
+        : {}),
       ...(section.lines ? { lines: section.lines.map(line) } : {}),
       ...(section.notices ? { notices: section.notices.map((n) => ({ ...n, text: line(n.text) })) } : {}),
     })),
@@ -122,7 +132,12 @@ function drawTable(view: View, options: TableOptions): string {
       const head = columns.map((col) => col.header);
       const colWidths = columnWidths(head, rows, options.width ?? 80);
       if (!colWidths && !options.color && [head, ...rows].every((r) => r.every((cell) => NARROW_TEXT.test(cell)))) {
-        for (const l of plainTable(head, rows, columns.map((col) => col.align ?? 'left'))) out.push(l);
+        for (const l of plainTable(
+          head,
+          rows,
+          columns.map((col) => col.align ?? 'left'),
+        ))
+          out.push(l);
       } else {
         // cli-table3 lays a table out in time growing with the square of its rows, and spreads them
         // into one call (a stack overflow past ~100,000): a long table is drawn in parts, all with
@@ -135,7 +150,23 @@ function drawTable(view: View, options: TableOptions): string {
             ...(widths ? { colWidths: widths, wordWrap: true } : {}),
             colAligns: columns.map((col) => col.align ?? 'left'),
             style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-            chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
+            chars: {
+              top: '',
+              'top-mid': '',
+              'top-left': '',
+              'top-right': '',
+              bottom: '',
+              'bottom-mid': '',
+              'bottom-left': '',
+              'bottom-right': '',
+              left: '',
+              'left-mid': '',
+              mid: '',
+              'mid-mid': '',
+              right: '',
+              'right-mid': '',
+              middle: ' ',
+            },
           });
           for (const row of rows.slice(start, start + TABLE_PART_ROWS)) t.push(row);
           for (const l of t.toString().split('\n')) out.push(l.replace(/\s+$/, ''));

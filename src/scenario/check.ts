@@ -11,11 +11,21 @@ export interface PathProblem {
 }
 
 export function checkAgainstCatalog(scenario: Scenario, catalog: Catalog, knownVendors: readonly string[]): PathProblem[] {
-  return checkRefs((scenario.offerings ?? []).map((id, index) => ({ index, id })), Object.keys(scenario.overrides), catalog, knownVendors);
+  return checkRefs(
+    (scenario.offerings ?? []).map((id, index) => ({ index, id })),
+    Object.keys(scenario.overrides),
+    catalog,
+    knownVendors,
+  );
 }
 
 /** Offering ids (with their index in `offerings:`) and override vendors against the sheets in force. */
-export function checkRefs(offerings: readonly { index: number; id: string }[], overrideVendors: readonly string[], catalog: Catalog, knownVendors: readonly string[]): PathProblem[] {
+export function checkRefs(
+  offerings: readonly { index: number; id: string }[],
+  overrideVendors: readonly string[],
+  catalog: Catalog,
+  knownVendors: readonly string[],
+): PathProblem[] {
   const problems: PathProblem[] = [];
   const ids = catalog.offerings.map((o) => o.id);
   const seen = new Set<string>();
@@ -24,19 +34,31 @@ export function checkRefs(offerings: readonly { index: number; id: string }[], o
     seen.add(id);
     if (!ids.includes(id)) {
       const suggestion = nearMiss(id, ids);
-      problems.push({ path: ['offerings', i], message: `unknown offering "${id}" in the prices in force on ${catalog.asOf}`, ...(suggestion ? { suggestion } : {}) });
+      problems.push({
+        path: ['offerings', i],
+        message: `unknown offering "${id}" in the prices in force on ${catalog.asOf}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
     }
   }
   for (const vendor of overrideVendors) {
     if (!knownVendors.includes(vendor)) {
       const suggestion = nearMiss(vendor, knownVendors);
-      problems.push({ path: ['overrides', vendor], message: `unknown vendor "${vendor}" (known: ${knownVendors.join(', ')})`, ...(suggestion ? { suggestion } : {}) });
+      problems.push({
+        path: ['overrides', vendor],
+        message: `unknown vendor "${vendor}" (known: ${knownVendors.join(', ')})`,
+        ...(suggestion ? { suggestion } : {}),
+      });
     }
   }
   return problems;
 }
 
-export function toProblems(file: string, found: readonly PathProblem[], locate: (path: readonly (string | number)[]) => { line: number | null; column: number | null }): Problem[] {
+export function toProblems(
+  file: string,
+  found: readonly PathProblem[],
+  locate: (path: readonly (string | number)[]) => { line: number | null; column: number | null },
+): Problem[] {
   return found.map((p) => ({
     file,
     ...locate(p.path),

@@ -22,7 +22,10 @@ export function parseScenarioFile(text: string, file: string): ParsedScenario {
   try {
     data = validateParsed(parsed, scenarioSchema(), {
       knownKeys: (p) => keysOfSchema(scenarioSchema(), p),
-      wrongKind: (d) => (hasTopLevelKeys(d, ['vendor', 'effective']) && !hasTopLevelKeys(d, ['workloads']) ? 'this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing' : undefined),
+      wrongKind: (d) =>
+        hasTopLevelKeys(d, ['vendor', 'effective']) && !hasTopLevelKeys(d, ['workloads'])
+          ? 'this is a price sheet (it has vendor: and effective:), not a scenario; check it with vidcost validate, or use its folder with --pricing'
+          : undefined,
     });
   } catch (error) {
     throw error instanceof InputError ? new ScenarioProblems(threePointProblems(error.problems, parsed), partialScenario(parsed)) : error;
@@ -95,7 +98,12 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
   data.workloads.forEach((w, i) => {
     const first = names.get(w.name);
     if (first !== undefined) {
-      problems.push({ file: parsed.file, ...locate(parsed, ['workloads', i, 'name']), field: `workloads[${i}].name`, message: `workload name "${w.name}" is already used by workloads[${first}]` });
+      problems.push({
+        file: parsed.file,
+        ...locate(parsed, ['workloads', i, 'name']),
+        field: `workloads[${i}].name`,
+        message: `workload name "${w.name}" is already used by workloads[${first}]`,
+      });
     } else names.set(w.name, i);
   });
   const overrides: Record<string, VendorOverride> = {};
@@ -104,7 +112,12 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
     if (o.usd_per_credit !== undefined) {
       const f = parseFigure(o.usd_per_credit);
       if ('error' in f) {
-        problems.push({ file: parsed.file, ...locate(parsed, ['overrides', vendor, 'usd_per_credit']), field: `overrides.${vendor}.usd_per_credit`, message: f.error });
+        problems.push({
+          file: parsed.file,
+          ...locate(parsed, ['overrides', vendor, 'usd_per_credit']),
+          field: `overrides.${vendor}.usd_per_credit`,
+          message: f.error,
+        });
       } else v.usdPerCredit = f;
     }
     if (o.discount_pct !== undefined) v.discountPct = exact(dec(o.discount_pct));
@@ -127,7 +140,13 @@ function build(data: ScenarioData, parsed: ParsedYaml, problems: Problem[]): Sce
       const uncertain: UncertainInputs = {};
       const clips = pointOf(w.clips_per_month, ['workloads', i, 'clips_per_month'], parsed, problems, (t) => (uncertain.clipsPerMonth = t));
       const seconds = pointOf(w.seconds_per_clip, ['workloads', i, 'seconds_per_clip'], parsed, problems, (t) => (uncertain.secondsPerClip = t));
-      const factor = pointOf(w.regeneration_factor ?? DEFAULT_REGENERATION_FACTOR, ['workloads', i, 'regeneration_factor'], parsed, problems, (t) => (uncertain.regenerationFactor = t));
+      const factor = pointOf(
+        w.regeneration_factor ?? DEFAULT_REGENERATION_FACTOR,
+        ['workloads', i, 'regeneration_factor'],
+        parsed,
+        problems,
+        (t) => (uncertain.regenerationFactor = t),
+      );
       return {
         name: w.name,
         clipsPerMonth: clips,

@@ -13,7 +13,10 @@ const schemas = once(() => {
   const MAX_CLIPS = 1_000_000_000;
 
   const overrideSchema = z.strictObject({
-    usd_per_credit: z.union([z.number().positive().max(1000), z.string()]).optional().describe('USD value of one credit (fills an unknown value, or a negotiated one); a number or figure like "~0.004"'),
+    usd_per_credit: z
+      .union([z.number().positive().max(1000), z.string()])
+      .optional()
+      .describe('USD value of one credit (fills an unknown value, or a negotiated one); a number or figure like "~0.004"'),
     discount_pct: z.number().min(0).max(100).optional().describe('contract discount on every price of this vendor, in percent'),
     gpu_seconds_per_output_second: z.number().positive().max(100000).optional().describe('GPU-seconds one second of output takes, for GPU-billed offerings'),
   });
@@ -47,9 +50,14 @@ const schemas = once(() => {
   const workload = z.strictObject({
     name: z.string().min(1).max(200).describe('what this workload is, e.g. "drafts"'),
     clips_per_month: z.union([clipsNumber, threePoint.clips_per_month]).describe('finished clips kept per month, or { low, likely, high } for a forecast'),
-    seconds_per_clip: z.union([secondsNumber, threePoint.seconds_per_clip]).describe('length of one finished clip in seconds, or { low, likely, high } for a forecast'),
+    seconds_per_clip: z
+      .union([secondsNumber, threePoint.seconds_per_clip])
+      .describe('length of one finished clip in seconds, or { low, likely, high } for a forecast'),
     resolution: z.enum(RESOLUTION_WORDS).default('1080p').describe('output resolution (4k is 2160p); default 1080p'),
-    regeneration_factor: z.union([factorNumber, threePoint.regeneration_factor]).optional().describe('generations paid per clip kept; default 3; or { low, likely, high } for a forecast'),
+    regeneration_factor: z
+      .union([factorNumber, threePoint.regeneration_factor])
+      .optional()
+      .describe('generations paid per clip kept; default 3; or { low, likely, high } for a forecast'),
     audio: z.boolean().default(false).describe('the clip needs generated audio'),
     hdr: z.boolean().default(false).describe('the clip needs HDR output'),
     batch: z.boolean().default(false).describe('accept a batch tier (cheaper, up to 24 h latency) where offered'),
@@ -62,7 +70,15 @@ const schemas = once(() => {
     as_of: isoDate.optional().describe('prices in force on this date; default today'),
     channel: z.enum(CHANNELS).default('api').describe('api: programmatic use at API rates; web-app: people on seat plans'),
     offerings: z.array(z.string().min(1)).min(1).optional().describe('offering ids to compare; default every offering that fits'),
-    seats: z.number().int().min(1).max(100000).optional().describe('web-app channel: the people on the team; each seat holds one plan, so at most this many plans are bought (default: as many as the credits need, and the report says how many)'),
+    seats: z
+      .number()
+      .int()
+      .min(1)
+      .max(100000)
+      .optional()
+      .describe(
+        'web-app channel: the people on the team; each seat holds one plan, so at most this many plans are bought (default: as many as the credits need, and the report says how many)',
+      ),
     budget: z
       .strictObject({
         monthly_ceiling_usd: z.number().min(0).max(1e12).optional().describe('the most the feature may cost per month'),

@@ -9,7 +9,16 @@ import type { ProblemSink, RowPlace, UsageRow } from './usage-log.js';
 import { parseUsageTime } from './usage-log.js';
 
 /** The columns vidcost reads; a file whose header has BilledCost and ChargeCategory is read as FOCUS. */
-export const FOCUS_COLUMNS = ['BilledCost', 'BillingCurrency', 'ChargeCategory', 'ChargePeriodStart', 'ConsumedQuantity', 'ConsumedUnit', 'SkuId', 'SkuPriceDetails'] as const;
+export const FOCUS_COLUMNS = [
+  'BilledCost',
+  'BillingCurrency',
+  'ChargeCategory',
+  'ChargePeriodStart',
+  'ConsumedQuantity',
+  'ConsumedUnit',
+  'SkuId',
+  'SkuPriceDetails',
+] as const;
 
 export function isFocusHeader(header: readonly string[]): boolean {
   return header.includes('BilledCost') && header.includes('ChargeCategory');
@@ -41,7 +50,13 @@ export type FocusResult = { kind: 'row'; row: UsageRow } | { kind: 'skipped' } |
  * sink has been told why). Every row must be in USD, skipped or not: the export's currency is
  * the currency of all its costs.
  */
-export function focusRowOf(get: (column: string) => string | undefined, place: RowPlace, sink: ProblemSink, index: ReadonlyMap<string, string>, columnOf: (column: string) => number): FocusResult {
+export function focusRowOf(
+  get: (column: string) => string | undefined,
+  place: RowPlace,
+  sink: ProblemSink,
+  index: ReadonlyMap<string, string>,
+  columnOf: (column: string) => number,
+): FocusResult {
   const bad = (field: string, message: string): FocusResult => {
     const p: Problem = { file: place.file, line: place.line, column: columnOf(field), field, message };
     sink.add(p);
@@ -86,6 +101,20 @@ export function focusRowOf(get: (column: string) => string | undefined, place: R
   const audio = details['Audio'] === true;
   return {
     kind: 'row',
-    row: { time, offering, seconds: quantity, resolution, audio, hdr: false, batch: false, status: 'succeeded', job: null, kept: false, workload: null, usd: cost, source: 'focus' },
+    row: {
+      time,
+      offering,
+      seconds: quantity,
+      resolution,
+      audio,
+      hdr: false,
+      batch: false,
+      status: 'succeeded',
+      job: null,
+      kept: false,
+      workload: null,
+      usd: cost,
+      source: 'focus',
+    },
   };
 }

@@ -210,11 +210,23 @@ export function usageRowFromJson(line: string, place: RowPlace, sink: ProblemSin
   try {
     value = JSON.parse(line);
   } catch (error) {
-    sink.add({ file: place.file, line: place.line, column: 1, field: '', message: `not a JSON object (${error instanceof Error ? error.message : String(error)}): each line of a .jsonl usage log is one JSON object` });
+    sink.add({
+      file: place.file,
+      line: place.line,
+      column: 1,
+      field: '',
+      message: `not a JSON object (${error instanceof Error ? error.message : String(error)}): each line of a .jsonl usage log is one JSON object`,
+    });
     return null;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    sink.add({ file: place.file, line: place.line, column: 1, field: '', message: `expected a JSON object, found ${Array.isArray(value) ? 'an array' : describe(value)}` });
+    sink.add({
+      file: place.file,
+      line: place.line,
+      column: 1,
+      field: '',
+      message: `expected a JSON object, found ${Array.isArray(value) ? 'an array' : describe(value)}`,
+    });
     return null;
   }
   const obj = value as Record<string, unknown>;

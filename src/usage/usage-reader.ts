@@ -35,7 +35,12 @@ export class CountingSink implements ProblemSink {
   }
 }
 
-export function usageLineReader(file: string, onRow: (row: UsageRow, line: number) => void, sink: ProblemSink, focusIndex: ReadonlyMap<string, string>): UsageLineReader {
+export function usageLineReader(
+  file: string,
+  onRow: (row: UsageRow, line: number) => void,
+  sink: ProblemSink,
+  focusIndex: ReadonlyMap<string, string>,
+): UsageLineReader {
   const stats: UsageReadStats = { format: null, rows: 0, skipped: 0 };
   let header: string[] | null = null;
   let headerColumns: number[] = [];
@@ -72,10 +77,15 @@ export function usageLineReader(file: string, onRow: (row: UsageRow, line: numbe
       if (r.kind === 'row') onRow(r.row, lineNo);
       else if (r.kind === 'skipped') stats.skipped++;
     } else {
-      const row = usageRowOf((f) => {
-        const v = get(f);
-        return v === undefined ? undefined : v.trim();
-      }, place, sink, columnOf);
+      const row = usageRowOf(
+        (f) => {
+          const v = get(f);
+          return v === undefined ? undefined : v.trim();
+        },
+        place,
+        sink,
+        columnOf,
+      );
       if (row) onRow(row, lineNo);
     }
   };
@@ -97,7 +107,14 @@ export function usageLineReader(file: string, onRow: (row: UsageRow, line: numbe
     const missing = REQUIRED_USAGE_FIELDS.filter((f) => !position.has(f));
     for (const f of missing) {
       const near = nearMiss(f, header);
-      sink.add({ file, line: lineNo, column: near ? headerColumns[header.indexOf(near)] ?? 1 : 1, field: f, message: `the header row has no ${f} column (a usage log needs ${REQUIRED_USAGE_FIELDS.join(', ')})`, ...(near ? { suggestion: near } : {}) });
+      sink.add({
+        file,
+        line: lineNo,
+        column: near ? (headerColumns[header.indexOf(near)] ?? 1) : 1,
+        field: f,
+        message: `the header row has no ${f} column (a usage log needs ${REQUIRED_USAGE_FIELDS.join(', ')})`,
+        ...(near ? { suggestion: near } : {}),
+      });
     }
     header.forEach((h, i) => {
       if ((USAGE_FIELDS as readonly string[]).includes(h)) return;

@@ -44,14 +44,22 @@ function readMap(file: string, sheets: readonly PriceSheet[], io: CliIo): Record
   const shown = displayPath(path, io.cwd);
   const parsed = readYaml(readTextFile(path, shown), shown);
   const data = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw inputError(shown, 'expected a mapping of ModelId or SkuId to offering id, e.g. "veo-3.1-generate-preview: google/veo-3.1"', '', 1, 1);
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw inputError(shown, 'expected a mapping of ModelId or SkuId to offering id, e.g. "veo-3.1-generate-preview: google/veo-3.1"', '', 1, 1);
   const ids = [...new Set(sheets.flatMap((s) => s.offerings.map((o) => o.id)))];
   const problems: Problem[] = [];
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const where = locate(parsed, [key]);
     if (typeof value !== 'string') problems.push({ file: shown, ...where, field: key, message: 'expected an offering id, e.g. google/veo-3.1' });
-    else if (!ids.includes(value)) problems.push({ file: shown, ...where, field: key, message: `unknown offering "${value}"`, ...(nearMiss(value, ids) ? { suggestion: nearMiss(value, ids)! } : {}) });
+    else if (!ids.includes(value))
+      problems.push({
+        file: shown,
+        ...where,
+        field: key,
+        message: `unknown offering "${value}"`,
+        ...(nearMiss(value, ids) ? { suggestion: nearMiss(value, ids)! } : {}),
+      });
     else out[key] = value;
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -117,7 +125,10 @@ export function registerActuals(program: Command, io: CliIo, setExit: (code: num
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--map <file>', 'YAML mapping of FOCUS ModelId or SkuId to offering id')
     .option('--fail-on-projected-ceiling', "exit 1 when the projection (its high end) passes the scenario's ceiling, or is unknown")
-    .option('--write-scenario <file>', 'write the scenario back with the measured clips_per_month and regeneration_factor (P10, median, P90); --force replaces an existing file')
+    .option(
+      '--write-scenario <file>',
+      'write the scenario back with the measured clips_per_month and regeneration_factor (P10, median, P90); --force replaces an existing file',
+    )
     .addHelpText(
       'after',
       `
@@ -146,7 +157,13 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const acc = new ActualsAccumulator(sheets, { asOf, scenario: plan?.parsed.scenario ?? null });
       readUsage(files, acc, index, io);
       const report = actualsReport(acc);
-      const text = render(format, { view: () => actualsView(report), json: () => actualsJson(report), csv: () => actualsCsv(report), html: () => actualsHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(
+        format,
+        { view: () => actualsView(report), json: () => actualsJson(report), csv: () => actualsCsv(report), html: () => actualsHtml(report) },
+        io,
+        opts,
+        Boolean(opts.out),
+      );
       emit(io, text, opts);
       if (opts.writeScenario && plan) {
         const names = plan.parsed.scenario.workloads.map((w) => w.name);
@@ -161,7 +178,10 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
           throw new Error(`the calibrated scenario does not read back (${error instanceof Error ? error.message : String(error)}); nothing was written`);
         }
         writeFileAtomic(target, written, Boolean(opts.force), { display: shown });
-        const changed = result.calibrated.map((c) => `${c.workload}: clips_per_month ${c.clipsPerMonth.toString()}${c.regeneration ? `, regeneration_factor ${c.regeneration.low.toString()}/${c.regeneration.likely.toString()}/${c.regeneration.high.toString()} (P10/median/P90)` : ' (no kept clip: regeneration_factor left as written)'}`);
+        const changed = result.calibrated.map(
+          (c) =>
+            `${c.workload}: clips_per_month ${c.clipsPerMonth.toString()}${c.regeneration ? `, regeneration_factor ${c.regeneration.low.toString()}/${c.regeneration.likely.toString()}/${c.regeneration.high.toString()} (P10/median/P90)` : ' (no kept clip: regeneration_factor left as written)'}`,
+        );
         io.stderr(`vidcost: wrote ${shown}: ${changed.length ? changed.join('; ') : 'no workload of the scenario has usage rows, nothing changed'}\n`);
         if (result.unmeasured.length) io.stderr(`vidcost: left as written (no usage rows): ${result.unmeasured.join(', ')}\n`);
         if (result.notInScenario.length) io.stderr(`vidcost: usage of workloads the scenario does not have, not added: ${result.notInScenario.join(', ')}\n`);

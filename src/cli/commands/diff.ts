@@ -79,7 +79,8 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
     const newSheet = readSheetFile(files[1]!, io);
     const latest = oldSheet.effective > newSheet.effective ? oldSheet.effective : newSheet.effective;
     const date = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : latest;
-    if (date < latest) throw inputError('--as-of', `${date} is before ${latest}, when ${oldSheet.effective === latest ? oldSheet.file : newSheet.file} takes effect`);
+    if (date < latest)
+      throw inputError('--as-of', `${date} is before ${latest}, when ${oldSheet.effective === latest ? oldSheet.file : newSheet.file} takes effect`);
     vendors = [...new Set([oldSheet.vendor, newSheet.vendor])];
     // With a scenario, the rest of the market comes from the pricing folder, the same on both sides.
     const rest = scenario ? loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() }).filter((s) => !vendors!.includes(s.vendor)) : [];
@@ -89,7 +90,7 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
   } else if (opts.base !== undefined) {
     const baseSheets = readSheets(opts.base, io.cwd, io.today());
     const nowSheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
-    const date = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : scenario?.asOf ?? io.today();
+    const date = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : (scenario?.asOf ?? io.today());
     base = catalogAt(baseSheets, date);
     now = catalogAt(nowSheets, date);
     labels = [displayPath(resolve(io.cwd, opts.base), io.cwd), opts.pricing ? displayPath(resolve(io.cwd, opts.pricing), io.cwd) : 'pricing-data'];
@@ -105,7 +106,13 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
     labels = [label, label];
   }
   if (parsed) checkScenario(parsed, base, now);
-  return diffCatalogs(base, now, { baseLabel: labels[0], nowLabel: labels[1], ...(scenario ? { scenario } : {}), ...(vendors ? { vendors } : {}), ...(staleAfterDays === undefined ? {} : { staleAfterDays }) });
+  return diffCatalogs(base, now, {
+    baseLabel: labels[0],
+    nowLabel: labels[1],
+    ...(scenario ? { scenario } : {}),
+    ...(vendors ? { vendors } : {}),
+    ...(staleAfterDays === undefined ? {} : { staleAfterDays }),
+  });
 }
 
 export function registerDiff(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -118,13 +125,19 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       .option('--to <date>', '... with the prices in force on this one (default: today)')
       .option('--base <dir>', 'compare this pricing folder (e.g. a checkout of main) with the current one')
       .option('--pricing <dir>', 'the current pricing folder instead of the bundled pricing-data/')
-      .option('--as-of <date>', 'with --base or files: the date both sides are read at (default: the scenario\'s as_of, else today; files: the later effective date)')
+      .option(
+        '--as-of <date>',
+        "with --base or files: the date both sides are read at (default: the scenario's as_of, else today; files: the later effective date)",
+      )
       .option('--scenario <file>', 'also show the monthly cost of this scenario per offering and on the recommended route')
-      .option('--fail-on-increase <pct>', 'exit 1 when the recommended route\'s monthly cost rises by more than this percent (needs --scenario)')
-      .option('--fail-on-ceiling', 'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown (needs --scenario)')
+      .option('--fail-on-increase <pct>', "exit 1 when the recommended route's monthly cost rises by more than this percent (needs --scenario)")
+      .option(
+        '--fail-on-ceiling',
+        'exit 1 when the new recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown (needs --scenario)',
+      )
       .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
       .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
-      .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table')
+      .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table'),
   )
     .addHelpText(
       'after',
@@ -139,13 +152,26 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     .action((files: string[], opts: DiffCliOptions) => {
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
       const maxPct = opts.failOnIncrease === undefined ? null : parsePercentOption(opts.failOnIncrease, '--fail-on-increase');
-      if (maxPct !== null && !opts.scenario) throw inputError('--fail-on-increase', 'needs --scenario FILE: the gate measures the recommended route\'s monthly cost');
-      if (opts.failOnCeiling && !opts.scenario) throw inputError('--fail-on-ceiling', 'needs --scenario FILE: the gate measures the recommended route\'s monthly cost');
+      if (maxPct !== null && !opts.scenario)
+        throw inputError('--fail-on-increase', "needs --scenario FILE: the gate measures the recommended route's monthly cost");
+      if (opts.failOnCeiling && !opts.scenario)
+        throw inputError('--fail-on-ceiling', "needs --scenario FILE: the gate measures the recommended route's monthly cost");
       const report = runDiff(files, opts, io);
       const text =
         format === 'markdown'
           ? diffMarkdown(report)
-          : render(format, { view: () => diffView(report, { compactRows: true, verbose: Boolean(opts.verbose) }), json: () => diffJson(report), csv: () => diffCsv(report), html: () => diffHtml(report) }, io, opts, Boolean(opts.out));
+          : render(
+              format,
+              {
+                view: () => diffView(report, { compactRows: true, verbose: Boolean(opts.verbose) }),
+                json: () => diffJson(report),
+                csv: () => diffCsv(report),
+                html: () => diffHtml(report),
+              },
+              io,
+              opts,
+              Boolean(opts.out),
+            );
       emit(io, text, opts);
       const failures: string[] = [];
       if (report.impact && maxPct !== null) {

@@ -19,12 +19,15 @@ export function registerEstimate(program: Command, io: CliIo, setExit: (code: nu
     program
       .command('estimate')
       .description('monthly cost of a scenario on every offering that fits, the cheapest route, and the traps')
-      .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)')
+      .argument('<scenario>', 'scenario file (YAML, see `vidcost init` and `vidcost schema`)'),
   )
-    .option('--all-rows', `table and markdown: every offering of every workload and every advisory (above ${SUMMARY_AFTER_WORKLOADS} workloads they summarise; JSON and CSV are always complete)`)
+    .option(
+      '--all-rows',
+      `table and markdown: every offering of every workload and every advisory (above ${SUMMARY_AFTER_WORKLOADS} workloads they summarise; JSON and CSV are always complete)`,
+    )
     .option('--fail-on-ceiling', 'exit 1 when the recommended route costs more than budget.monthly_ceiling_usd, or its cost is unknown')
     .option('--compare-to <base.json>', 'compare with a baseline written by --format json: change per offering and on the route')
-    .option('--fail-on-increase <pct>', 'with --compare-to: exit 1 when the recommended route\'s monthly cost rises by more than this percent')
+    .option('--fail-on-increase <pct>', "with --compare-to: exit 1 when the recommended route's monthly cost rises by more than this percent")
     .addHelpText(
       'after',
       `
@@ -43,7 +46,18 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       const baseline = baselineRun(report, opts, io);
       const text = baseline
         ? baseline.text(format, io, opts, Boolean(opts.out))
-        : render(format, { view: () => estimateView(report, { verbose: Boolean(opts.verbose), allRows: Boolean(opts.allRows) }), json: () => estimateJson(report), csv: () => estimateCsv(report), html: () => estimateHtml(report) }, io, opts, Boolean(opts.out));
+        : render(
+            format,
+            {
+              view: () => estimateView(report, { verbose: Boolean(opts.verbose), allRows: Boolean(opts.allRows) }),
+              json: () => estimateJson(report),
+              csv: () => estimateCsv(report),
+              html: () => estimateHtml(report),
+            },
+            io,
+            opts,
+            Boolean(opts.out),
+          );
       emit(io, text, opts);
       if (opts.failOnCeiling) {
         const failure = ceilingGate(report);

@@ -22,7 +22,8 @@ export interface ForecastCliOptions extends ScenarioCliOptions {
 
 function parseProbability(value: string): number {
   const n = Number(value);
-  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) || !(n >= 0 && n <= 1)) throw inputError('--max-breach', `expected a probability from 0 to 1, found "${value}"`);
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) || !(n >= 0 && n <= 1))
+    throw inputError('--max-breach', `expected a probability from 0 to 1, found "${value}"`);
   return n;
 }
 
@@ -49,7 +50,7 @@ export function registerForecast(program: Command, io: CliIo, setExit: (code: nu
     program
       .command('forecast')
       .description('Monte Carlo forecast: P10, P50, P90 and mean monthly cost, the chance of breaching the ceiling, and what drives the spread')
-      .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }')
+      .argument('<scenario>', 'scenario file; write clips_per_month, seconds_per_clip or regeneration_factor as { low, likely, high }'),
   )
     .option('-n, --trials <n>', `number of trials, 1 to ${formatNumber(dec(MAX_TRIALS))}`, String(DEFAULT_TRIALS))
     .option('--seed <s>', 'seed of the random draws (the same seed gives the same forecast)', String(DEFAULT_SEED))
@@ -84,7 +85,18 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
         throw error;
       }
       // terminal bars in a table; Markdown for a pull request gets the figures without them
-      const text = render(format, { view: (target) => forecastView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }), json: () => forecastJson(report), csv: () => forecastCsv(report), html: () => forecastHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(
+        format,
+        {
+          view: (target) => forecastView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }),
+          json: () => forecastJson(report),
+          csv: () => forecastCsv(report),
+          html: () => forecastHtml(report),
+        },
+        io,
+        opts,
+        Boolean(opts.out),
+      );
       emit(io, text, opts);
       if (maxBreach !== null) {
         const failure = breachGate(report, maxBreach);

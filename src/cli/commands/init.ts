@@ -104,7 +104,8 @@ kept (refresh it with: vidcost schema --out ${SCHEMA_FILE_NAME} --force).`,
       if (!existsSync(dir)) throw inputError(shown, `folder ${displayPath(dir, io.cwd)} does not exist; create it first`);
       const schemaPath = join(dir, SCHEMA_FILE_NAME);
       const schemaShown = displayPath(schemaPath, io.cwd);
-      if (opts.schema !== false && schemaPath === path) throw inputError(shown, `is the name of the schema file init writes beside the scenario; pick another name or pass --no-schema`);
+      if (opts.schema !== false && schemaPath === path)
+        throw inputError(shown, `is the name of the schema file init writes beside the scenario; pick another name or pass --no-schema`);
       writeFileAtomic(path, starterScenario(shown), force);
       io.stdout(`wrote ${shown}\n`);
       if (opts.schema !== false) {

@@ -57,7 +57,8 @@ function readPriceMapText(path: string, display: string): string {
   }
   if (stat.isDirectory()) throw inputError(display, 'is a directory; expected a price map file (JSON)');
   if (!stat.isFile()) throw inputError(display, 'is not a regular file; expected a price map file (JSON)');
-  if (stat.size > MAX_PRICE_MAP_BYTES) throw inputError(display, `file is ${stat.size} bytes; vidcost reads price maps up to ${MAX_PRICE_MAP_BYTES / 1024 / 1024} MiB`);
+  if (stat.size > MAX_PRICE_MAP_BYTES)
+    throw inputError(display, `file is ${stat.size} bytes; vidcost reads price maps up to ${MAX_PRICE_MAP_BYTES / 1024 / 1024} MiB`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path);
@@ -113,15 +114,27 @@ Examples:
       const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
       const maps = readPriceMaps(opts.against, io);
       const report = priceCheck(catalogAt(sheets, asOf), maps);
-      const text = render(format, { view: (target) => priceCheckView(report, target), json: () => priceCheckJson(report), csv: () => priceCheckCsv(report) }, io, opts, Boolean(opts.out));
+      const text = render(
+        format,
+        { view: (target) => priceCheckView(report, target), json: () => priceCheckJson(report), csv: () => priceCheckCsv(report) },
+        io,
+        opts,
+        Boolean(opts.out),
+      );
       emit(io, text, opts);
       for (const p of report.unmappedProviders) {
-        io.stderr(`vidcost: note: no sheet maps an entry of Portkey provider "${p}" (taken from the file name); name the file after its provider, e.g. openai.json\n`);
+        io.stderr(
+          `vidcost: note: no sheet maps an entry of Portkey provider "${p}" (taken from the file name); name the file after its provider, e.g. openai.json\n`,
+        );
       }
       const drift = drifted(report);
       if (opts.failOnDrift && drift.length > 0) {
-        const list = drift.map((d) => `${d.offering} ${d.resolution ?? ''}${d.batch ? ' batch' : ''} vs ${d.source}${d.provider ? ` ${d.provider}` : ''} ${d.key}`.replace(/\s+/g, ' '));
-        io.stderr(`vidcost: --fail-on-drift: ${drift.length} price${drift.length === 1 ? '' : 's'} differ${drift.length === 1 ? 's' : ''} from the independent maps: ${list.join('; ')}\n`);
+        const list = drift.map((d) =>
+          `${d.offering} ${d.resolution ?? ''}${d.batch ? ' batch' : ''} vs ${d.source}${d.provider ? ` ${d.provider}` : ''} ${d.key}`.replace(/\s+/g, ' '),
+        );
+        io.stderr(
+          `vidcost: --fail-on-drift: ${drift.length} price${drift.length === 1 ? '' : 's'} differ${drift.length === 1 ? 's' : ''} from the independent maps: ${list.join('; ')}\n`,
+        );
         setExit(1);
       } else setExit(0);
     });
@@ -140,7 +153,13 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const report = sourcesReport(catalogAt(loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }), asOf));
-      const text = render(format, { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) }, io, opts, Boolean(opts.out));
+      const text = render(
+        format,
+        { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) },
+        io,
+        opts,
+        Boolean(opts.out),
+      );
       emit(io, text, opts);
       setExit(0);
     });
@@ -149,7 +168,7 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
 function registerNew(prices: Command, io: CliIo, setExit: (code: number) => void): void {
   prices
     .command('new')
-    .description("draft the next dated sheet of a vendor from the one in force, ready to edit (never replaces a file)")
+    .description('draft the next dated sheet of a vendor from the one in force, ready to edit (never replaces a file)')
     .argument('<vendor>', 'the vendor, as its folder under pricing-data/ is named (openai, runway, ...)')
     .option('--effective <date>', 'the date the new sheet takes effect, YYYY-MM-DD (default: today)')
     .option('--pricing <dir>', 'the pricing folder to write in (default: the bundled pricing-data/)')
@@ -176,7 +195,14 @@ Example:
       }
       const sheets = byVendor.get(vendor);
       if (!sheets) {
-        throw inputError(shownDir, `no price sheets for vendor "${vendor}" (vendors: ${[...byVendor.keys()].join(', ') || 'none'})`, '', null, null, nearMiss(vendor, [...byVendor.keys()]));
+        throw inputError(
+          shownDir,
+          `no price sheets for vendor "${vendor}" (vendors: ${[...byVendor.keys()].join(', ') || 'none'})`,
+          '',
+          null,
+          null,
+          nearMiss(vendor, [...byVendor.keys()]),
+        );
       }
       const inForce = sheets.filter((s) => s.effective <= effective).sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
       if (!inForce) {
@@ -187,7 +213,10 @@ Example:
       const shownTarget = displayPath(target, io.cwd);
       for (const existing of [target, join(dir, vendor, `${effective}.yml`)]) {
         if (fs.existsSync(existing)) {
-          throw inputError(displayPath(existing, io.cwd), 'already exists: a dated sheet is the record of its date, and prices new never replaces one (edit it, or choose another --effective)');
+          throw inputError(
+            displayPath(existing, io.cwd),
+            'already exists: a dated sheet is the record of its date, and prices new never replaces one (edit it, or choose another --effective)',
+          );
         }
       }
       const shownFrom = displayPath(inForce.file, io.cwd);
@@ -195,16 +224,23 @@ Example:
       // the draft must load as a sheet before it is written (a source read after the new verified date would not)
       parseSheet(text, shownTarget);
       writeFileAtomic(target, text, false, { display: shownTarget });
-      const later = sheets.filter((s) => s.effective > effective).map((s) => s.effective).sort();
+      const later = sheets
+        .filter((s) => s.effective > effective)
+        .map((s) => s.effective)
+        .sort();
       io.stdout(`${shownTarget}\n`);
-      io.stderr(`vidcost: wrote ${shownTarget} from ${shownFrom}: re-check every figure and source (set each source's read: date), then run vidcost prices check and vidcost diff\n`);
+      io.stderr(
+        `vidcost: wrote ${shownTarget} from ${shownFrom}: re-check every figure and source (set each source's read: date), then run vidcost prices check and vidcost diff\n`,
+      );
       if (later.length > 0) io.stderr(`vidcost: note: a later ${vendor} sheet takes effect on ${later[0]}; the new one is in force only until then\n`);
       setExit(0);
     });
 }
 
 export function registerPrices(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const prices = program.command('prices').description('keep the price sheets true: cross-check them against independent price maps, list their sources, draft the next dated sheet');
+  const prices = program
+    .command('prices')
+    .description('keep the price sheets true: cross-check them against independent price maps, list their sources, draft the next dated sheet');
   registerCheck(prices, io, setExit);
   registerSources(prices, io, setExit);
   registerNew(prices, io, setExit);

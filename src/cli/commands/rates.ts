@@ -48,13 +48,13 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
   withOutputOptions(
     program
       .command('rates')
-      .description('every offering normalized to USD per second of video (the article\'s Table 1)')
+      .description("every offering normalized to USD per second of video (the article's Table 1)")
       .option('-r, --resolution <res>', 'resolution to normalize to: 480p, 540p, 720p, 1024p, 1080p', '1080p')
       .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: today)')
       .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
       .option('--explain', 'print the arithmetic behind every figure')
       .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
-      .option('-f, --format <format>', "table, json, markdown, csv, or litellm (entries of LiteLLM's price map)", 'table')
+      .option('-f, --format <format>', "table, json, markdown, csv, or litellm (entries of LiteLLM's price map)", 'table'),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')

@@ -25,7 +25,8 @@ export const VARY_MAX_PLACES = 4;
 
 /** "clips_per_month=100..5000" → field and exact range. */
 export function parseVary(value: string | undefined): { field: InputField; from: Dec; to: Dec } {
-  if (value === undefined) throw inputError('--vary', `required: FIELD=FROM..TO, where FIELD is ${INPUT_FIELDS.join(', ')} (e.g. --vary clips_per_month=100..5000)`);
+  if (value === undefined)
+    throw inputError('--vary', `required: FIELD=FROM..TO, where FIELD is ${INPUT_FIELDS.join(', ')} (e.g. --vary clips_per_month=100..5000)`);
   const m = /^\s*([A-Za-z_.-]+)\s*=\s*(.*?)\s*\.\.\s*(.*?)\s*$/.exec(value);
   if (!m) throw inputError('--vary', `expected FIELD=FROM..TO (e.g. clips_per_month=100..5000), found "${value}"`);
   const [, name = '', fromText = '', toText = ''] = m;
@@ -48,7 +49,7 @@ export function registerSweep(program: Command, io: CliIo, setExit: (code: numbe
     program
       .command('sweep')
       .description('cost curves per offering as one input varies, and the exact break-even points where the cheapest changes')
-      .argument('<scenario>', 'scenario file (YAML)')
+      .argument('<scenario>', 'scenario file (YAML)'),
   )
     .option('--vary <field=from..to>', `the input and its range: ${INPUT_FIELDS.join(', ')} (e.g. clips_per_month=100..5000)`)
     .option('--steps <n>', `points on the curves, 2 to ${MAX_STEPS} (break-even points are solved exactly, not read off them)`, String(DEFAULT_STEPS))
@@ -68,9 +69,16 @@ Exit status: 0 done; 2 bad input; 3 internal error.`,
       const vary = parseVary(opts.vary);
       const steps = parseWholeOption(opts.steps, '--steps', 2, MAX_STEPS);
       const { report: estimated, sheets } = loadAndEstimate(file, opts, io);
-      let report;
+      let report: ReturnType<typeof sweep>;
       try {
-        report = sweep(sheets, estimated.scenarioData, { asOf: estimated.asOf, forceAsOf: true, staleAfterDays: estimated.staleAfterDays, ...vary, steps, ...(opts.workload !== undefined ? { workload: opts.workload } : {}) });
+        report = sweep(sheets, estimated.scenarioData, {
+          asOf: estimated.asOf,
+          forceAsOf: true,
+          staleAfterDays: estimated.staleAfterDays,
+          ...vary,
+          steps,
+          ...(opts.workload !== undefined ? { workload: opts.workload } : {}),
+        });
       } catch (error) {
         if (error instanceof SweepInputError) {
           const names = estimated.scenarioData.workloads.map((w) => w.name);
@@ -80,7 +88,18 @@ Exit status: 0 done; 2 bad input; 3 internal error.`,
         throw error;
       }
       // terminal bars in a table; Markdown for a pull request gets the figures without them
-      const text = render(format, { view: (target) => sweepView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }), json: () => sweepJson(report), csv: () => sweepCsv(report), html: () => sweepHtml(report) }, io, opts, Boolean(opts.out));
+      const text = render(
+        format,
+        {
+          view: (target) => sweepView(report, { bars: target === 'table', verbose: Boolean(opts.verbose) }),
+          json: () => sweepJson(report),
+          csv: () => sweepCsv(report),
+          html: () => sweepHtml(report),
+        },
+        io,
+        opts,
+        Boolean(opts.out),
+      );
       emit(io, text, opts);
       setExit(0);
     });

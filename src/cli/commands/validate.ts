@@ -87,8 +87,8 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .command('validate')
     .description('check price sheets and scenario files; every error names file, line, column and field')
     .argument('[paths...]', 'files or folders, searched for .yaml files (default: the bundled pricing-data/)')
-    .option('--pricing <dir>', 'check scenarios\' offering ids against this pricing folder instead of the bundled one')
-    .option('--as-of <date>', 'check scenarios against the prices in force on this date (default: the scenario\'s as_of, else today)')
+    .option('--pricing <dir>', "check scenarios' offering ids against this pricing folder instead of the bundled one")
+    .option('--as-of <date>', "check scenarios against the prices in force on this date (default: the scenario's as_of, else today)")
     .addHelpText(
       'after',
       `
@@ -153,7 +153,11 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           if (error instanceof ScenarioProblems) partials.push({ shown, partial: error.partial });
         }
       }
-      const more = [...crossSheetProblems(checked), ...scenarioProblems(checked, opts, asOfOption, io), ...partialScenarioProblems(partials, opts, asOfOption, io)];
+      const more = [
+        ...crossSheetProblems(checked),
+        ...scenarioProblems(checked, opts, asOfOption, io),
+        ...partialScenarioProblems(partials, opts, asOfOption, io),
+      ];
       for (const p of more) invalid.add(p.file);
       problems.push(...more);
       if (problems.length > 0) {
@@ -161,7 +165,13 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
         const order = new Map(unique.map((f, i) => [displayPath(f, io.cwd), i]));
         const sorted = problems
           .map((p, i) => ({ p, i }))
-          .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i);
+          .sort(
+            (a, b) =>
+              (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) ||
+              (a.p.line ?? 0) - (b.p.line ?? 0) ||
+              (a.p.column ?? 0) - (b.p.column ?? 0) ||
+              a.i - b.i,
+          );
         for (const p of limitProblems(sorted.map((x) => x.p))) io.stderr(`vidcost: ${formatProblem(p)}\n`);
         // Paths that are missing or hold no YAML count among the files checked.
         const total = unique.length + [...invalid].filter((f) => !order.has(f)).length;
@@ -171,7 +181,10 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
       }
       const sheets = checked.filter((c) => c.kind === 'sheet').length;
       const scenarios = checked.length - sheets;
-      const kinds = [sheets ? `${sheets} price sheet${sheets === 1 ? '' : 's'}` : '', scenarios ? `${scenarios} scenario${scenarios === 1 ? '' : 's'}` : ''].filter(Boolean);
+      const kinds = [
+        sheets ? `${sheets} price sheet${sheets === 1 ? '' : 's'}` : '',
+        scenarios ? `${scenarios} scenario${scenarios === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
       io.stdout(`${checked.length} file${checked.length === 1 ? '' : 's'} valid (${kinds.join(', ')})\n`);
       setExit(0);
     });
@@ -196,7 +209,12 @@ function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions,
 }
 
 /** Unknown offering ids and vendors of scenarios that have other problems too. */
-function partialScenarioProblems(partials: readonly { shown: string; partial: PartialScenario }[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
+function partialScenarioProblems(
+  partials: readonly { shown: string; partial: PartialScenario }[],
+  opts: ValidateCliOptions,
+  asOfOption: string | null,
+  io: CliIo,
+): Problem[] {
   const wanted = partials.filter(({ partial }) => partial.offerings.length > 0 || partial.overrideVendors.length > 0);
   if (wanted.length === 0) return [];
   const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
