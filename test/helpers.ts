@@ -1,12 +1,14 @@
 // Test helpers: run the built binary as a user would, or the CLI entry in-process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
+import { parseSheet } from '../src/pricing/load-sheet.js';
+import type { PriceSheet } from '../src/pricing/model.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'vidcost.js');
@@ -59,4 +61,17 @@ export function tempDir(): string {
 export function expectGolden(actual: string, file: string): void {
   if (process.env['UPDATE_GOLDENS'] === '1') writeFileSync(file, actual);
   expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** Every bundled price sheet, parsed from its YAML (not the build's precompiled copy), in folder order. */
+export function bundledSheets(): PriceSheet[] {
+  const pricing = join(ROOT, 'pricing-data');
+  const out: PriceSheet[] = [];
+  for (const vendor of readdirSync(pricing).sort()) {
+    for (const file of readdirSync(join(pricing, vendor)).sort()) {
+      const rel = `pricing-data/${vendor}/${file}`;
+      out.push(parseSheet(readFileSync(join(ROOT, rel), 'utf8'), rel));
+    }
+  }
+  return out;
 }

@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalogAt } from '../src/pricing/catalog.js';
-import { parseSheet } from '../src/pricing/load-sheet.js';
-import type { PriceSheet } from '../src/pricing/model.js';
-import { ROOT, tempDir, vidcost } from './helpers.js';
+import { ROOT, tempDir, vidcost, bundledSheets } from './helpers.js';
 
 const DATE = '2026-12-01';
 const PRICING = join(ROOT, 'pricing-data');
@@ -71,18 +69,7 @@ function option(options: OptionJson[], id: string): OptionJson {
   return o;
 }
 
-function bundled(): PriceSheet[] {
-  const out: PriceSheet[] = [];
-  for (const vendor of readdirSync(PRICING).sort()) {
-    for (const file of readdirSync(join(PRICING, vendor)).sort()) {
-      const rel = `pricing-data/${vendor}/${file}`;
-      out.push(parseSheet(readFileSync(join(ROOT, rel), 'utf8'), rel));
-    }
-  }
-  return out;
-}
-
-const sheets = bundled();
+const sheets = bundledSheets();
 const catalog = catalogAt(sheets, DATE);
 
 describe('Google Veo through the Gemini API', () => {

@@ -1,29 +1,13 @@
-// The bundled price sheets hold every figure of the article (../shared/reference, prices accessed
-// 2026-06-01), each traceable to a source URL and a verification date. Expected values are copied
-// from the article's text and reference list, not from the program.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The bundled price sheets of 2026-06-01 hold every figure of the article they reproduce (prices
+// accessed 2026-06-01), each traceable to a source URL and a verification date. Expected values are
+// copied from the article's text and reference list, not from the program.
 import { describe, expect, it } from 'vitest';
 import { figureToSyntax, type Figure } from '../src/money/figure.js';
 import { catalogAt } from '../src/pricing/catalog.js';
-import { parseSheet } from '../src/pricing/load-sheet.js';
-import type { Offering, PriceSheet, Rate } from '../src/pricing/model.js';
-import { ROOT } from './helpers.js';
+import type { Offering, Rate } from '../src/pricing/model.js';
+import { bundledSheets } from './helpers.js';
 
-const PRICING = join(ROOT, 'pricing-data');
-
-function bundled(): PriceSheet[] {
-  const out: PriceSheet[] = [];
-  for (const vendor of readdirSync(PRICING).sort()) {
-    for (const file of readdirSync(join(PRICING, vendor)).sort()) {
-      const rel = `pricing-data/${vendor}/${file}`;
-      out.push(parseSheet(readFileSync(join(ROOT, rel), 'utf8'), rel));
-    }
-  }
-  return out;
-}
-
-const sheets = bundled();
+const sheets = bundledSheets();
 const catalog = catalogAt(sheets, '2026-06-01');
 const sheet = (vendor: string) => catalog.sheets.find((s) => s.vendor === vendor)!;
 const offering = (id: string): Offering => {

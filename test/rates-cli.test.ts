@@ -1,5 +1,5 @@
 // `vidcost rates` through the built binary, exactly as a user sees it. Every figure in the goldens
-// below was checked by hand against the article (../shared/reference, prices of 2026-06-01):
+// below was checked by hand against the article (prices of 2026-06-01):
 //
 //   fal/h100-gpu            ~$1.89 per GPU-hour (ref 6); GPU-seconds per output second not given → unknown
 //   fal/kling-3.0-pro       ~$0.112/s; fal/kling-3.0-standard ~$0.084/s (ref 6; no resolution named → "*")
