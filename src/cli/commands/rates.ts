@@ -49,7 +49,7 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
     program
       .command('rates')
       .description("every offering normalized to USD per second of video (the article's Table 1)")
-      .option('-r, --resolution <res>', 'resolution to normalize to: 480p, 540p, 720p, 1024p, 1080p', '1080p')
+      .option('-r, --resolution <res>', 'resolution to normalize to: 480p, 512p, 540p, 720p, 768p, 1024p, 1080p, 1440p, 2160p (or 4k)', '1080p')
       .option('--as-of <date>', 'prices in force on this date, YYYY-MM-DD (default: today)')
       .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
       .option('--explain', 'print the arithmetic behind every figure')
