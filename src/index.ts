@@ -23,7 +23,6 @@ export {
   compareSnapshots,
   compareToBaseline,
   increaseGate,
-  readBaseline,
   snapshotOf,
   type Baseline,
   type Comparison,
@@ -68,6 +67,7 @@ export { actualsJson, actualsView, actualsCsv } from './render/actuals.js';
 export { actualsHtml } from './render/actuals-html.js';
 export { InputError, formatProblem, type Problem } from './errors.js';
 export { run } from './cli/main.js';
+export { readBaseline } from './cli/baseline.js';
 export { loadPricing, bundledPricingDir } from './cli/sheets.js';
 export { parseExactJson, JsonNumber, type JsonValue } from './input/exact-json.js';
 export { readPriceMap, litellmPrice, portkeyPrice, type PriceMap } from './pricing/price-maps.js';
