@@ -1,39 +1,6 @@
 // The layers of docs/architecture.md, checked by `npm test` (dependency-cruiser). Each rule names a
 // folder and what it must not import; a new import across a layer fails the test suite.
 
-/**
- * TEMPORARY: imports that break a rule today and are being removed on another branch. Each names
- * one importing file and one imported file, so the rule still catches every other import; delete an
- * entry when its import is gone (dependency-cruiser then reports nothing for it either way).
- */
-const KNOWN_VIOLATIONS = [
-  // the scenario model borrows VendorOverride from the engine; it moves below both
-  { rule: 'scenario-does-not-import-engine', from: 'src/scenario/model.ts', to: 'src/engine/price.ts' },
-  { rule: 'scenario-does-not-import-engine', from: 'src/scenario/parse.ts', to: 'src/engine/price.ts' },
-  // the advisories need estimate's types and estimate calls the advisories
-  { rule: 'no-cycles', from: 'src/engine/advisories.ts', to: 'src/engine/estimate.ts' },
-  { rule: 'no-cycles', from: 'src/engine/estimate.ts', to: 'src/engine/advisories.ts' },
-  // the engine locates a bad field in a JSON baseline's text; reading baselines belongs to the CLI
-  { rule: 'engine-is-pure', from: 'src/engine/compare.ts', to: 'src/input/json-locate.ts' },
-  { rule: 'engine-is-pure', from: 'src/engine/compare.ts', to: 'src/input/yaml-document.ts' },
-];
-
-const exactly = (file) => `^${file.replace(/[.]/g, '\\.')}$`;
-
-/** A rule, less its known violations: the rule for every other file, and one per excused file. */
-function withKnownViolations(rule) {
-  const known = KNOWN_VIOLATIONS.filter((k) => k.rule === rule.name);
-  if (known.length === 0) return [rule];
-  const excused = [...new Set(known.map((k) => k.from))];
-  const others = { ...rule, from: { ...rule.from, pathNot: [...[].concat(rule.from.pathNot ?? []), ...excused.map(exactly)] } };
-  const each = excused.map((file) => ({
-    ...rule,
-    from: { path: exactly(file) },
-    to: { ...rule.to, pathNot: [...[].concat(rule.to.pathNot ?? []), ...known.filter((k) => k.from === file).map((k) => exactly(k.to))] },
-  }));
-  return [others, ...each];
-}
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -107,7 +74,7 @@ module.exports = {
       from: { path: '^src/cli/commands/([^/]+)\\.ts$' },
       to: { path: '^src/cli/commands/', pathNot: '^src/cli/commands/$1\\.ts$' },
     },
-  ].flatMap(withKnownViolations),
+  ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,

@@ -6,13 +6,13 @@ export type * from './pricing/model.js';
 export * from './pricing/vocabulary.js';
 export { parseSheet, sheetFromData } from './pricing/load-sheet.js';
 export { catalogAt, sheetsInForce, type Catalog } from './pricing/catalog.js';
-export { priceFor, type PriceQuery, type PriceResult, type Priced, type VendorOverride } from './engine/price.js';
+export { priceFor, type PriceQuery, type PriceResult, type Priced } from './engine/price.js';
 export { ratesReport, type RatesReport, type RateRow } from './engine/rates.js';
 export { estimate, type EstimateReport, type OptionResult, type WorkloadResult, type OfferingTotal, type Recommendation } from './engine/estimate.js';
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './engine/advisories.js';
 export { cheapestCover, type Cover } from './engine/plan-cover.js';
 export { parseScenario, parseScenarioFile } from './scenario/parse.js';
-export type { Scenario, Workload } from './scenario/model.js';
+export type { Scenario, VendorOverride, Workload } from './scenario/model.js';
 export { scenarioSchema } from './scenario/schema.js';
 export { estimateJson, estimateView, estimateCsv } from './render/estimate.js';
 export { ratesJson, ratesView, ratesCsv } from './render/rates.js';
@@ -23,7 +23,6 @@ export {
   compareSnapshots,
   compareToBaseline,
   increaseGate,
-  readBaseline,
   snapshotOf,
   type Baseline,
   type Comparison,
@@ -68,6 +67,7 @@ export { actualsJson, actualsView, actualsCsv } from './render/actuals.js';
 export { actualsHtml } from './render/actuals-html.js';
 export { InputError, formatProblem, type Problem } from './errors.js';
 export { run } from './cli/main.js';
+export { readBaseline } from './cli/baseline.js';
 export { loadPricing, bundledPricingDir } from './cli/sheets.js';
 export { parseExactJson, JsonNumber, type JsonValue } from './input/exact-json.js';
 export { readPriceMap, litellmPrice, portkeyPrice, type PriceMap } from './pricing/price-maps.js';

@@ -4,7 +4,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareSnapshots, figureFromJson, increaseGate, readBaseline, type EstimateSnapshot } from '../src/engine/compare.js';
+import { readBaseline } from '../src/cli/baseline.js';
+import { compareSnapshots, figureFromJson, increaseGate, type EstimateSnapshot } from '../src/engine/compare.js';
 import { dec } from '../src/money/decimal.js';
 import { exact, markerOf, type Figure } from '../src/money/figure.js';
 import { InputError } from '../src/errors.js';

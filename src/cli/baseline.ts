@@ -2,10 +2,14 @@
 // [--fail-on-increase PCT]`, and the percent option `vidcost diff` shares. Reads the baseline file,
 // renders the comparison in the asked format, and explains a failed gate on stderr.
 import { resolve } from 'node:path';
-import { compareToBaseline, increaseGate, readBaseline, type Comparison } from '../engine/compare.js';
+import { z } from 'zod';
+import { compareToBaseline, figureFromJson, increaseGate, type Baseline, type Comparison } from '../engine/compare.js';
 import type { EstimateReport } from '../engine/estimate.js';
 import { inputError, InputError } from '../errors.js';
-import { type Dec, dec } from '../money/decimal.js';
+import { jsonOffsetOf, lineAndColumn } from '../input/json-locate.js';
+import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
+import { type Dec, dec, isDecimalLiteral } from '../money/decimal.js';
+import { once } from '../once.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
 import { estimateJson } from '../render/estimate.js';
 import { estimateHtml } from '../render/html.js';
@@ -13,6 +17,8 @@ import { readRegularFile } from './files.js';
 import type { CliIo } from './io.js';
 import { render, type Format, type OutputOptions } from './output.js';
 import { displayPath } from './sheets.js';
+
+export const BASELINE_SCHEMA_VERSION = 1;
 
 /** A baseline of a large scenario is bigger than a scenario file; still bounded. */
 const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
@@ -81,5 +87,126 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
             toFile,
           ),
     gate: () => (maxPct === null ? null : increaseGate(comparison.recommendation, maxPct)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a baseline: the JSON `vidcost estimate --format json` wrote (schemaVersion 1).
+
+/** The schema of a baseline report, built on first use (see once.ts). */
+const baselineSchema = once(() => {
+  const decimalString = z.string().refine((s) => isDecimalLiteral(s), { message: 'expected a decimal string like "1250.00"' });
+  const money = decimalString.nullable();
+  const markerSchema = z.enum(['exact', 'approx', 'from', 'range', 'unknown']);
+  const figureShape = {
+    monthlyUsd: money,
+    monthlyUsdLow: money.optional(),
+    monthlyUsdHigh: money.optional(),
+    approx: z.boolean().nullable().optional(),
+    // null for an offering that is not eligible
+    marker: markerSchema.nullable().optional(),
+  };
+
+  return z.object({
+    schemaVersion: z.number(),
+    kind: z.string().optional(),
+    scenario: z.string(),
+    asOf: z.string(),
+    totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
+    // per workload and offering: the route's figures with their honesty markers
+    workloads: z
+      .array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() }))
+      .optional(),
+    recommendation: z.object({
+      ...figureShape,
+      complete: z.boolean(),
+      workloads: z.array(z.object({ workload: z.string(), offering: z.string().nullable(), ...figureShape })),
+    }),
+  });
+});
+
+/** Line and column of a field in a JSON text, for error messages (one scan: baselines can be large). */
+function locateField(text: string, path: readonly (string | number)[]): { line: number | null; column: number | null } {
+  const offset = jsonOffsetOf(text, path);
+  return offset === null ? { line: null, column: null } : lineAndColumn(text, offset);
+}
+
+function jsonSyntaxPosition(text: string, error: unknown): { line: number | null; column: number | null } {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!m) return { line: null, column: null };
+  const offset = Number(m[1]);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * Parses and checks a baseline: JSON from `vidcost estimate --format json` of schemaVersion 1 for
+ * the scenario `expectScenario`. Anything else is refused with an InputError naming the field.
+ */
+export function readBaseline(text: string, file: string, expectScenario: string): Baseline {
+  const fail = (field: string, message: string, path: (string | number)[] = field ? [field] : []): never => {
+    throw new InputError([{ file, ...locateField(text, path), field, message }]);
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new InputError([
+      {
+        file,
+        ...jsonSyntaxPosition(text, error),
+        field: '',
+        message: `not JSON (${(error as Error).message}); a baseline is the output of \`vidcost estimate FILE --format json --out base.json\``,
+      },
+    ]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('', 'expected a JSON object written by `vidcost estimate FILE --format json`');
+  const obj = data as Record<string, unknown>;
+  if (obj['schemaVersion'] === undefined)
+    fail('schemaVersion', 'missing: this is not a vidcost JSON report (write one with `vidcost estimate FILE --format json --out base.json`)');
+  if (obj['schemaVersion'] !== BASELINE_SCHEMA_VERSION) {
+    fail(
+      'schemaVersion',
+      `the baseline has schemaVersion ${JSON.stringify(obj['schemaVersion'])}, but this vidcost reads schemaVersion ${BASELINE_SCHEMA_VERSION}; write a new baseline with \`vidcost estimate FILE --format json --out base.json\``,
+    );
+  }
+  if (obj['kind'] !== undefined && obj['kind'] !== 'estimate') {
+    fail('kind', `the baseline is a "${String(obj['kind'])}" report; --compare-to needs the JSON of \`vidcost estimate\``);
+  }
+  const parsed = baselineSchema().safeParse(data);
+  if (!parsed.success) {
+    // the first problem, in the words every input error uses ("missing required field ...")
+    const issue = explainZodIssues(data, parsed.error.issues)[0]!;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    fail(
+      fieldPath(path),
+      `${issue.message}; the baseline must be the JSON of \`vidcost estimate FILE --format json\``,
+      issue.at === 'parent' ? path.slice(0, -1) : path,
+    );
+  }
+  const b = parsed.data!;
+  if (b.scenario !== expectScenario) {
+    fail(
+      'scenario',
+      `the baseline is for scenario ${JSON.stringify(b.scenario)}, not ${JSON.stringify(expectScenario)}; compare a scenario only with its own baseline`,
+    );
+  }
+  return {
+    file,
+    schemaVersion: b.schemaVersion,
+    snapshot: {
+      scenario: b.scenario,
+      asOf: b.asOf,
+      totals: b.totals.map((t) => ({ offering: t.offering, eligible: t.eligible, reason: t.reason ?? null, monthlyUsd: figureFromJson(t) })),
+      route: {
+        monthlyUsd: figureFromJson(b.recommendation),
+        complete: b.recommendation.complete,
+        workloads: b.recommendation.workloads.map((w) => {
+          // The route's entry carries the budget figure; the workload's option row also says ~ or range.
+          const option = b.workloads?.find((x) => x.name === w.workload)?.options?.find((o) => o.offering === w.offering && o.eligible);
+          return { workload: w.workload, offering: w.offering, monthlyUsd: figureFromJson(option ?? w) };
+        }),
+      },
+    },
   };
 }

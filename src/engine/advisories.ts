@@ -6,32 +6,12 @@ import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import type { Workload } from '../scenario/model.js';
-import type { EstimateReport, OptionResult, WorkloadResult } from './estimate.js';
+import type { Advisory } from './advisory-types.js';
+import type { EstimateReport, OptionResult, WorkloadResult } from './estimate-types.js';
 import { costPerGeneration, priceFor, type PriceContext } from './price.js';
-import { billedGenerations, evaluateOption, planAllows, recommendable } from './estimate.js';
+import { billedGenerations, evaluateOption, planAllows, recommendable } from './option-cost.js';
 
-export const ADVISORY_CODES = [
-  'sunset',
-  'stale-prices',
-  'subscription-not-api',
-  'plan-capacity',
-  'free-tier-restrictions',
-  'over-ceiling',
-  'regeneration-capped',
-  'naive-regeneration',
-  'unknown-price',
-  'no-eligible-offering',
-] as const;
-export type AdvisoryCode = (typeof ADVISORY_CODES)[number];
-
-export interface Advisory {
-  code: AdvisoryCode;
-  severity: 'info' | 'warning' | 'error';
-  message: string;
-  offering?: string;
-  workload?: string;
-  vendor?: string;
-}
+export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './advisory-types.js';
 
 const DAY_MS = 86_400_000;
 

@@ -5,6 +5,7 @@ import { atLeast, exact, mapEnds, pointOf, times, UNKNOWN, withApprox, type Figu
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, Rate } from '../pricing/model.js';
 import { resolutionRank, type Channel, type Resolution } from '../pricing/vocabulary.js';
+import type { VendorOverride } from '../scenario/model.js';
 
 export interface PriceQuery {
   channel: Channel;
@@ -13,13 +14,6 @@ export interface PriceQuery {
   hdr: boolean;
   exr: boolean;
   batch: boolean;
-}
-
-/** Values a scenario knows better than the sheets, per vendor. */
-export interface VendorOverride {
-  usdPerCredit?: Figure;
-  discountPct?: Figure;
-  gpuSecondsPerOutputSecond?: Figure;
 }
 
 export interface PriceContext {

@@ -1,5 +1,5 @@
 import type { Dec } from '../money/decimal.js';
-import type { VendorOverride } from '../engine/price.js';
+import type { Figure } from '../money/figure.js';
 import type { Capability, Channel, Resolution } from '../pricing/vocabulary.js';
 
 /** A three-point estimate from a scenario file: `{ low, likely, high, shape }` (low <= likely <= high). */
@@ -15,6 +15,13 @@ export interface UncertainInputs {
   clipsPerMonth?: ThreePoint;
   secondsPerClip?: ThreePoint;
   regenerationFactor?: ThreePoint;
+}
+
+/** Values a scenario knows better than the sheets, per vendor. */
+export interface VendorOverride {
+  usdPerCredit?: Figure;
+  discountPct?: Figure;
+  gpuSecondsPerOutputSecond?: Figure;
 }
 
 export interface Workload {

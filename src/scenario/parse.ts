@@ -4,8 +4,7 @@ import { InputError, type Problem } from '../errors.js';
 import { dec, type Dec } from '../money/decimal.js';
 import { parseFigure, exact } from '../money/figure.js';
 import { hasTopLevelKeys, keysOfSchema, locate, problemsFromZod, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
-import type { VendorOverride } from '../engine/price.js';
-import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs } from './model.js';
+import { DEFAULT_REGENERATION_FACTOR, type Scenario, type ThreePoint, type UncertainInputs, type VendorOverride } from './model.js';
 import { canonicalResolution } from '../pricing/vocabulary.js';
 import { scenarioSchema, threePointFields, type ScenarioData } from './schema.js';
 
