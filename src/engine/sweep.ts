@@ -9,13 +9,14 @@
 // whose steps are found exactly by walking from one cover to the next. Each curve is kept as exact
 // pieces a + b·x on (lo, hi]; break-even points are solved from them in exact rationals, never read
 // off a grid. The grid (--steps) only samples the curves for tables and charts.
-import { ceilDiv, Dec, dec, decimalPlaces, formatNumber, HUNDRED, ONE, ZERO } from '../money/decimal.js';
-import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
+import { ceilDiv, Dec, dec, decimalPlaces, formatNumber, ONE, ZERO } from '../money/decimal.js';
+import { budgetOf, pointOf, type Figure } from '../money/figure.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import { estimate, plansFor, type EstimateOptions, type EstimateReport, type OptionResult } from './estimate.js';
 import { INPUT_FIELDS, type InputField } from './forecast.js';
+import { discount, unknownReason as optionUnknownReason } from './option-price.js';
 import { cheapestCover, type Cover } from './plan-cover.js';
 
 export const DEFAULT_STEPS = 11;
@@ -140,10 +141,6 @@ export class SweepInputError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 
-function discount(o: OptionResult): Dec {
-  return o.discountPct === null ? ONE : HUNDRED.minus(o.discountPct).div(HUNDRED);
-}
-
 function budgetQ(f: Figure): Dec | null {
   const b = budgetOf(f);
   return b === null ? null : b;
@@ -230,11 +227,7 @@ function coefficientOf(o: OptionResult, channel: Channel): Coefficient | string 
 }
 
 function unknownReason(o: OptionResult): string | null {
-  if (!o.eligible) return o.reason ?? 'not eligible';
-  const m = markerOf(o.monthlyUsd);
-  if (m === 'unknown') return o.reason ?? 'the price is unknown';
-  if (m === 'from') return 'only a lower bound of the price is known';
-  return null;
+  return optionUnknownReason(o, () => 'only a lower bound of the price is known');
 }
 
 /** The whole scenario on offering i of an estimate, as pieces of the varied input (api channel). */
@@ -459,19 +452,15 @@ function stepValues(from: Dec, to: Dec, steps: number): Dec[] {
     }
     const x = f.plus(span.times(Dec.of(BigInt(i), BigInt(steps - 1))));
     const exact = x.toExactDecimal();
-    out.push(exact !== null && placesOf(exact) <= 6 ? exact : x.toDecimal(4));
+    out.push(exact !== null && decimalPlaces(exact) <= 6 ? exact : x.toDecimal(4));
   }
   return out;
-}
-
-function placesOf(d: Dec): number {
-  return decimalPlaces(d);
 }
 
 export function formatInputValue(x: Dec, field: InputField): string {
   void field;
   const exact = x.toExactDecimal();
-  if (exact !== null) return groupDigits(exact.toFixed(placesOf(exact)));
+  if (exact !== null) return groupDigits(exact.toFixed(decimalPlaces(exact)));
   return `${groupDigits(x.toDecimal(4).toFixed(4))}… (exactly ${x.toExactString()})`;
 }
 

@@ -199,7 +199,8 @@ export function forecastView(report: ForecastReport, options: ForecastViewOption
   };
 }
 
-function fit(label: string, width: number): string {
+/** A label cut to `width` characters (the last one an ellipsis) or padded to it, for a bar chart's label column. */
+export function fit(label: string, width: number): string {
   return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
 }
 

@@ -6,6 +6,7 @@ import type { Cover } from '../engine/plan-cover.js';
 import type { Curve, SweepReport } from '../engine/sweep.js';
 import { FIELD_LIMITS } from '../engine/sweep.js';
 import { renderCsv } from './csv.js';
+import { fit } from './forecast.js';
 import type { Section, View } from './view.js';
 
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -160,10 +161,6 @@ export function sweepView(report: SweepReport, options: SweepViewOptions = { bar
 function sample<T>(values: readonly T[], width: number): T[] {
   if (values.length <= width) return [...values];
   return Array.from({ length: width }, (_, i) => values[Math.round((i * (values.length - 1)) / (width - 1))]!);
-}
-
-function fit(label: string, width: number): string {
-  return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
 }
 
 function formatQ(x: Dec): string {
