@@ -27,7 +27,7 @@ function baselineDir(): string {
 const compareArgs = ['estimate', SCENARIO, '--pricing', B, '--as-of', '2026-07-01', '--compare-to', 'base.json'];
 
 describe('estimate --compare-to', () => {
-  it('JSON: comparison.totals and comparison.recommendation with the four DESIGN.md fields', () => {
+  it('JSON: comparison.totals and comparison.recommendation with the four documented fields', () => {
     const dir = baselineDir();
     const r = vidcost([...compareArgs, '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(0);

@@ -39,7 +39,7 @@ describe('vidcost estimate output', () => {
     expect(r.stdout.split('\n')[1]).toBe('Golden clips,2026-06-01,api,drafts,runway/gen4-turbo,true,,0.05,1.50,600.00,,,approx,true');
   });
 
-  it('prints JSON per DESIGN.md, money as decimal strings', () => {
+  it('prints JSON per docs/reports-and-ci.md, money as decimal strings', () => {
     const r = vidcost(['estimate', golden, '--format', 'json']);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ schemaVersion: 1, scenario: 'Golden clips', asOf: '2026-06-01', currency: 'USD' });

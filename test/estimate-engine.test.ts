@@ -30,7 +30,7 @@ const codes = (r: EstimateReport) => [...new Set(r.advisories.map((a) => a.code)
 const scenario = (body: string) => `version: 1\nname: test\n${body}`;
 
 describe('monthly cost per workload and offering', () => {
-  it('prices the DESIGN.md formula: clips × seconds × $/s × billed generations', () => {
+  it('prices the documented formula: clips × seconds × $/s × billed generations', () => {
     const r = run(
       scenario(`offerings: [runway/gen4-turbo, runway/gen4, openai/sora-2, openai/sora-2-pro, fal/kling-3.0-pro]
 workloads:

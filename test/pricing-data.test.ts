@@ -51,7 +51,7 @@ describe('the bundled sheets', () => {
     expect(catalog.notYetInForce).toEqual(['google', 'lightricks', 'vertex']);
   });
 
-  it('holds every offering id DESIGN.md names', () => {
+  it('holds every offering id the docs name', () => {
     const ids = catalog.offerings.map((o) => o.id);
     for (const id of [
       'openai/sora-2',

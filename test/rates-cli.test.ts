@@ -496,7 +496,7 @@ describe('vidcost rates --format', () => {
     ]);
   });
 
-  it('json --all: every row has the DESIGN.md fields, booleans always present', () => {
+  it('json --all: every row has the documented fields, booleans always present', () => {
     const json = JSON.parse(ok(['rates', ...AS_OF, '--all', '--format', 'json']));
     expect(json.all).toBe(true);
     expect(json.rates).toHaveLength(37);

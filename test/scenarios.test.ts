@@ -1,6 +1,6 @@
 // Every bundled scenario, priced by the built CLI with the 2026-06-01 price sheets, pinned to the
 // cent. Every expected figure is worked by hand in the comments from pricing-data/*/2026-06-01.yaml
-// and DESIGN.md's formula:
+// and the documented formula:
 //   monthly = clips_per_month × billed seconds per clip × USD per second × billed generations
 //   billed generations = min(regeneration_factor, budget.max_regenerations_per_job)
 //   per-clip units bill whole clips (an 8 s clip on a 5 s unit bills 2 units)

@@ -1,4 +1,4 @@
-// The words shared by price sheets, scenarios and reports (DESIGN.md fixes them).
+// The words shared by price sheets, scenarios and reports (docs/scenario-format.md and docs/price-sheets.md fix them).
 export const RESOLUTIONS = ['480p', '512p', '540p', '720p', '768p', '1024p', '1080p', '1440p', '2160p'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 

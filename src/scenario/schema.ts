@@ -1,4 +1,4 @@
-// Scenario files, version 1 (DESIGN.md). No transforms here, so the same schema also yields the
+// Scenario files, version 1 (docs/scenario-format.md). No transforms here, so the same schema also yields the
 // JSON Schema that `vidcost schema` prints for editors.
 import { z } from 'zod';
 import { CAPABILITIES, CHANNELS, RESOLUTION_WORDS } from '../pricing/vocabulary.js';
