@@ -10,36 +10,7 @@ import { writeFileAtomic, type WriteOps } from '../src/cli/files.js';
 import { InputError } from '../src/errors.js';
 import { escapeMarkdown } from '../src/render/markdown.js';
 import { renderCsv } from '../src/render/csv.js';
-import { tempDir, vidcost, vidcostInProcess } from './helpers.js';
-
-/** RFC 4180 CSV: quoted cells with "" for a quote; returns rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
+import { csvRows, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -79,7 +50,7 @@ describe('CSV: formula injection is neutralized (OWASP)', () => {
     const r = vidcost(['estimate', 's.yaml', '--format', 'csv'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const rows = parseCsv(r.stdout);
+    const rows = csvRows(r.stdout);
     const header = rows[0]!;
     const workload = header.indexOf('workload');
     const scenario = header.indexOf('scenario');
@@ -97,7 +68,7 @@ describe('CSV: formula injection is neutralized (OWASP)', () => {
 
   it('renderCsv neutralizes each dangerous first character, including the full-width forms', () => {
     const cells = ['=1+1', '+1', '-1x', '-2+3', '@x', '\tx', '\rx', '\uFF1D1+1', 'safe', ' =1'];
-    const out = parseCsv(
+    const out = csvRows(
       renderCsv(
         ['c'],
         cells.map((c) => [c]),

@@ -14,7 +14,7 @@ import { renderPrMarkdown } from '../src/render/compare.js';
 import { jsonOffsetOf, lineAndColumn } from '../src/input/json-locate.js';
 import { readNumberText } from '../src/money/number-text.js';
 import { parseFigure } from '../src/money/figure.js';
-import { ROOT, tempDir, vidcost } from './helpers.js';
+import { csvRows, ROOT, tempDir, vidcost } from './helpers.js';
 
 const lines = (s: string) => s.split('\n').filter(Boolean);
 
@@ -38,35 +38,6 @@ function pricingWith(sheet: string, name = '2026-01-01.yaml'): string {
   writeFileSync(join(dir, 'pricing', 'acme', name), sheet);
   writeFileSync(join(dir, 's.yaml'), acmeScenario);
   return dir;
-}
-
-/** CSV records as a spreadsheet (and Python's csv module) reads them: CR, LF or CRLF outside quotes ends a record. */
-function spreadsheetRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -340,7 +311,7 @@ describe('names are shown, never obeyed, in every format', () => {
     const dir = setup();
     const r = vidcost(['estimate', 's.yaml', '--format', 'csv'], { cwd: dir });
     expect(r.status).toBe(0);
-    const rows = spreadsheetRows(r.stdout);
+    const rows = csvRows(r.stdout);
     // header + one row per workload (each on runway/gen4-turbo): a name adds no row
     expect(rows).toHaveLength(1 + Object.keys(HOSTILE).length);
     for (const row of rows) {
