@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ceilDiv,
+  compareQuotients,
   Dec,
   dec,
   divide,
@@ -143,6 +144,30 @@ describe('division', () => {
         const exactCents = cents.reduce((a, c) => a + BigInt(c), 0n);
         const expected = `${exactCents / 100n}.${String(exactCents % 100n).padStart(2, '0')}`;
         expect(moneyString(total)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('comparing quotients without forming them', () => {
+  it('orders a ÷ b against c ÷ d exactly, quotients that never end included', () => {
+    // Kling Standard $6.99 ÷ 660 credits = 0.010590… < Pika Standard $10 ÷ 700 = 0.014285…
+    expect(compareQuotients(dec('6.99'), dec(660), dec(10), dec(700))).toBe(-1);
+    expect(compareQuotients(dec(10), dec(700), dec('6.99'), dec(660))).toBe(1);
+    // 1 ÷ 3 = 2 ÷ 6, though neither ends
+    expect(compareQuotients(dec(1), dec(3), dec(2), dec(6))).toBe(0);
+    // (1 ÷ 3) ÷ 1 against 0.33333333333333333333 ÷ 1: the fraction is larger by 1/(3 × 10^20)
+    expect(compareQuotients(divide(dec(1), dec(3)), dec(1), dec('0.33333333333333333333'), dec(1))).toBe(1);
+    // 26,000 credits ÷ (360 × 20) against 660 ÷ (360 × 20 ÷ 40): 3.61… against 3.66…
+    expect(compareQuotients(dec(26000), dec(7200), dec(660), dec(180))).toBe(-1);
+  });
+
+  it('agrees with comparing the exact quotients (property)', () => {
+    const amount = fc.tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 6 })).map(([m, k]) => Dec.scaled(BigInt(m), k));
+    const positive = fc.tuple(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 6 })).map(([m, k]) => Dec.scaled(BigInt(m), k));
+    fc.assert(
+      fc.property(amount, positive, amount, positive, (a, b, c, d) => {
+        expect(compareQuotients(a, b, c, d)).toBe(divide(a, b).cmp(divide(c, d)));
       }),
     );
   });

@@ -170,6 +170,25 @@ describe('advisories: each raised when it applies, and not when it does not', ()
     expect(codes(run(base('channel: web-app\nofferings: [pika/pika-2.5]')))).not.toContain('subscription-not-api');
   });
 
+  it('subscription-not-api: names five workloads when no one API offering serves them all, and sums the rest', () => {
+    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(
+      (name, i) => `{ name: ${name}, clips_per_month: ${100 * (i + 1)}, seconds_per_clip: 10, resolution: 720p }`,
+    );
+    // h needs audio, which Gen-4 Turbo lacks: no Runway offering serves every workload
+    const r = run(
+      scenario(`offerings: [runway/gen4-turbo]
+workloads:
+${[...seven, '{ name: h, clips_per_month: 10, seconds_per_clip: 10, resolution: 720p, audio: true }'].map((w) => `  - ${w}`).join('\n')}
+`),
+    );
+    // each: clips × 10 s × 5 credits/s × $0.01 × 3 generations = clips × $1.50; f and g: (600 + 700) × $1.50 = $1,950.00
+    expect(r.advisories.find((a) => a.code === 'subscription-not-api')?.message).toBe(
+      "Runway Standard is ~$15/month for 625 credits, but seat credits don't power the API: on the API, " +
+        'a costs ~$150.00/month on runway/gen4-turbo, b costs ~$300.00/month on runway/gen4-turbo, c costs ~$450.00/month on runway/gen4-turbo, ' +
+        'd costs ~$600.00/month on runway/gen4-turbo, e costs ~$750.00/month on runway/gen4-turbo, and 2 more workloads at ~$1,950.00/month together.',
+    );
+  });
+
   it('plan-capacity: the article Kling example, 360 credits per kept clip', () => {
     const r = run(base('offerings: [kling/kling-3.0]', '{ name: spots, clips_per_month: 20, seconds_per_clip: 10, audio: true }'));
     // 12 credits/s × 10 s × 3 generations = 360; 660 ÷ 360 = 1.83 -> 1.8 (never rounded up)

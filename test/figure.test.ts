@@ -83,6 +83,28 @@ describe('arithmetic keeps the honesty marker', () => {
     expect(text(sum([]))).toBe('0..0');
   });
 
+  it('sums a point, then a range, then points: the high end follows from the first range on', () => {
+    // 1.10 + ~0.07–0.14 + 2 + ~0.5 = ~3.67–3.74
+    const total = sum([exact('1.10'), range('0.07', '0.14'), exact(2), approx('0.5')]);
+    expect(text(total)).toBe('3.67..3.74 ~');
+    // points only: one value, so high is the very same object as low (a point, not a range)
+    const points = sum([exact('0.25'), exact('0.5'), exact(3)]);
+    expect(points.high).toBe(points.low);
+    expect(markerOf(points)).toBe('exact');
+    expect(text(points)).toBe('3.75..3.75');
+    // a lower bound anywhere leaves no upper bound: 1 + from 2 + 3 = from 6
+    expect(text(sum([exact(1), atLeast(2), exact(3)]))).toBe('6..?');
+  });
+
+  it('times an exact count without wrapping it: ~0.07–0.14 × 300 = ~21–42, a point stays a point', () => {
+    expect(text(times(range('0.07', '0.14'), dec(300)))).toBe('21..42 ~');
+    const clip = times(approx('0.05'), dec(40));
+    expect(text(clip)).toBe('2..2 ~');
+    expect(clip.high).toBe(clip.low);
+    expect(text(times(atLeast('0.32'), dec(10)))).toBe('3.2..?');
+    expect(times(UNKNOWN, dec(0))).toEqual(UNKNOWN);
+  });
+
   it('maps both ends and can mark a figure approximate', () => {
     expect(text(mapEnds(range(330, 1120), (d) => d.div(5)))).toBe('66..224 ~');
     expect(mapEnds(UNKNOWN, (d) => d.times(2))).toEqual(UNKNOWN);

@@ -1,6 +1,6 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { type Dec, dec, divide, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
-import { budgetOf, compareBudget, exact, markerOf, times, type Figure } from '../money/figure.js';
+import { compareQuotients, type Dec, dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { budgetOf, compareBudget, exact, markerOf, sum, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
@@ -8,7 +8,7 @@ import type { Channel } from '../pricing/vocabulary.js';
 import type { Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from './estimate-types.js';
-import { costPerGeneration, priceFor, type PriceContext } from './price.js';
+import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
 import { billedGenerations, evaluateOption, planAllows, recommendable } from './option-cost.js';
 
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './advisory-types.js';
@@ -66,6 +66,9 @@ export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offerin
   return out;
 }
 
+/** Workloads named one by one in a sentence; the rest are counted and summed, so a message stays readable. */
+const MAX_NAMED_WORKLOADS = 5;
+
 export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const out: Advisory[] = [];
   const { channel } = report;
@@ -109,10 +112,20 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       if (best) cost = `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`;
       else {
         // No one offering of the vendor serves every workload: give the API cost of those it can.
-        const parts = report.workloads.flatMap((wr) => {
-          const opt = cheapestOption(wr.options.filter((o) => ids.has(o.offering)));
-          return opt ? [`${wr.workload.name} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`] : [];
+        // the vendor's options sit at the same places in every workload's options (considered's order)
+        const at = considered.flatMap((o, i) => (ids.has(o.id) ? [i] : []));
+        const served = report.workloads.flatMap((wr) => {
+          const opt = cheapestOption(wr.options, at);
+          return opt ? [{ workload: wr.workload.name, opt }] : [];
         });
+        const parts = served
+          .slice(0, MAX_NAMED_WORKLOADS)
+          .map(({ workload, opt }) => `${workload} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
+        const rest = served.slice(MAX_NAMED_WORKLOADS);
+        if (rest.length > 0) {
+          const together = formatFigure(sum(rest.map((s) => s.opt.monthlyUsd)), 'money');
+          parts.push(`and ${rest.length} more ${rest.length === 1 ? 'workload at' : 'workloads at'} ${together}/month${rest.length === 1 ? '' : ' together'}`);
+        }
         if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
       }
       out.push({ code: 'subscription-not-api', severity: 'warning', vendor, message: sticker + cost });
@@ -121,47 +134,38 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
 
   // plan-capacity: how many kept clips each plan's credits buy, at the web app's credit cost
   const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
-  // worst first: where the biggest plan holds the smallest share of the clips needed
-  const capacity: { advisory: Advisory; share: Dec | null }[] = [];
-  // the plans of a vendor that allow a resolution: the same for many workloads, found once
-  const plansAt = new Map<string, Plan[]>();
+  // worst first: where the biggest plan holds the smallest share (most ÷ needed) of the credits needed
+  const capacity: { advisory: Advisory; most: Dec; needed: Dec | null }[] = [];
+  // what decides the candidates (capabilities, resolution) is shared by many workloads: found once
+  const candidatesAt = new Map<string, CapacityCandidate[]>();
   for (const wr of report.workloads) {
-    for (const o of considered) {
-      // An offering that cannot make this clip at all (e.g. no dialogue) has no capacity to report.
-      const w = wr.workload;
-      if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c)))
-        continue;
-      const plansKey = `${o.vendor}\n${w.resolution}`;
-      let plans = plansAt.get(plansKey);
-      if (!plans)
-        plansAt.set(
-          plansKey,
-          (plans = report.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [wr.workload]))),
-        );
-      if (plans.length === 0) continue;
-      const perClipFigure = webAppCreditsPerKeptClip(ctx, o, wr.workload, wr.billedGenerations);
-      const perClip = perClipFigure ? budgetOf(perClipFigure) : null;
+    const w = wr.workload;
+    const key = `${w.resolution}\n${w.audio ? 1 : 0}${w.hdr ? 1 : 0}\n${w.requires.join(',')}`;
+    let candidates = candidatesAt.get(key);
+    if (!candidates) candidatesAt.set(key, (candidates = capacityCandidates(ctx, considered, w)));
+    if (candidates.length === 0) continue;
+    const secondsTimesGens = times(exact(w.secondsPerClip), wr.billedGenerations);
+    const clips = plural(formatNumber(w.clipsPerMonth), 'clip');
+    for (const c of candidates) {
+      const perClipFigure = webAppCreditsPerKeptClip(c.price, w, wr.billedGenerations, secondsTimesGens);
+      const perClip = budgetOf(perClipFigure);
       if (perClip === null || perClip.eq(0)) continue;
-      const per = formatFigure(perClipFigure!, 'count', { tilde: false });
-      const parts = plans.map(
-        (p) =>
-          `${capital(p.vendor)} ${p.name}: ${formatNumber(budgetOf(p.creditsPerMonth)!)} credits ÷ ${per} credits per kept clip = ${plural(clipsOf(budgetOf(p.creditsPerMonth)!, perClip), 'whole clip')} a month`,
-      );
-      const most = plans.map((p) => budgetOf(p.creditsPerMonth)!).reduce((a, b) => (b.gt(a) ? b : a));
-      const share = wr.workload.clipsPerMonth.eq(0) ? null : divide(most, perClip.times(wr.workload.clipsPerMonth));
+      const per = formatFigure(perClipFigure, 'count', { tilde: false });
+      const parts = c.plans.map((p) => `${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`);
       capacity.push({
-        share,
+        most: c.most,
+        needed: w.clipsPerMonth.eq(0) ? null : perClip.times(w.clipsPerMonth),
         advisory: {
           code: 'plan-capacity',
           severity: 'info',
-          workload: wr.workload.name,
-          offering: o.id,
-          message: `${wr.workload.name} on ${o.id} needs ${plural(formatNumber(wr.workload.clipsPerMonth), 'clip')} a month. ${parts.join('; ')}.`,
+          workload: w.name,
+          offering: c.offering.id,
+          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts.join('; ')}.`,
         },
       });
     }
   }
-  capacity.sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : a.share.cmp(b.share)));
+  capacity.sort((a, b) => (a.needed === null ? (b.needed === null ? 0 : 1) : b.needed === null ? -1 : compareQuotients(a.most, a.needed, b.most, b.needed)));
   out.push(...capacity.map((c) => c.advisory));
 
   // free-tier-restrictions
@@ -203,14 +207,14 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
   }
 
   // no-eligible-offering
-  for (const step of report.recommendation.perWorkload) {
+  report.recommendation.perWorkload.forEach((step, i) => {
     if (step.offering === null) {
       // the table lists why each offering is out; with none considered there is no table to point to
-      const considered = report.workloads.find((wr) => wr.workload.name === step.workload)?.options.length ?? 0;
+      const considered = report.workloads[i]!.options.length;
       const see = considered > 0 ? "; see each offering's reason in the table" : '';
       out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}${see}.` });
     }
-  }
+  });
 
   // over-ceiling: the recommended route against budget.monthly_ceiling_usd (exactly met is within it)
   const ceiling = scenario.budget.monthlyCeilingUsd;
@@ -247,9 +251,16 @@ function atFactorThree(report: EstimateReport, considered: readonly Offering[], 
   return ` ${factor} this workload costs ${formatFigure(at, 'money')}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.`;
 }
 
-function cheapestOption(options: readonly OptionResult[]): OptionResult | null {
-  const ok = options.filter(recommendable);
-  return ok.sort((a, b) => budgetOf(a.monthlyUsd)!.cmp(budgetOf(b.monthlyUsd)!))[0] ?? null;
+/** The recommendable option with the lowest budget (the first of equals), among the places `at` when given. */
+function cheapestOption(options: readonly OptionResult[], at?: readonly number[]): OptionResult | null {
+  let best: OptionResult | null = null;
+  const count = at ? at.length : options.length;
+  for (let i = 0; i < count; i++) {
+    const o = options[at ? at[i]! : i]!;
+    if (!recommendable(o)) continue;
+    if (best === null || budgetOf(o.monthlyUsd)!.lt(budgetOf(best.monthlyUsd)!)) best = o;
+  }
+  return best;
 }
 
 function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {
@@ -262,13 +273,45 @@ function clipsOf(credits: Dec, perClip: Dec): string {
   return formatNumber(floorDiv(credits, perClip));
 }
 
+interface CapacityCandidate {
+  offering: Offering;
+  /** the offering's web-app price for the variant */
+  price: Priced;
+  /** the vendor's plans with a credit allowance that allow the resolution, each with its "Name: N credits" */
+  plans: { credits: Dec; label: string }[];
+  /** the largest allowance among them */
+  most: Dec;
+}
+
+/**
+ * The offerings that can make a workload's clip (an offering without, say, dialogue has no capacity
+ * to report), are priced in the web app, and whose vendor has plans that allow its resolution.
+ */
+function capacityCandidates(ctx: PriceContext, considered: readonly Offering[], w: Workload): CapacityCandidate[] {
+  const out: CapacityCandidate[] = [];
+  for (const o of considered) {
+    if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c)))
+      continue;
+    const plans = ctx.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [w]));
+    if (plans.length === 0 || !o.channels.includes('web-app')) continue;
+    const price = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
+    if (price.status !== 'priced') continue;
+    const allowances = plans.map((p) => {
+      const credits = budgetOf(p.creditsPerMonth)!;
+      return { credits, label: `${capital(p.vendor)} ${p.name}: ${formatNumber(credits)} credits` };
+    });
+    const most = allowances.map((p) => p.credits).reduce((a, b) => (b.gt(a) ? b : a));
+    out.push({ offering: o, price, plans: allowances, most });
+  }
+  return out;
+}
+
 /** Credits one kept clip uses in the web app (where plan credits are spent), if published. */
-function webAppCreditsPerKeptClip(ctx: PriceContext, o: Offering, w: Workload, gens: Dec): Figure | null {
-  if (!o.channels.includes('web-app')) return null;
-  const p = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
-  if (p.status !== 'priced') return null;
+function webAppCreditsPerKeptClip(p: Priced, w: Workload, gens: Dec, secondsTimesGens: Figure): Figure {
+  // per second: (seconds × generations) × rate, the same product as the estimate's
+  if (p.billing.kind === 'per_second') return p.creditsPerSecond === null ? UNKNOWN : times(secondsTimesGens, p.creditsPerSecond);
   const perGeneration = costPerGeneration(p, exact(w.secondsPerClip), true);
-  return perGeneration.low === null ? null : times(perGeneration, gens);
+  return perGeneration.low === null ? UNKNOWN : times(perGeneration, gens);
 }
 
 const VENDOR_NAMES: Record<string, string> = {

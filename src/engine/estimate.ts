@@ -134,17 +134,18 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
   };
 }
 
-function cheapest<T extends { monthlyUsd: Figure; offering: string }>(items: readonly T[]): T | null {
+/** The cheapest of the items that pass `ok` (the first of equals). */
+function cheapest<T extends { monthlyUsd: Figure; offering: string }>(items: readonly T[], ok: (x: T) => boolean): T | null {
   let best: T | null = null;
   for (const x of items) {
-    if (best === null || compareBudget(x.monthlyUsd, best.monthlyUsd) < 0) best = x;
+    if (ok(x) && (best === null || compareBudget(x.monthlyUsd, best.monthlyUsd) < 0)) best = x;
   }
   return best;
 }
 
 function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly WorkloadResult[], totals: readonly OfferingTotal[]): Recommendation {
   const perWorkload: RouteStep[] = workloads.map((wr) => {
-    const best = cheapest(wr.options.filter(recommendable));
+    const best = cheapest(wr.options, recommendable);
     if (!best) {
       const shown =
         wr.options.length === 0
@@ -184,7 +185,7 @@ function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly Wor
     }
     monthlyUsd = total;
   }
-  const single = cheapest(totals.filter((t) => t.eligible && budgetOf(t.monthlyUsd) !== null));
+  const single = cheapest(totals, (t) => t.eligible && budgetOf(t.monthlyUsd) !== null);
   return { perWorkload, monthlyUsd, complete, cheapestSingle: single ? { offering: single.offering, monthlyUsd: single.monthlyUsd } : null, covers };
 }
 

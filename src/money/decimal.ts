@@ -369,6 +369,17 @@ export function ratioOf(a: Dec, b: Dec): number {
   return Number.isFinite(r) ? r : 0;
 }
 
+/**
+ * Orders a ÷ b against c ÷ d (b, d > 0) exactly, by cross-multiplying: no quotient is formed, so
+ * sorting many ratios costs no fraction reductions.
+ */
+export function compareQuotients(a: Dec, b: Dec, c: Dec, d: Dec): -1 | 0 | 1 {
+  // a/b vs c/d with every value n/den: (a.n × b.den) × (c.den × d.n) vs (c.n × d.den) × (a.den × b.n)
+  const left = a.n * b.d * c.d * d.n;
+  const right = c.n * d.d * a.d * b.n;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** ⌊a ÷ b⌋ exactly (a, b ≥ 0). */
 export function floorDiv(a: Dec, b: Dec): Dec {
   return Dec.of((a.n * b.d) / (a.d * b.n));

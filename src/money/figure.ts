@@ -3,7 +3,7 @@
 // a range has low < high, a lower bound ("from") has no high, and an unknown figure has neither.
 // Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
 // so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
-import { type Dec, dec, ONE, ZERO } from './decimal.js';
+import { Dec, dec, ONE, ZERO } from './decimal.js';
 import { NUMBER_SYNTAX } from '../money/number-text.js';
 
 export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';
@@ -56,7 +56,13 @@ export function budgetOf(f: Figure): Dec | null {
 }
 
 export function times(a: Figure, b: Figure | Dec): Figure {
-  const other: Figure = isFigure(b) ? b : { low: b, high: b, approx: false };
+  if (b instanceof Dec) {
+    // an exact factor (a count of clips): no figure to build for it
+    if (a.low === null) return UNKNOWN;
+    const low = a.low.times(b);
+    return { low, high: a.high === a.low ? low : a.high === null ? null : a.high.times(b), approx: a.approx };
+  }
+  const other = b;
   if (a.low === null || other.low === null) return UNKNOWN;
   const low = a.low.times(other.low);
   // a point times a point is a point: one product, not two
@@ -71,10 +77,28 @@ export function plus(a: Figure, b: Figure): Figure {
   return { low, high, approx: a.approx || b.approx };
 }
 
+/** plus() over many figures: unknown if any is, a point while every one is (high is low), else a range. */
 export function sum(figures: Iterable<Figure>): Figure {
-  let total: Figure = exact(ZERO);
-  for (const f of figures) total = plus(total, f);
-  return total;
+  let low = ZERO;
+  let high: Dec | null = ZERO;
+  let point = true;
+  let isApprox = false;
+  for (const f of figures) {
+    if (f.low === null) return UNKNOWN;
+    const before = low;
+    low = low.plus(f.low);
+    isApprox ||= f.approx;
+    if (point && f.high === f.low) {
+      high = low;
+      continue;
+    }
+    if (point) {
+      point = false;
+      high = before;
+    }
+    high = high === null || f.high === null ? null : high.plus(f.high);
+  }
+  return { low, high, approx: isApprox };
 }
 
 /** Applies an exact function to both ends (it must be monotone non-decreasing, e.g. x ÷ 5). */
