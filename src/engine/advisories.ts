@@ -1,15 +1,16 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { compareQuotients, type Dec, dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
-import { budgetOf, compareBudget, exact, markerOf, sum, times, UNKNOWN, type Figure } from '../money/figure.js';
+import { dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { budgetOf, compareBudget, markerOf, sum } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
-import type { Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from './estimate-types.js';
-import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
-import { billedGenerations, evaluateOption, planAllows, recommendable } from './option-cost.js';
+import type { PriceContext } from './price.js';
+import { billedGenerations, evaluateOption, recommendable } from './option-cost.js';
+import { capital, plural } from './advisory-words.js';
+import { planCapacityAdvisories } from './plan-capacity-advisories.js';
 
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './advisory-types.js';
 
@@ -17,10 +18,6 @@ const DAY_MS = 86_400_000;
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-function plural(n: string, word: string): string {
-  return `${n} ${word}${n === '1' ? '' : 's'}`;
 }
 
 /**
@@ -69,15 +66,24 @@ export function priceAgeAdvisories(catalog: Catalog, offerings: readonly Offerin
 /** Workloads named one by one in a sentence; the rest are counted and summed, so a message stays readable. */
 const MAX_NAMED_WORKLOADS = 5;
 
+/** Every trap in an estimate, one small function per advisory code, in the order reports list them. */
 export function advise(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
-  const out: Advisory[] = [];
-  const { channel } = report;
-  const scenario = report.scenarioData;
   const consideredVendors = [...new Set(considered.map((o) => o.vendor))];
+  return [
+    ...priceAgeAdvisories(report.catalog, considered, report.channel, report.staleAfterDays),
+    ...regenerationAdvisories(report, considered),
+    ...(report.channel === 'api' ? subscriptionAdvisories(report, considered, consideredVendors) : []),
+    ...planCapacityAdvisories(report, considered),
+    ...freeTierAdvisories(report, consideredVendors),
+    ...unknownPriceAdvisories(report),
+    ...noEligibleAdvisories(report),
+    ...overCeilingAdvisories(report),
+  ];
+}
 
-  out.push(...priceAgeAdvisories(report.catalog, considered, channel, report.staleAfterDays));
-
-  // regeneration: capped, or naively 1
+/** regeneration-capped and naive-regeneration: a factor the budget caps, or a naive 1. */
+function regenerationAdvisories(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
+  const out: Advisory[] = [];
   for (const wr of report.workloads) {
     const w = wr.workload;
     if (!wr.billedGenerations.eq(w.regenerationFactor)) {
@@ -97,79 +103,49 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       });
     }
   }
+  return out;
+}
 
-  // subscription-not-api: the plan sticker price next to the real API cost
-  if (channel === 'api') {
-    for (const vendor of consideredVendors) {
-      const plan = cheapestPaidPlan(report.catalog.plans.filter((p) => p.vendor === vendor));
-      if (!plan) continue;
-      // The vendor's own API offerings, and the aggregators that sell its models programmatically.
-      const ids = new Set(considered.filter((o) => o.vendor === vendor).flatMap((o) => [o.id, ...o.apiThrough]));
-      const apiTotals = report.totals.filter((t) => ids.has(t.offering) && t.eligible && budgetOf(t.monthlyUsd) !== null);
-      const best = apiTotals.sort((a, b) => compareBudget(a.monthlyUsd, b.monthlyUsd))[0];
-      const sticker = `${capital(vendor)} ${plan.name} is ${formatAmount(plan.usdPerMonth)}/month for ${formatFigure(plan.creditsPerMonth, 'count')} credits, but seat credits don't power the API`;
-      let cost = `: no ${capital(vendor)} API offering considered here has a known price for this scenario.`;
-      if (best) cost = `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`;
-      else {
-        // No one offering of the vendor serves every workload: give the API cost of those it can.
-        // the vendor's options sit at the same places in every workload's options (considered's order)
-        const at = considered.flatMap((o, i) => (ids.has(o.id) ? [i] : []));
-        const served = report.workloads.flatMap((wr) => {
-          const opt = cheapestOption(wr.options, at);
-          return opt ? [{ workload: wr.workload.name, opt }] : [];
-        });
-        const parts = served
-          .slice(0, MAX_NAMED_WORKLOADS)
-          .map(({ workload, opt }) => `${workload} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
-        const rest = served.slice(MAX_NAMED_WORKLOADS);
-        if (rest.length > 0) {
-          const together = formatFigure(sum(rest.map((s) => s.opt.monthlyUsd)), 'money');
-          parts.push(`and ${rest.length} more ${rest.length === 1 ? 'workload at' : 'workloads at'} ${together}/month${rest.length === 1 ? '' : ' together'}`);
-        }
-        if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
-      }
-      out.push({ code: 'subscription-not-api', severity: 'warning', vendor, message: sticker + cost });
-    }
-  }
-
-  // plan-capacity: how many kept clips each plan's credits buy, at the web app's credit cost
-  const ctx: PriceContext = { catalog: report.catalog, overrides: scenario.overrides };
-  // worst first: where the biggest plan holds the smallest share (most ÷ needed) of the credits needed
-  const capacity: { advisory: Advisory; most: Dec; needed: Dec | null }[] = [];
-  // what decides the candidates (capabilities, resolution) is shared by many workloads: found once
-  const candidatesAt = new Map<string, CapacityCandidate[]>();
-  for (const wr of report.workloads) {
-    const w = wr.workload;
-    const key = `${w.resolution}\n${w.audio ? 1 : 0}${w.hdr ? 1 : 0}\n${w.requires.join(',')}`;
-    let candidates = candidatesAt.get(key);
-    if (!candidates) candidatesAt.set(key, (candidates = capacityCandidates(ctx, considered, w)));
-    if (candidates.length === 0) continue;
-    const secondsTimesGens = times(exact(w.secondsPerClip), wr.billedGenerations);
-    const clips = plural(formatNumber(w.clipsPerMonth), 'clip');
-    for (const c of candidates) {
-      const perClipFigure = webAppCreditsPerKeptClip(c.price, w, wr.billedGenerations, secondsTimesGens);
-      const perClip = budgetOf(perClipFigure);
-      if (perClip === null || perClip.eq(0)) continue;
-      const per = formatFigure(perClipFigure, 'count', { tilde: false });
-      const parts = c.plans.map((p) => `${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`);
-      capacity.push({
-        most: c.most,
-        needed: w.clipsPerMonth.eq(0) ? null : perClip.times(w.clipsPerMonth),
-        advisory: {
-          code: 'plan-capacity',
-          severity: 'info',
-          workload: w.name,
-          offering: c.offering.id,
-          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts.join('; ')}.`,
-        },
+/** subscription-not-api: the plan sticker price next to the real API cost. */
+function subscriptionAdvisories(report: EstimateReport, considered: readonly Offering[], vendors: readonly string[]): Advisory[] {
+  const out: Advisory[] = [];
+  for (const vendor of vendors) {
+    const plan = cheapestPaidPlan(report.catalog.plans.filter((p) => p.vendor === vendor));
+    if (!plan) continue;
+    // The vendor's own API offerings, and the aggregators that sell its models programmatically.
+    const ids = new Set(considered.filter((o) => o.vendor === vendor).flatMap((o) => [o.id, ...o.apiThrough]));
+    const apiTotals = report.totals.filter((t) => ids.has(t.offering) && t.eligible && budgetOf(t.monthlyUsd) !== null);
+    const best = apiTotals.sort((a, b) => compareBudget(a.monthlyUsd, b.monthlyUsd))[0];
+    const sticker = `${capital(vendor)} ${plan.name} is ${formatAmount(plan.usdPerMonth)}/month for ${formatFigure(plan.creditsPerMonth, 'count')} credits, but seat credits don't power the API`;
+    let cost = `: no ${capital(vendor)} API offering considered here has a known price for this scenario.`;
+    if (best) cost = `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`;
+    else {
+      // No one offering of the vendor serves every workload: give the API cost of those it can.
+      // The vendor's options sit at the same places in every workload's options (considered's order).
+      const at = considered.flatMap((o, i) => (ids.has(o.id) ? [i] : []));
+      const served = report.workloads.flatMap((wr) => {
+        const opt = cheapestOption(wr.options, at);
+        return opt ? [{ workload: wr.workload.name, opt }] : [];
       });
+      const parts = served
+        .slice(0, MAX_NAMED_WORKLOADS)
+        .map(({ workload, opt }) => `${workload} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
+      const rest = served.slice(MAX_NAMED_WORKLOADS);
+      if (rest.length > 0) {
+        const together = formatFigure(sum(rest.map((s) => s.opt.monthlyUsd)), 'money');
+        parts.push(`and ${rest.length} more ${rest.length === 1 ? 'workload at' : 'workloads at'} ${together}/month${rest.length === 1 ? '' : ' together'}`);
+      }
+      if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
     }
+    out.push({ code: 'subscription-not-api', severity: 'warning', vendor, message: sticker + cost });
   }
-  capacity.sort((a, b) => (a.needed === null ? (b.needed === null ? 0 : 1) : b.needed === null ? -1 : compareQuotients(a.most, a.needed, b.most, b.needed)));
-  out.push(...capacity.map((c) => c.advisory));
+  return out;
+}
 
-  // free-tier-restrictions
-  for (const vendor of consideredVendors) {
+/** free-tier-restrictions: plans capped in resolution, watermarked or not for commercial use. */
+function freeTierAdvisories(report: EstimateReport, vendors: readonly string[]): Advisory[] {
+  const out: Advisory[] = [];
+  for (const vendor of vendors) {
     for (const plan of report.catalog.plans.filter((p) => p.vendor === vendor && (p.watermark || !p.commercialUse || p.maxResolution !== null))) {
       const limits: string[] = [];
       if (plan.maxResolution) limits.push(`${plan.maxResolution} at most`);
@@ -184,11 +160,15 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       });
     }
   }
+  return out;
+}
 
-  // unknown-price: eligible offerings whose price no source gives
+/** unknown-price: eligible offerings whose price no source gives, and how to supply it. */
+function unknownPriceAdvisories(report: EstimateReport): Advisory[] {
+  const out: Advisory[] = [];
   for (const wr of report.workloads) {
     for (const opt of wr.options) {
-      if (!opt.eligible || markerOf(opt.monthlyUsd) !== 'unknown') continue;
+      if (!opt.eligible || opt.monthlyUsd.low !== null) continue;
       const creditGap = /dollar value of a (\S+) credit/.exec(opt.reason ?? '');
       const gpuGap = /GPU-seconds/.test(opt.reason ?? '');
       const how = creditGap
@@ -205,30 +185,36 @@ export function advise(report: EstimateReport, considered: readonly Offering[]):
       });
     }
   }
+  return out;
+}
 
-  // no-eligible-offering
+/** no-eligible-offering: a workload the route cannot serve. */
+function noEligibleAdvisories(report: EstimateReport): Advisory[] {
+  const out: Advisory[] = [];
   report.recommendation.perWorkload.forEach((step, i) => {
     if (step.offering === null) {
       // the table lists why each offering is out; with none considered there is no table to point to
-      const considered = report.workloads[i]!.options.length;
-      const see = considered > 0 ? "; see each offering's reason in the table" : '';
+      const see = report.workloads[i]!.options.length > 0 ? "; see each offering's reason in the table" : '';
       out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}${see}.` });
     }
   });
+  return out;
+}
 
-  // over-ceiling: the recommended route against budget.monthly_ceiling_usd (exactly met is within it)
-  const ceiling = scenario.budget.monthlyCeilingUsd;
+/** over-ceiling: the recommended route against budget.monthly_ceiling_usd (exactly met is within it). */
+function overCeilingAdvisories(report: EstimateReport): Advisory[] {
+  const ceiling = report.scenarioData.budget.monthlyCeilingUsd;
   const route = budgetOf(report.recommendation.monthlyUsd);
-  if (ceiling !== null && route !== null && route.gt(ceiling)) {
-    const clips = report.workloads.reduce((acc, wr) => acc.plus(wr.workload.clipsPerMonth), dec(0));
-    const fit = route.eq(0) ? clips : floorDiv(clips.times(ceiling), route);
-    out.push({
+  if (ceiling === null || route === null || !route.gt(ceiling)) return [];
+  const clips = report.workloads.reduce((acc, wr) => acc.plus(wr.workload.clipsPerMonth), dec(0));
+  const fit = route.eq(0) ? clips : floorDiv(clips.times(ceiling), route);
+  return [
+    {
       code: 'over-ceiling',
       severity: 'error',
       message: `The recommended route costs ${formatFigure(report.recommendation.monthlyUsd, 'money')}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.`,
-    });
-  }
-  return out;
+    },
+  ];
 }
 
 /**
@@ -266,64 +252,4 @@ function cheapestOption(options: readonly OptionResult[], at?: readonly number[]
 function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {
   const paid = plans.filter((p) => budgetOf(p.usdPerMonth)?.gt(0));
   return paid.sort((a, b) => budgetOf(a.usdPerMonth)!.cmp(budgetOf(b.usdPerMonth)!))[0] ?? null;
-}
-
-/** Whole clips a plan's credits pay for, rounded down: a clip is made whole or not at all ("16", not "16.6"). */
-function clipsOf(credits: Dec, perClip: Dec): string {
-  return formatNumber(floorDiv(credits, perClip));
-}
-
-interface CapacityCandidate {
-  offering: Offering;
-  /** the offering's web-app price for the variant */
-  price: Priced;
-  /** the vendor's plans with a credit allowance that allow the resolution, each with its "Name: N credits" */
-  plans: { credits: Dec; label: string }[];
-  /** the largest allowance among them */
-  most: Dec;
-}
-
-/**
- * The offerings that can make a workload's clip (an offering without, say, dialogue has no capacity
- * to report), are priced in the web app, and whose vendor has plans that allow its resolution.
- */
-function capacityCandidates(ctx: PriceContext, considered: readonly Offering[], w: Workload): CapacityCandidate[] {
-  const out: CapacityCandidate[] = [];
-  for (const o of considered) {
-    if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c)))
-      continue;
-    const plans = ctx.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [w]));
-    if (plans.length === 0 || !o.channels.includes('web-app')) continue;
-    const price = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
-    if (price.status !== 'priced') continue;
-    const allowances = plans.map((p) => {
-      const credits = budgetOf(p.creditsPerMonth)!;
-      return { credits, label: `${capital(p.vendor)} ${p.name}: ${formatNumber(credits)} credits` };
-    });
-    const most = allowances.map((p) => p.credits).reduce((a, b) => (b.gt(a) ? b : a));
-    out.push({ offering: o, price, plans: allowances, most });
-  }
-  return out;
-}
-
-/** Credits one kept clip uses in the web app (where plan credits are spent), if published. */
-function webAppCreditsPerKeptClip(p: Priced, w: Workload, gens: Dec, secondsTimesGens: Figure): Figure {
-  // per second: (seconds × generations) × rate, the same product as the estimate's
-  if (p.billing.kind === 'per_second') return p.creditsPerSecond === null ? UNKNOWN : times(secondsTimesGens, p.creditsPerSecond);
-  const perGeneration = costPerGeneration(p, exact(w.secondsPerClip), true);
-  return perGeneration.low === null ? UNKNOWN : times(perGeneration, gens);
-}
-
-const VENDOR_NAMES: Record<string, string> = {
-  openai: 'OpenAI',
-  runway: 'Runway',
-  kling: 'Kling',
-  pika: 'Pika',
-  luma: 'Luma',
-  fal: 'fal.ai',
-  replicate: 'Replicate',
-};
-
-function capital(vendor: string): string {
-  return VENDOR_NAMES[vendor] ?? vendor.charAt(0).toUpperCase() + vendor.slice(1);
 }

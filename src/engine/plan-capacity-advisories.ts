@@ -1,0 +1,95 @@
+// plan-capacity: how many kept clips each seat plan's credits buy, at the web app's credit cost,
+// for every workload and offering a plan could serve, worst first.
+import { compareQuotients, type Dec, floorDiv, formatNumber } from '../money/decimal.js';
+import { budgetOf, exact, times, UNKNOWN, type Figure } from '../money/figure.js';
+import { formatFigure } from '../money/format.js';
+import type { Offering } from '../pricing/model.js';
+import type { Workload } from '../scenario/model.js';
+import type { Advisory } from './advisory-types.js';
+import { capital, plural } from './advisory-words.js';
+import type { EstimateReport } from './estimate-types.js';
+import { planAllows } from './option-cost.js';
+import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
+
+export function planCapacityAdvisories(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
+  const ctx: PriceContext = { catalog: report.catalog, overrides: report.scenarioData.overrides };
+  // worst first: where the biggest plan holds the smallest share (most ÷ needed) of the credits needed
+  const capacity: { advisory: Advisory; most: Dec; needed: Dec | null }[] = [];
+  // what decides the candidates (capabilities, resolution) is shared by many workloads: found once
+  const candidatesAt = new Map<string, CapacityCandidate[]>();
+  for (const wr of report.workloads) {
+    const w = wr.workload;
+    const key = `${w.resolution}\n${w.audio ? 1 : 0}${w.hdr ? 1 : 0}\n${w.requires.join(',')}`;
+    let candidates = candidatesAt.get(key);
+    if (!candidates) candidatesAt.set(key, (candidates = capacityCandidates(ctx, considered, w)));
+    if (candidates.length === 0) continue;
+    const secondsTimesGens = times(exact(w.secondsPerClip), wr.billedGenerations);
+    const clips = plural(formatNumber(w.clipsPerMonth), 'clip');
+    for (const c of candidates) {
+      const perClipFigure = webAppCreditsPerKeptClip(c.price, w, wr.billedGenerations, secondsTimesGens);
+      const perClip = budgetOf(perClipFigure);
+      if (perClip === null || perClip.eq(0)) continue;
+      const per = formatFigure(perClipFigure, 'count', { tilde: false });
+      const parts = c.plans.map((p) => `${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`);
+      capacity.push({
+        most: c.most,
+        needed: w.clipsPerMonth.eq(0) ? null : perClip.times(w.clipsPerMonth),
+        advisory: {
+          code: 'plan-capacity',
+          severity: 'info',
+          workload: w.name,
+          offering: c.offering.id,
+          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts.join('; ')}.`,
+        },
+      });
+    }
+  }
+  capacity.sort((a, b) => (a.needed === null ? (b.needed === null ? 0 : 1) : b.needed === null ? -1 : compareQuotients(a.most, a.needed, b.most, b.needed)));
+  return capacity.map((c) => c.advisory);
+}
+
+/** Whole clips a plan's credits pay for, rounded down: a clip is made whole or not at all ("16", not "16.6"). */
+function clipsOf(credits: Dec, perClip: Dec): string {
+  return formatNumber(floorDiv(credits, perClip));
+}
+
+interface CapacityCandidate {
+  offering: Offering;
+  /** the offering's web-app price for the variant */
+  price: Priced;
+  /** the vendor's plans with a credit allowance that allow the resolution, each with its "Name: N credits" */
+  plans: { credits: Dec; label: string }[];
+  /** the largest allowance among them */
+  most: Dec;
+}
+
+/**
+ * The offerings that can make a workload's clip (an offering without, say, dialogue has no capacity
+ * to report), are priced in the web app, and whose vendor has plans that allow its resolution.
+ */
+function capacityCandidates(ctx: PriceContext, considered: readonly Offering[], w: Workload): CapacityCandidate[] {
+  const out: CapacityCandidate[] = [];
+  for (const o of considered) {
+    if ((w.audio && !o.capabilities.includes('audio')) || (w.hdr && !o.capabilities.includes('hdr')) || w.requires.some((c) => !o.capabilities.includes(c)))
+      continue;
+    const plans = ctx.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [w]));
+    if (plans.length === 0 || !o.channels.includes('web-app')) continue;
+    const price = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
+    if (price.status !== 'priced') continue;
+    const allowances = plans.map((p) => {
+      const credits = budgetOf(p.creditsPerMonth)!;
+      return { credits, label: `${capital(p.vendor)} ${p.name}: ${formatNumber(credits)} credits` };
+    });
+    const most = allowances.map((p) => p.credits).reduce((a, b) => (b.gt(a) ? b : a));
+    out.push({ offering: o, price, plans: allowances, most });
+  }
+  return out;
+}
+
+/** Credits one kept clip uses in the web app (where plan credits are spent), if published. */
+function webAppCreditsPerKeptClip(p: Priced, w: Workload, gens: Dec, secondsTimesGens: Figure): Figure {
+  // per second: (seconds × generations) × rate, the same product as the estimate's
+  if (p.billing.kind === 'per_second') return p.creditsPerSecond === null ? UNKNOWN : times(secondsTimesGens, p.creditsPerSecond);
+  const perGeneration = costPerGeneration(p, exact(w.secondsPerClip), true);
+  return perGeneration.low === null ? UNKNOWN : times(perGeneration, gens);
+}
