@@ -7,7 +7,8 @@ import { compareToBaseline, figureFromJson, increaseGate, type Baseline, type Co
 import type { EstimateReport } from '../engine/estimate.js';
 import { inputError, InputError } from '../errors.js';
 import { jsonOffsetOf, lineAndColumn } from '../input/json-locate.js';
-import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
+import { fieldPath } from '../input/yaml-locate.js';
+import { explainZodIssues } from '../input/zod-words.js';
 import { type Dec, dec, isDecimalLiteral } from '../money/decimal.js';
 import { once } from '../once.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
