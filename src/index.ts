@@ -30,7 +30,8 @@ export {
 } from './engine/compare.js';
 export { diffJson, diffView, diffMarkdown, diffCsv } from './render/diff.js';
 export { comparisonJson, compareView, compareMarkdown, compareCsv, summaryLine } from './render/compare.js';
-export { estimateHtml, diffHtml, escapeHtml } from './render/html.js';
+export { estimateHtml, diffHtml } from './render/estimate-html.js';
+export { escapeHtml } from './render/safe-text.js';
 export {
   forecast,
   forecastFromEstimate,

@@ -13,7 +13,7 @@ import { type Dec, dec, isDecimalLiteral } from '../money/decimal.js';
 import { once } from '../once.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
 import { estimateJson } from '../render/estimate.js';
-import { estimateHtml } from '../render/html.js';
+import { estimateHtml } from '../render/estimate-html.js';
 import { readRegularFile } from './files.js';
 import type { CliIo } from './io.js';
 import { render, type Format, type OutputOptions } from './output.js';
