@@ -30,7 +30,8 @@ export {
 } from './engine/compare.js';
 export { diffJson, diffView, diffMarkdown, diffCsv } from './render/diff.js';
 export { comparisonJson, compareView, compareMarkdown, compareCsv, summaryLine } from './render/compare.js';
-export { estimateHtml, diffHtml, escapeHtml } from './render/html.js';
+export { estimateHtml, diffHtml } from './render/estimate-html.js';
+export { escapeHtml } from './render/safe-text.js';
 export {
   forecast,
   forecastFromEstimate,
@@ -44,7 +45,9 @@ export {
   type UncertainInput,
   type Driver,
 } from './engine/forecast.js';
-export { sweep, type SweepReport, type SweepOptions, type Curve, type Crossover, type Piece, type PlanChange as SweepPlanChange } from './engine/sweep.js';
+export { sweep, type SweepReport, type SweepOptions, type Crossover } from './engine/sweep.js';
+export type { Curve, Piece } from './engine/sweep-pieces.js';
+export type { PlanChange as SweepPlanChange } from './engine/sweep-curves.js';
 export type { ThreePoint, UncertainInputs } from './scenario/model.js';
 export { forecastJson, forecastView, forecastCsv } from './render/forecast.js';
 export { sweepJson, sweepView, sweepCsv } from './render/sweep.js';

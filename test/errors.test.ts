@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import { editDistance, nearMiss } from '../src/errors.js';
-import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_PROBLEMS, MAX_VALUES } from '../src/input/yaml-document.js';
+import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, MAX_PROBLEMS, MAX_VALUES } from '../src/input/yaml-read.js';
 import { FIXTURES, ROOT, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');

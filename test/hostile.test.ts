@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, parseYaml } from '../src/input/yaml-document.js';
+import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, parseYaml } from '../src/input/yaml-read.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { parseSheet } from '../src/pricing/load-sheet.js';
 import { InputError } from '../src/errors.js';

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../src/money/decimal.js';
 import { exact, range, atLeast, UNKNOWN } from '../src/money/figure.js';
-import { escapeHtml, linkable, renderChart } from '../src/render/html.js';
+import { renderChart } from '../src/render/bar-chart.js';
+import { linkable } from '../src/render/html.js';
+import { escapeHtml } from '../src/render/safe-text.js';
 import { expectGolden, FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const DIR = join(FIXTURES, 'diff');

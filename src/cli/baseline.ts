@@ -7,12 +7,13 @@ import { compareToBaseline, figureFromJson, increaseGate, type Baseline, type Co
 import type { EstimateReport } from '../engine/estimate.js';
 import { inputError, InputError } from '../errors.js';
 import { jsonOffsetOf, lineAndColumn } from '../input/json-locate.js';
-import { explainZodIssues, fieldPath } from '../input/yaml-document.js';
+import { fieldPath } from '../input/yaml-locate.js';
+import { explainZodIssues } from '../input/zod-words.js';
 import { type Dec, dec, isDecimalLiteral } from '../money/decimal.js';
 import { once } from '../once.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
 import { estimateJson } from '../render/estimate.js';
-import { estimateHtml } from '../render/html.js';
+import { estimateHtml } from '../render/estimate-html.js';
 import { readRegularFile } from './files.js';
 import type { CliIo } from './io.js';
 import { render, type Format, type OutputOptions } from './output.js';

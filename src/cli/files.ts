@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { inputError, InputError } from '../errors.js';
-import { MAX_INPUT_BYTES } from '../input/yaml-document.js';
+import { MAX_INPUT_BYTES } from '../input/yaml-read.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -2,7 +2,8 @@
 // `validate` is given). The loader and `validate` run the same checks, so a folder `validate`
 // rejects is never priced.
 import { nearMiss, type Problem } from '../errors.js';
-import { locate, parseYaml } from '../input/yaml-document.js';
+import { locate } from '../input/yaml-locate.js';
+import { parseYaml } from '../input/yaml-read.js';
 import type { PriceSheet } from '../pricing/model.js';
 
 export interface ReadSheet {

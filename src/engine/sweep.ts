@@ -9,20 +9,21 @@
 // whose steps are found exactly by walking from one cover to the next. Each curve is kept as exact
 // pieces a + b·x on (lo, hi]; break-even points are solved from them in exact rationals, never read
 // off a grid. The grid (--steps) only samples the curves for tables and charts.
-import { ceilDiv, Dec, dec, decimalPlaces, formatNumber, ONE, ZERO } from '../money/decimal.js';
-import { budgetOf, pointOf, type Figure } from '../money/figure.js';
-import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
+//
+// The curves are built in sweep-curves.ts and solved in sweep-pieces.ts; this file checks the
+// options, puts the report together and prices the mixed route step by step.
+import { Dec, dec, decimalPlaces, formatNumber, ONE, ZERO } from '../money/decimal.js';
+import { budgetOf } from '../money/figure.js';
+import type { Offering, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
-import { estimate, plansFor, type EstimateOptions, type EstimateReport, type OptionResult } from './estimate.js';
+import { estimate, type EstimateOptions, type EstimateReport } from './estimate.js';
 import { INPUT_FIELDS, type InputField } from './forecast.js';
-import { discount, unknownReason as optionUnknownReason } from './option-price.js';
-import { cheapestCover, type Cover } from './plan-cover.js';
+import { apiCurve, planCurve, type PlanChange } from './sweep-curves.js';
+import { argmin, envelope, valueAt, type Curve } from './sweep-pieces.js';
 
 export const DEFAULT_STEPS = 11;
 export const MAX_STEPS = 201;
-/** A curve with more pieces than this (thousands of plan changes) is not solved; narrow the range. */
-export const MAX_PIECES = 20_000;
 
 export const FIELD_LIMITS: Record<InputField, { min: Dec; minInclusive: boolean; max: Dec; words: string; unit: string }> = {
   clips_per_month: { min: ZERO, minInclusive: true, max: dec(1_000_000_000), words: 'clips a month', unit: 'clips' },
@@ -39,28 +40,6 @@ export interface SweepOptions extends EstimateOptions {
   workload?: string;
 }
 
-/** cost = a + b·x for x in (lo, hi] (and at lo itself when lo is the start of the range). */
-export interface Piece {
-  lo: Dec;
-  hi: Dec;
-  a: Dec;
-  b: Dec;
-  /** web-app: the plans this piece pays for */
-  cover?: Cover;
-}
-
-export interface Curve {
-  /** offering id, with " (plans)" or " (api)" on the web-app channel */
-  label: string;
-  offering: string;
-  channel: Channel;
-  known: boolean;
-  reason: string | null;
-  /** monthly cost at each step (null where unknown) */
-  points: (Dec | null)[];
-  pieces: Piece[];
-}
-
 export interface Crossover {
   /** the exact input value: above it `cheaper` costs less than `was` */
   at: Dec;
@@ -71,17 +50,6 @@ export interface Crossover {
   was: string;
   cheaper: string;
   sentence: string;
-}
-
-export interface PlanChange {
-  curve: string;
-  at: Dec;
-  atExact: string;
-  atDecimal: string;
-  before: Cover;
-  after: Cover;
-  usdBefore: Dec;
-  usdAfter: Dec;
 }
 
 export interface SweepReport {
@@ -137,308 +105,6 @@ export class SweepInputError extends Error {
   ) {
     super(message);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function budgetQ(f: Figure): Dec | null {
-  const b = budgetOf(f);
-  return b === null ? null : b;
-}
-
-/**
- * The varied workload's own cost (or credits) as pieces over (from, to]: `k` is the cost of one unit
- * of the varied quantity's partner terms, worked out per field.
- */
-function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: Dec, clip: Dec | null, from: Dec, to: Dec): Piece[] {
-  const clips = w.clipsPerMonth;
-  const seconds = w.secondsPerClip;
-  const gensOf = (r: Dec) => (cap !== null && cap.lt(r) ? cap : r);
-  const unitsOf = (s: Dec) => (clip === null ? s : ceilDiv(s, clip));
-  const gens = gensOf(w.regenerationFactor);
-  switch (field) {
-    case 'clips_per_month':
-      return [{ lo: from, hi: to, a: Dec.of(0n), b: unitsOf(seconds).times(gens).times(coef) }];
-    case 'regeneration_factor': {
-      const per = clips.times(unitsOf(seconds)).times(coef);
-      const capQ = cap === null ? null : cap;
-      if (capQ === null || capQ.gte(to)) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
-      if (capQ.lte(from)) return [{ lo: from, hi: to, a: per.times(capQ), b: Dec.of(0n) }];
-      return [
-        { lo: from, hi: capQ, a: Dec.of(0n), b: per },
-        { lo: capQ, hi: to, a: per.times(capQ), b: Dec.of(0n) },
-      ];
-    }
-    case 'seconds_per_clip': {
-      const per = clips.times(gens).times(coef);
-      if (clip === null) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
-      // a staircase: ⌈x ÷ L⌉ whole clips, constant on ((k − 1)L, kL]
-      const L = clip;
-      const pieces: Piece[] = [];
-      let k = ceilQ(from.div(L));
-      if (k < 1n) k = 1n;
-      let lo = from;
-      for (;;) {
-        const top = L.times(Dec.of(k));
-        const hi = top.lt(to) ? top : to;
-        pieces.push({ lo, hi, a: per.times(Dec.of(k)), b: Dec.of(0n) });
-        if (pieces.length > MAX_PIECES) throw new TooManyPieces();
-        if (!top.lt(to)) break;
-        lo = top;
-        k += 1n;
-      }
-      return pieces;
-    }
-  }
-}
-
-class TooManyPieces extends Error {}
-
-function ceilQ(x: Dec): bigint {
-  const f = x.floor();
-  return Dec.of(f).eq(x) ? f : f + 1n;
-}
-
-/** Adds a constant to every piece. */
-function shiftPieces(pieces: Piece[], c: Dec): Piece[] {
-  return pieces.map((p) => ({ ...p, a: p.a.plus(c) }));
-}
-
-interface Coefficient {
-  /** USD (api) or credits (web-app) per billed unit, budget end of a range */
-  coef: Dec;
-  clip: Dec | null;
-}
-
-function coefficientOf(o: OptionResult, channel: Channel): Coefficient | string {
-  const p = o.priced;
-  if (!p) return o.reason ?? 'the price is unknown';
-  let fig: Figure | null;
-  let clip: Dec | null = null;
-  if (p.billing.kind === 'per_clip') {
-    clip = pointOf(p.billing.clipSeconds);
-    if (clip === null || clip.eq(0)) return 'the length of a billed clip is not known';
-    fig = channel === 'api' ? p.billing.usdPerClip : p.billing.creditsPerClip;
-  } else fig = channel === 'api' ? p.usdPerSecond : p.creditsPerSecond;
-  if (fig === null || fig.low === null) return o.reason ?? 'the price is unknown';
-  if (fig.high === null) return 'only a lower bound of the price is known';
-  const factor = channel === 'api' ? discount(o) : ONE;
-  return { coef: fig.high.times(factor), clip };
-}
-
-function unknownReason(o: OptionResult): string | null {
-  return optionUnknownReason(o, () => 'only a lower bound of the price is known');
-}
-
-/** The whole scenario on offering i of an estimate, as pieces of the varied input (api channel). */
-function apiCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Dec, to: Dec, label: string): Curve {
-  const options = report.workloads.map((wr) => wr.options[i]!);
-  const id = options[0]!.offering;
-  const base: Curve = { label, offering: id, channel: 'api', known: false, reason: null, points: [], pieces: [] };
-  for (const [k, o] of options.entries()) {
-    const why = unknownReason(o);
-    if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
-  }
-  let fixed = Dec.of(0n);
-  options.forEach((o, k) => {
-    if (k !== wi) fixed = fixed.plus(budgetQ(o.monthlyUsd)!);
-  });
-  const c = coefficientOf(options[wi]!, 'api');
-  if (typeof c === 'string') return { ...base, reason: c };
-  const w = report.workloads[wi]!.workload;
-  return {
-    ...base,
-    known: true,
-    pieces: shiftPieces(workloadPieces(field, w, report.scenarioData.budget.maxRegenerationsPerJob, c.coef, c.clip, from, to), fixed),
-  };
-}
-
-/** The whole scenario on web-app offering i: the cheapest plan cover of the credits, a staircase in the varied input. */
-function planCurve(report: EstimateReport, i: number, wi: number, field: InputField, from: Dec, to: Dec, changes: PlanChange[]): Curve {
-  const options = report.workloads.map((wr) => wr.options[i]!);
-  const o0 = options[0]!;
-  const label = `${o0.offering} (plans)`;
-  const base: Curve = { label, offering: o0.offering, channel: 'web-app', known: false, reason: null, points: [], pieces: [] };
-  for (const [k, o] of options.entries()) {
-    const why = unknownReason(o);
-    if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
-  }
-  let fixedCredits = Dec.of(0n);
-  for (const [k, o] of options.entries()) {
-    if (k === wi) continue;
-    const credits = o.creditsPerKeptClip ? budgetOf(o.creditsPerKeptClip) : null;
-    if (credits === null) return { ...base, reason: 'credits per clip are not published for this variant' };
-    fixedCredits = fixedCredits.plus(credits.times(report.workloads[k]!.workload.clipsPerMonth));
-  }
-  const c = coefficientOf(options[wi]!, 'web-app');
-  if (typeof c === 'string') return { ...base, reason: c };
-  const w = report.workloads[wi]!.workload;
-  const creditPieces = shiftPieces(workloadPieces(field, w, report.scenarioData.budget.maxRegenerationsPerJob, c.coef, c.clip, from, to), fixedCredits);
-  const plans = plansFor(report.catalog, o0.vendor, report.scenarioData.workloads);
-  const factor = discount(o0);
-  const pieces: Piece[] = [];
-  const granule = creditGranule(plans);
-  const seats = report.scenarioData.seats ?? null;
-  const coverAt = (credits: Dec): Cover | null => cheapestCover(plans, toDec(credits), seats);
-  const noCover =
-    seats === null
-      ? `no ${o0.vendor} plan with a known price and credit allowance`
-      : `somewhere in the range ${seats} seat${seats === 1 ? '' : 's'} (one plan each) cannot hold the credits needed on ${o0.vendor} plans`;
-  let previous: Cover | null = null;
-  const push = (lo: Dec, hi: Dec, cover: Cover) => {
-    const usd = cover.usd.times(factor);
-    if (previous !== null && !sameCover(previous, cover)) {
-      const at = lo;
-      changes.push({
-        curve: label,
-        at,
-        atExact: at.toExactString(),
-        atDecimal: at.toDecimal(6).toString(),
-        before: previous,
-        after: cover,
-        usdBefore: previous.usd.times(factor),
-        usdAfter: usd,
-      });
-    }
-    const last = pieces[pieces.length - 1];
-    if (last && last.hi.eq(lo) && last.b.isZero() && last.a.eq(usd) && last.cover && sameCover(last.cover, cover)) last.hi = hi;
-    else pieces.push({ lo, hi, a: usd, b: Dec.of(0n), cover });
-    previous = cover;
-    if (pieces.length > MAX_PIECES) throw new TooManyPieces();
-  };
-  try {
-    for (const p of creditPieces) {
-      if (p.b.isZero()) {
-        // constant credits on the whole piece
-        const cover = coverAt(p.a);
-        if (!cover) return { ...base, reason: noCover };
-        push(p.lo, p.hi, cover);
-        continue;
-      }
-      // credits rise with x: the cover for just above c(lo) holds up to its own credits K, i.e. x = (K − a) ÷ b
-      let lo = p.lo;
-      while (lo.lt(p.hi)) {
-        const cLo = p.a.plus(p.b.times(lo));
-        const need = Dec.of(cLo.times(granule).floor() + 1n).div(granule);
-        const cover = coverAt(need);
-        if (!cover) return { ...base, reason: noCover };
-        const until = cover.credits.minus(p.a).div(p.b);
-        const hi = until.lt(p.hi) ? until : p.hi;
-        push(lo, hi, cover);
-        lo = hi;
-      }
-    }
-  } catch (error) {
-    if (error instanceof TooManyPieces) return { ...base, reason: `more than ${MAX_PIECES} plan changes in this range; narrow it` };
-    throw error;
-  }
-  // the start of the range itself (pieces are open on the left): the cover of exactly c(from)
-  const first = creditPieces[0]!;
-  const startCover = coverAt(first.a.plus(first.b.times(from)));
-  if (startCover && pieces[0] && !sameCover(startCover, pieces[0].cover!)) {
-    pieces.unshift({ lo: from, hi: from, a: startCover.usd.times(factor), b: Dec.of(0n), cover: startCover });
-  }
-  return { ...base, known: true, pieces };
-}
-
-function sameCover(a: Cover, b: Cover): boolean {
-  return (
-    a.usd.eq(b.usd) && a.plans.length === b.plans.length && a.plans.every((p, i) => p.plan.name === b.plans[i]!.plan.name && p.count === b.plans[i]!.count)
-  );
-}
-
-/** 10^places of the plans' credit allowances: covers change only at multiples of 1 ÷ this. */
-function creditGranule(plans: readonly Plan[]): Dec {
-  let places = 0;
-  for (const p of plans) {
-    const c = pointOf(p.creditsPerMonth);
-    if (c !== null) places = Math.max(places, decimalPlaces(c));
-  }
-  return Dec.of(10n ** BigInt(Math.max(0, places)));
-}
-
-// exact values all the way: a break-even that does not end is rounded only where it is written
-function toDec(x: Dec): Dec {
-  return x;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Evaluating curves and finding where the cheapest changes.
-
-/** The piece holding x: (lo, hi], or the degenerate piece at the start. */
-function pieceAt(c: Curve, x: Dec, from: Dec): Piece | null {
-  const pieces = c.pieces;
-  if (x.eq(from)) return pieces[0] ?? null;
-  // pieces run left to right: binary search for the first whose right end reaches x
-  let lo = 0;
-  let hi = pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pieces[mid]!.hi.lt(x)) lo = mid + 1;
-    else hi = mid;
-  }
-  const p = pieces[lo];
-  return p && p.lo.lt(x) && x.lte(p.hi) ? p : null;
-}
-
-function valueAt(c: Curve, x: Dec, from: Dec): Dec | null {
-  const p = pieceAt(c, x, from);
-  return p === null ? null : p.a.plus(p.b.times(x));
-}
-
-function argmin(curves: readonly Curve[], x: Dec, from: Dec): number {
-  let best = -1;
-  let bestV: Dec | null = null;
-  curves.forEach((c, i) => {
-    const v = valueAt(c, x, from);
-    if (v !== null && (bestV === null || v.lt(bestV))) {
-      best = i;
-      bestV = v;
-    }
-  });
-  return best;
-}
-
-/** The cheapest curve on each stretch of (from, to], the stretches merged where it does not change. */
-function envelope(curves: readonly Curve[], from: Dec, to: Dec): { start: number; runs: { lo: Dec; hi: Dec; best: number }[] } {
-  const cuts = new Map<string, Dec>();
-  const addCut = (x: Dec) => {
-    if (x.gt(from) && x.lt(to)) cuts.set(x.toExactString(), x);
-  };
-  for (const c of curves)
-    for (const p of c.pieces) {
-      addCut(p.lo);
-      addCut(p.hi);
-    }
-  const bounds = [from, ...[...cuts.values()].sort((a, b) => a.cmp(b)), to];
-  const runs: { lo: Dec; hi: Dec; best: number }[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const lo = bounds[i]!;
-    const hi = bounds[i + 1]!;
-    const mid = lo.plus(hi).div(Dec.of(2n));
-    // on (lo, hi] every curve is one line: cheapest changes only where two lines cross
-    const lines = curves.map((c) => pieceAt(c, mid, from));
-    const inner: Dec[] = [];
-    for (let a = 0; a < lines.length; a++) {
-      for (let b = a + 1; b < lines.length; b++) {
-        const p = lines[a];
-        const q = lines[b];
-        if (!p || !q || p.b.eq(q.b)) continue;
-        const x = q.a.minus(p.a).div(p.b.minus(q.b));
-        if (x.gt(lo) && x.lt(hi)) inner.push(x);
-      }
-    }
-    const stops = [lo, ...inner.sort((x, y) => x.cmp(y)).filter((x, k, arr) => k === 0 || !x.eq(arr[k - 1]!)), hi];
-    for (let k = 0; k + 1 < stops.length; k++) {
-      const sLo = stops[k]!;
-      const sHi = stops[k + 1]!;
-      const best = argmin(curves, sLo.plus(sHi).div(Dec.of(2n)), from);
-      const last = runs[runs.length - 1];
-      if (last && last.best === best) last.hi = sHi;
-      else runs.push({ lo: sLo, hi: sHi, best });
-    }
-  }
-  return { start: argmin(curves, from, from), runs };
 }
 
 function stepValues(from: Dec, to: Dec, steps: number): Dec[] {
@@ -524,7 +190,7 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     }
   }
   const stepList = stepValues(options.from, options.to, steps);
-  for (const c of curves) c.points = stepList.map((x) => (c.known ? toDecOrNull(valueAt(c, x, from)) : null));
+  for (const c of curves) c.points = stepList.map((x) => (c.known ? valueAt(c, x, from) : null));
   const known = curves.filter((c) => c.known);
   const cheapest = stepList.map((x) => {
     const i = argmin(known, x, from);
@@ -596,8 +262,4 @@ export function sweep(sheets: readonly PriceSheet[], scenario: Scenario, options
     routeNote,
     estimate: report,
   };
-}
-
-function toDecOrNull(x: Dec | null): Dec | null {
-  return x === null ? null : toDec(x);
 }

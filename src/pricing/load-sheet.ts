@@ -3,7 +3,9 @@
 import type { z } from 'zod';
 import { parseFigure, range, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
-import { explainZodIssues, fieldPath, hasTopLevelKeys, keysOfSchema, locate, readYaml, validateParsed, type ParsedYaml } from '../input/yaml-document.js';
+import { fieldPath, locate, type ParsedYaml } from '../input/yaml-locate.js';
+import { readYaml } from '../input/yaml-read.js';
+import { explainZodIssues, hasTopLevelKeys, keysOfSchema, validateParsed } from '../input/zod-words.js';
 import type { ConflictingFigure, Offering, Plan, PriceSheet, Rate, RateUnit, SheetRef, SourceInfo } from './model.js';
 import { canonicalResolution } from './vocabulary.js';
 import { sheetSchema, type SheetData } from './sheet-schema.js';

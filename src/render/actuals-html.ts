@@ -7,7 +7,8 @@ import { budgetOf, plus, exact, type Figure } from '../money/figure.js';
 import { dayDate } from '../engine/actuals.js';
 import type { ActualsReport } from '../engine/actuals-report.js';
 import { actualsView } from './actuals.js';
-import { escapeHtml, renderHtml } from './html.js';
+import { renderHtml } from './html.js';
+import { escapeHtml } from './safe-text.js';
 
 const LEFT = 70;
 const PLOT_W = 560;

@@ -8,7 +8,8 @@ import type { SweepReport } from '../engine/sweep.js';
 import { type Dec, dec, formatNumber, formatUsd } from '../money/decimal.js';
 import { estimateSummary, forecastSummary } from './budget-summary.js';
 import { forecastView, inputLabel } from './forecast.js';
-import { escapeHtml, renderHtml } from './html.js';
+import { renderHtml } from './html.js';
+import { escapeHtml } from './safe-text.js';
 import { sweepView } from './sweep.js';
 
 const LABEL_W = 200;

@@ -1,47 +1,15 @@
-// One self-contained HTML report: no script, no external resource, no network request (a CSP meta
-// tag forbids them all), an inline SVG bar chart of the monthly cost per offering against the
-// ceiling line, and the report's tables beside it. Every string is HTML-escaped.
-import { oneLine } from './safe-text.js';
-import type { Comparison } from '../engine/compare.js';
-import type { DiffReport } from '../engine/diff.js';
-import type { EstimateReport } from '../engine/estimate.js';
-import { type Dec, dec, formatNumber, formatUsd, ONE, plainString, ratioOf } from '../money/decimal.js';
-import { compareIds } from '../pricing/catalog.js';
-import { estimateSummary, offeringSources, type BudgetSummary, type OfferingSource, type PriceAge } from './budget-summary.js';
-import { budgetOf, markerOf, type Figure } from '../money/figure.js';
+// The self-contained HTML report page: no script, no external resource, no network request (a CSP
+// meta tag forbids them all), the report's charts (bar-chart.ts, or the report's own SVGs) and its
+// tables, with each offering id kept on one line and linked to its price source. Every string is
+// HTML-escaped.
+import { type Dec, dec, formatNumber, formatUsd, plainString } from '../money/decimal.js';
+import { budgetOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
-import { compareView } from './compare.js';
-import { diffView, variantLabel } from './diff.js';
-import { estimateView } from './estimate.js';
+import { compareIds } from '../pricing/catalog.js';
+import { renderChart, type BarChart } from './bar-chart.js';
+import type { BudgetSummary, OfferingSource, PriceAge } from './budget-summary.js';
+import { escapeHtml } from './safe-text.js';
 import type { Section, View } from './view.js';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text and attribute values: & < > " ' become entities, so no string can open a tag or leave an attribute. */
-export function escapeHtml(text: string): string {
-  // line breaks, direction overrides and invisible characters shown as escapes (see safe-text.ts)
-  return oneLine(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
-
-export interface ChartBar {
-  label: string;
-  /** the figure now (null: not priced on this side) */
-  value: Figure | null;
-  /** the figure before, for comparisons */
-  base?: Figure | null;
-  /** drawn first and bold: the recommended route */
-  highlight?: boolean;
-}
-
-export interface BarChart {
-  title: string;
-  style: 'money' | 'rate';
-  bars: ChartBar[];
-  ceiling: Dec | null;
-  /** legend names when bars carry a base figure */
-  baseName?: string;
-  nowName?: string;
-}
 
 export interface HtmlReport {
   view: View;
@@ -54,95 +22,6 @@ export interface HtmlReport {
   ids?: Iterable<string>;
   /** sources of offerings the summary does not know (a diff's base side), linked where the page names them */
   moreSources?: ReadonlyMap<string, OfferingSource>;
-}
-
-// --- chart -------------------------------------------------------------------------------------
-
-const LABEL_W = 210;
-const PLOT_W = 380;
-const VALUE_W = 150;
-const WIDTH = LABEL_W + PLOT_W + VALUE_W;
-const TOP = 34;
-const BAR_H = 14;
-
-/** Pixel positions only: money is never computed in floating point, only drawn. */
-function px(d: Dec, max: Dec): number {
-  return max.eq(0) ? 0 : Math.round(ratioOf(d, max) * PLOT_W * 10) / 10;
-}
-
-function ends(f: Figure | null | undefined): Dec[] {
-  if (!f || f.low === null) return [];
-  return f.high === null ? [f.low] : [f.low, f.high];
-}
-
-function barShapes(f: Figure | null | undefined, y: number, max: Dec, cls: string): string {
-  if (!f || f.low === null) return '';
-  const x0 = LABEL_W;
-  const low = px(f.low, max);
-  const parts = [`<rect class="${cls}" x="${x0}" y="${y}" width="${low}" height="${BAR_H}"/>`];
-  if (markerOf(f) === 'range') {
-    const high = px(f.high!, max);
-    parts.push(`<rect class="${cls} spread" x="${x0 + low}" y="${y}" width="${Math.round((high - low) * 10) / 10}" height="${BAR_H}"/>`);
-  }
-  if (markerOf(f) === 'from') parts.push(`<path class="${cls} open" d="M${x0 + low} ${y} l8 ${BAR_H / 2} l-8 ${BAR_H / 2} z"/>`);
-  return parts.join('');
-}
-
-function valueText(f: Figure | null | undefined, style: 'money' | 'rate'): string {
-  return f === null || f === undefined ? 'not priced' : formatFigure(f, style);
-}
-
-export function renderChart(chart: BarChart): string {
-  const paired = chart.bars.some((b) => b.base !== undefined);
-  const rowH = paired ? BAR_H * 2 + 14 : BAR_H + 12;
-  const plotBottom = TOP + chart.bars.length * rowH;
-  const height = plotBottom + (paired ? 34 : 12);
-  let max = chart.ceiling ?? null;
-  for (const b of chart.bars) for (const d of [...ends(b.value), ...ends(b.base)]) if (max === null || d.gt(max)) max = d;
-  const scale = max ?? ONE;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`,
-  );
-  out.push(`<title id="chart-title">${escapeHtml(chart.title)}</title>`);
-  if (paired) {
-    const y = plotBottom + 12;
-    out.push(
-      `<g class="legend"><rect class="base" x="${LABEL_W}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 16}" y="${y + 9}">${escapeHtml(chart.baseName ?? 'base')}</text>`,
-    );
-    out.push(
-      `<rect class="now" x="${LABEL_W + 170}" y="${y}" width="12" height="10"/><text x="${LABEL_W + 186}" y="${y + 9}">${escapeHtml(chart.nowName ?? 'now')}</text></g>`,
-    );
-  }
-  chart.bars.forEach((b, i) => {
-    const y = TOP + i * rowH;
-    const cls = b.highlight ? ' class="route"' : '';
-    out.push(`<g${cls}>`);
-    out.push(`<text class="label" x="${LABEL_W - 8}" y="${y + (paired ? BAR_H + 4 : BAR_H - 3)}" text-anchor="end">${escapeHtml(b.label)}</text>`);
-    if (paired) {
-      out.push(
-        barShapes(b.base, y, scale, 'base'),
-        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.base, chart.style))}</text>`,
-      );
-      out.push(
-        barShapes(b.value, y + BAR_H + 2, scale, 'now'),
-        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + 2 * BAR_H - 1}">${escapeHtml(valueText(b.value, chart.style))}</text>`,
-      );
-    } else {
-      out.push(
-        barShapes(b.value, y, scale, 'now'),
-        `<text class="value" x="${LABEL_W + PLOT_W + 6}" y="${y + BAR_H - 3}">${escapeHtml(valueText(b.value, chart.style))}</text>`,
-      );
-    }
-    out.push('</g>');
-  });
-  if (chart.ceiling !== null && max !== null) {
-    const x = LABEL_W + px(chart.ceiling, max);
-    out.push(`<line class="ceiling" x1="${x}" y1="${TOP - 8}" x2="${x}" y2="${plotBottom}"/>`);
-    out.push(`<text class="ceiling-label" x="${x}" y="${TOP - 12}" text-anchor="middle">ceiling ${escapeHtml(formatUsd(chart.ceiling))}</text>`);
-  }
-  out.push('</svg>');
-  return out.filter((line) => line !== '').join('\n');
 }
 
 // --- page --------------------------------------------------------------------------------------
@@ -493,82 +372,4 @@ export function renderHtml(report: HtmlReport): string {
     '',
   );
   return out.join('\n');
-}
-
-// --- estimate and diff -------------------------------------------------------------------------
-
-function byBudget(a: ChartBar, b: ChartBar): number {
-  const ka = a.value ? budgetOf(a.value) : null;
-  const kb = b.value ? budgetOf(b.value) : null;
-  if (ka === null || kb === null) return ka === null && kb === null ? a.label.localeCompare(b.label) : ka === null ? 1 : -1;
-  return ka.cmp(kb) || a.label.localeCompare(b.label);
-}
-
-function comparisonBars(c: Comparison): ChartBar[] {
-  const r = c.recommendation;
-  const route: ChartBar = { label: 'recommended route', value: r.complete ? r.nowFigure : null, base: r.baseComplete ? r.baseFigure : null, highlight: true };
-  const bars = c.totals
-    .filter((t) => t.eligible || t.baseEligible)
-    .map((t) => ({ label: t.offering, value: t.eligible ? t.nowFigure : null, base: t.baseEligible ? t.baseFigure : null }))
-    .sort(byBudget);
-  return [route, ...bars];
-}
-
-/** The HTML of `vidcost estimate --format html` (with `--compare-to`: base and current bars). */
-export function estimateHtml(report: EstimateReport, comparison?: Comparison): string {
-  const r = report.recommendation;
-  let chart: BarChart;
-  if (comparison) {
-    chart = {
-      title: `Monthly cost per offering, whole scenario: ${comparison.baseLabel} against now`,
-      style: 'money',
-      bars: comparisonBars(comparison),
-      ceiling: report.ceiling,
-      baseName: `base ${comparison.baseAsOf}`,
-      nowName: `now ${comparison.asOf}`,
-    };
-  } else {
-    const bars = report.totals
-      .filter((t) => t.eligible)
-      .map((t): ChartBar => ({ label: t.offering, value: t.monthlyUsd }))
-      .sort(byBudget);
-    chart = {
-      title: `Monthly cost per offering, whole scenario, prices in force on ${report.asOf}`,
-      style: 'money',
-      bars: [{ label: 'recommended route', value: r.complete ? r.monthlyUsd : null, highlight: true }, ...bars],
-      ceiling: report.ceiling,
-    };
-  }
-  return renderHtml({ view: comparison ? compareView(report, comparison) : estimateView(report), chart, summary: estimateSummary(report) });
-}
-
-/** The HTML of `vidcost diff --format html`: monthly cost with a scenario, else the changed rates. */
-export function diffHtml(report: DiffReport): string {
-  let chart: BarChart | null;
-  if (report.impact) {
-    const c = report.impact.comparison;
-    chart = {
-      title: `Monthly cost per offering, scenario "${report.impact.scenario}": base against new prices`,
-      style: 'money',
-      bars: comparisonBars(c),
-      ceiling: report.impact.now.ceiling,
-      baseName: `base ${report.base.asOf}`,
-      nowName: `new ${report.now.asOf}`,
-    };
-  } else {
-    const changed = report.rates.filter((r) => r.status !== 'unchanged');
-    chart = changed.length
-      ? {
-          title: 'USD per second of video, changed rates: base against new',
-          style: 'rate',
-          bars: changed.map((r) => ({ label: `${r.offering} ${variantLabel(r)}`, value: r.usdPerSecond.nowFigure, base: r.usdPerSecond.baseFigure })),
-          ceiling: null,
-          baseName: 'base',
-          nowName: 'new',
-        }
-      : null;
-  }
-  const ids = [...report.offerings.map((o) => o.offering), ...report.rates.map((r) => r.offering)];
-  const summary = report.impact ? estimateSummary(report.impact.now) : null;
-  return renderHtml({ view: diffView(report), chart, summary, ids, moreSources: report.impact ? offeringSources(report.impact.base) : undefined });
 }

@@ -45,3 +45,11 @@ export function visibleKeepingBreaks(text: string): string {
 export function escapeInvisibleInJson(json: string): string {
   return json.replace(INVISIBLE, escaped).replace(/[\u007F-\u009F\u2028\u2029]/g, escaped);
 }
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text and attribute values: & < > " ' become entities, so no string can open a tag or leave an attribute. */
+export function escapeHtml(text: string): string {
+  // line breaks, direction overrides and invisible characters shown as escapes (oneLine above)
+  return oneLine(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}

@@ -3,7 +3,8 @@
 import { advisorySection } from './advisories.js';
 import { type Dec, formatNumber, formatUsd, moneyString, plainString, ratioOf } from '../money/decimal.js';
 import type { Cover } from '../engine/plan-cover.js';
-import type { Curve, SweepReport } from '../engine/sweep.js';
+import type { SweepReport } from '../engine/sweep.js';
+import type { Curve } from '../engine/sweep-pieces.js';
 import { FIELD_LIMITS } from '../engine/sweep.js';
 import { renderCsv } from './csv.js';
 import { fit } from './forecast.js';

@@ -9,7 +9,7 @@ import { catalogAt, type Catalog } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
 import type { Offering, PriceSheet } from '../../pricing/model.js';
 import { diffCsv, diffJson, diffMarkdown, diffView } from '../../render/diff.js';
-import { diffHtml } from '../../render/html.js';
+import { diffHtml } from '../../render/estimate-html.js';
 import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
 import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
 import { parsePercentOption } from '../baseline.js';

@@ -5,7 +5,7 @@ import { withScenarioOptions, type ScenarioCliOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { ceilingGate, loadAndEstimate, needCeiling } from '../scenario-run.js';
 import { baselineRun } from '../baseline.js';
-import { estimateHtml } from '../../render/html.js';
+import { estimateHtml } from '../../render/estimate-html.js';
 
 export interface EstimateCliOptions extends ScenarioCliOptions {
   failOnCeiling?: boolean;
