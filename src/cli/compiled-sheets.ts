@@ -1,7 +1,7 @@
 // The bundled price sheets, precompiled at build time so that start-up parses no YAML and runs no
 // schema for them. `scripts/build.mjs` runs the very `parseSheet` a user's sheet goes through and
-// writes the resulting PriceSheet objects here as JSON (exact decimals as strings, revived into
-// big.js values with the engine's own constructor). Each entry keeps the path and exact text of the
+// writes the resulting PriceSheet objects here as JSON (exact decimals as strings, revived by the
+// engine's own `dec`). Each entry keeps the path and exact text of the
 // file it came from and is used only for a file with that path and text: a sheet added or edited
 // after the build is read from its YAML, so a stale build can never price with old figures.
 import { dec, ZERO } from '../money/decimal.js';
@@ -28,7 +28,7 @@ interface CompiledPricing {
 
 // Encoding: JSON, except these one-key tags. Objects that occur more than once (e.g. the SheetRef
 // every offering of a sheet points to) keep their identity through $id / $r.
-//   { $d: "0.0143" }  a decimal (big.js)         { $u: 1 }  undefined
+//   { $d: "0.0143" }  an exact decimal       { $u: 1 }  undefined
 //   { $k: "UNKNOWN" } the shared unknown figure   { $o: {...} }  an object whose keys start with $
 //   { $id: n, $v: x } first use of a shared object or array    { $r: n }  a later use
 // (ids are numbered within one sheet: sheets share no objects)

@@ -39,11 +39,12 @@ function discountAnew(scenario: Scenario, vendor: string): { factor: Dec; pct: D
   return { factor: HUNDRED.minus(pct).div(HUNDRED), pct };
 }
 
-function ineligible(o: Offering, reason: string): OptionResult {
+/** An option with no price: not eligible, or (`eligible`) offered with no published price. */
+function ineligible(o: Offering, reason: string, eligible = false): OptionResult {
   return {
     offering: o.id,
     vendor: o.vendor,
-    eligible: false,
+    eligible,
     reason,
     usdPerSecond: null,
     usdPerKeptClip: UNKNOWN,
@@ -79,7 +80,7 @@ export function prepareOption(ctx: PriceContext, scenario: Scenario, o: Offering
   const p = priceFor(ctx, o, { channel: scenario.channel, resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr, batch: w.batch });
   if (p.status !== 'priced') {
     // Not offered at all is ineligible; offered with no published price stays eligible but unknown.
-    return { kind: 'result', result: { ...ineligible(o, p.reason), eligible: p.status === 'unpriced' } };
+    return { kind: 'result', result: ineligible(o, p.reason, p.status === 'unpriced') };
   }
   const { factor, pct } = discountFactor(scenario, o.vendor);
   return { kind: 'priced', p, factor, pct, usdPerSecond: pct === null ? p.usdPerSecond : times(p.usdPerSecond, factor) };

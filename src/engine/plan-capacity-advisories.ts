@@ -75,7 +75,8 @@ function capacityCandidates(ctx: PriceContext, considered: readonly Offering[], 
     const plans = ctx.catalog.plans.filter((p) => p.vendor === o.vendor && budgetOf(p.creditsPerMonth) !== null && planAllows(p, [w]));
     if (plans.length === 0 || !o.channels.includes('web-app')) continue;
     const price = priceFor(ctx, o, { channel: 'web-app', resolution: w.resolution, audio: w.audio, hdr: w.hdr, exr: w.requires.includes('exr'), batch: false });
-    if (price.status !== 'priced') continue;
+    // a web-app price in dollars only says nothing about plan credits
+    if (price.status !== 'priced' || (price.billing.kind === 'per_clip' ? price.billing.creditsPerClip === null : price.creditsPerSecond === null)) continue;
     const allowances = plans.map((p) => {
       const credits = budgetOf(p.creditsPerMonth)!;
       return { credits, label: `${capital(p.vendor)} ${p.name}: ${formatNumber(credits)} credits` };

@@ -108,7 +108,8 @@ export function mapEnds(f: Figure, fn: (d: Dec) => Dec): Figure {
 }
 
 export function withApprox(f: Figure, isApprox: boolean): Figure {
-  return f.low === null ? f : { ...f, approx: f.approx || isApprox };
+  // written out, not spread: every figure then has the one shape the engine's hot loops expect
+  return f.low === null ? f : { low: f.low, high: f.high, approx: f.approx || isApprox };
 }
 
 export function isFigure(x: unknown): x is Figure {
