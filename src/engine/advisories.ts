@@ -1,6 +1,6 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
 import { dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
-import { budgetOf, compareBudget, markerOf, sum } from '../money/figure.js';
+import { budgetOf, compareBudget, type Figure, markerOf, sum } from '../money/figure.js';
 import { formatAmount, formatFigure } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
@@ -123,16 +123,16 @@ function subscriptionAdvisories(report: EstimateReport, considered: readonly Off
       // No one offering of the vendor serves every workload: give the API cost of those it can.
       // The vendor's options sit at the same places in every workload's options (considered's order).
       const at = considered.flatMap((o, i) => (ids.has(o.id) ? [i] : []));
-      const served = report.workloads.flatMap((wr) => {
+      const parts: string[] = [];
+      const rest: Figure[] = [];
+      for (const wr of report.workloads) {
         const opt = cheapestOption(wr.options, at);
-        return opt ? [{ workload: wr.workload.name, opt }] : [];
-      });
-      const parts = served
-        .slice(0, MAX_NAMED_WORKLOADS)
-        .map(({ workload, opt }) => `${workload} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
-      const rest = served.slice(MAX_NAMED_WORKLOADS);
+        if (!opt) continue;
+        if (parts.length < MAX_NAMED_WORKLOADS) parts.push(`${wr.workload.name} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
+        else rest.push(opt.monthlyUsd);
+      }
       if (rest.length > 0) {
-        const together = formatFigure(sum(rest.map((s) => s.opt.monthlyUsd)), 'money');
+        const together = formatFigure(sum(rest), 'money');
         parts.push(`and ${rest.length} more ${rest.length === 1 ? 'workload at' : 'workloads at'} ${together}/month${rest.length === 1 ? '' : ' together'}`);
       }
       if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
@@ -169,7 +169,7 @@ function unknownPriceAdvisories(report: EstimateReport): Advisory[] {
   for (const wr of report.workloads) {
     for (const opt of wr.options) {
       if (!opt.eligible || opt.monthlyUsd.low !== null) continue;
-      const creditGap = /dollar value of a (\S+) credit/.exec(opt.reason ?? '');
+      const creditGap = /dollar value of a \S+ credit/.test(opt.reason ?? '');
       const gpuGap = /GPU-seconds/.test(opt.reason ?? '');
       const how = creditGap
         ? ` Supply it with overrides: { ${opt.vendor}: { usd_per_credit: 0.004 } } (your contract's figure).`

@@ -127,6 +127,10 @@ export function costOption(
     const plans = plansFor(ctx.catalog, o.vendor, [w]);
     ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor, scenario.seats ?? null));
     if (needed.low === null) reason = unknownReason(p);
+  } else if (p.billing.kind === 'per_second') {
+    // (seconds × generations) × the per-second rate, discount already in it: the same exact value
+    usdPerKeptClip = times(secondsTimesGens, prepared.usdPerSecond);
+    monthlyUsd = times(usdPerKeptClip, clips);
   } else {
     const usd = perKeptClip(p, seconds, secondsTimesGens, gens, false);
     usdPerKeptClip = pct === null ? usd : times(usd, factor);

@@ -30,7 +30,10 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
       const perClip = budgetOf(perClipFigure);
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure, 'count', { tilde: false });
-      const parts = c.plans.map((p) => `${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`);
+      let parts = '';
+      for (const p of c.plans) {
+        parts += `${parts === '' ? '' : '; '}${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`;
+      }
       capacity.push({
         most: c.most,
         needed: w.clipsPerMonth.eq(0) ? null : perClip.times(w.clipsPerMonth),
@@ -39,7 +42,7 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
           severity: 'info',
           workload: w.name,
           offering: c.offering.id,
-          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts.join('; ')}.`,
+          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts}.`,
         },
       });
     }
