@@ -135,6 +135,11 @@ describe('division', () => {
     expect(maxDec(dec('0.084'), dec('0.112')).toString()).toBe('0.112');
     expect(sumDec([dec('0.07'), dec('0.14'), dec('0.09')]).toString()).toBe('0.3');
     expect(sumDec([]).toString()).toBe('0');
+    // scales grow as terms come: 1.5 + 0.25 + 0.125 + 3 = 4.875, and fractions join at the end:
+    // 0.1 + 1/3 + 2/3 = 1.1 exactly
+    expect(sumDec([dec('1.5'), dec('0.25'), dec('0.125'), dec(3)]).toString()).toBe('4.875');
+    expect(sumDec([dec('0.1'), divide(dec(1), dec(3)), divide(dec(2), dec(3))]).toString()).toBe('1.1');
+    expect(sumDec([divide(dec(1), dec(3)), dec('0.5')]).eq(divide(dec(5), dec(6)))).toBe(true);
   });
 
   it('sums any list of cent amounts to the exact cent (property)', () => {

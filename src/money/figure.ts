@@ -3,7 +3,7 @@
 // a range has low < high, a lower bound ("from") has no high, and an unknown figure has neither.
 // Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
 // so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
-import { Dec, dec, ONE, ZERO } from './decimal.js';
+import { Dec, DecSum, dec, ONE, ZERO } from './decimal.js';
 import { NUMBER_SYNTAX } from '../money/number-text.js';
 
 export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';
@@ -79,26 +79,22 @@ export function plus(a: Figure, b: Figure): Figure {
 
 /** plus() over many figures: unknown if any is, a point while every one is (high is low), else a range. */
 export function sum(figures: Iterable<Figure>): Figure {
-  let low = ZERO;
-  let high: Dec | null = ZERO;
-  let point = true;
+  const low = new DecSum();
+  // the high ends apart from the low ends once the first range or bound comes
+  let high: DecSum | null = null;
+  let bounded = true;
   let isApprox = false;
   for (const f of figures) {
     if (f.low === null) return UNKNOWN;
-    const before = low;
-    low = low.plus(f.low);
     isApprox ||= f.approx;
-    if (point && f.high === f.low) {
-      high = low;
-      continue;
-    }
-    if (point) {
-      point = false;
-      high = before;
-    }
-    high = high === null || f.high === null ? null : high.plus(f.high);
+    if (high === null && f.high !== f.low) high = low.copy();
+    low.add(f.low);
+    if (high === null) continue;
+    if (f.high === null) bounded = false;
+    else if (bounded) high.add(f.high);
   }
-  return { low, high, approx: isApprox };
+  const lowValue = low.value();
+  return { low: lowValue, high: high === null ? lowValue : bounded ? high.value() : null, approx: isApprox };
 }
 
 /** Applies an exact function to both ends (it must be monotone non-decreasing, e.g. x ÷ 5). */
