@@ -79,24 +79,6 @@ const onlyExplicitChalk = {
   },
 };
 
-/** cli-table3's string-width behind a plain-text fast path (src/render/string-width-fast.ts says why). */
-const plainTextStringWidth = {
-  name: 'plain-text-string-width',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      /[\\/]cli-table3[\\/]/.test(args.importer)
-        ? { path: args.importer, namespace: 'plain-text-string-width', pluginData: { resolveDir: args.resolveDir } }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'plain-text-string-width' }, (args) => ({
-      contents: `const { withPlainTextFastPath } = require(${JSON.stringify(join(root, 'src', 'render', 'string-width-fast.ts'))});
-module.exports = withPlainTextFastPath(require('string-width/index.js'));`,
-      resolveDir: args.pluginData.resolveDir,
-      loader: 'js',
-    }));
-  },
-};
-
 /** Moves a staged file into dist/ in one rename. */
 function publish(name) {
   // a folder cannot be renamed over another: the old one goes first
@@ -116,7 +98,7 @@ try {
       outfile: join(stage, 'cli.cjs'),
       format: 'cjs',
       minify: true,
-      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk, plainTextStringWidth],
+      plugins: [lazyBuiltins, englishOnlyZod, onlyExplicitChalk],
       // First line: the build id, which the code cache must carry to be used with this bundle. The
       // CommonJS bundle has no import.meta: its one use (finding the package root) gets the bundle's URL.
       banner: { js: `// vidcost build ${randomUUID()}\nvar __vidcostModuleUrl = require("node:url").pathToFileURL(__filename).href;` },

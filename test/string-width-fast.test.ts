@@ -1,21 +1,21 @@
-// The plain-text fast path the build puts in front of cli-table3's string-width must answer exactly
+// The plain-text fast path in front of string-width (the width of a table cell) must answer exactly
 // what string-width answers: every character of its set is checked against the very emoji-regex,
-// is-fullwidth-code-point and string-width that cli-table3 resolves, and random strings mixing
-// plain text, emoji, ANSI colour, controls and wide characters give the same width both ways.
+// is-fullwidth-code-point and string-width that vidcost resolves, and random strings mixing plain
+// text, emoji, ANSI colour, controls and wide characters give the same width both ways.
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PLAIN_TEXT, withPlainTextFastPath } from '../src/render/string-width-fast.js';
+import { displayWidth, PLAIN_TEXT } from '../src/render/string-width-fast.js';
 import { ROOT } from './helpers.js';
 
-// resolved from cli-table3, as the bundle resolves them
-const fromTable = createRequire(join(ROOT, 'node_modules', 'cli-table3', 'src', 'utils.js'));
-const stringWidth = fromTable('string-width') as (s: string) => number;
-const fromStringWidth = createRequire(fromTable.resolve('string-width'));
+// resolved from the package root, as the bundle resolves them
+const fromRoot = createRequire(join(ROOT, 'package.json'));
+const stringWidth = fromRoot('string-width') as (s: string) => number;
+const fromStringWidth = createRequire(fromRoot.resolve('string-width'));
 const emojiRegex = fromStringWidth('emoji-regex') as () => RegExp;
 const isFullwidthCodePoint = fromStringWidth('is-fullwidth-code-point') as (cp: number) => boolean;
-const fast = withPlainTextFastPath(stringWidth);
+const fast = displayWidth;
 
 const plainCodePoints = (): number[] => {
   const out: number[] = [];
@@ -103,6 +103,5 @@ describe('the plain-text fast path of string-width', () => {
 
   it("keeps string-width's answer for what is not a string", () => {
     expect(fast(undefined as unknown as string)).toBe(stringWidth(undefined as unknown as string));
-    expect((fast as typeof fast & { default: unknown }).default).toBe(fast);
   });
 });

@@ -1,10 +1,11 @@
-// cli-table3 measures every cell with string-width, whose first call of a run compiles emoji-regex's
-// very large pattern: milliseconds of every run that draws a table. vidcost's cells are plain
-// text. For a string made only of the characters below, string-width's emoji replacement changes
-// nothing and each character is one column wide, so its width is its length. The build
-// (scripts/build.mjs) gives cli-table3 string-width behind this fast path;
+// The display width of a table cell (render/text-table.ts): string-width, the version cli-table3
+// measured with, so that columns keep their widths. string-width's first call of a run compiles
+// emoji-regex's very large pattern: milliseconds of every run that draws a table. vidcost's cells
+// are plain text. For a string made only of the characters below, string-width's emoji replacement
+// changes nothing and each character is one column wide, so its width is its length.
 // test/string-width-fast.test.ts checks every character of the set against emoji-regex and
 // string-width itself.
+import stringWidth from 'string-width';
 
 /**
  * Printable characters that are no emoji, start or join no emoji sequence (no U+200D, U+FE0F or
@@ -14,9 +15,7 @@
  */
 export const PLAIN_TEXT = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u0370-\u10ff\u2010-\u2027\u2030-\u203b\u2200-\u22ff]*$/;
 
-/** string-width, answered without it for plain text. */
-export function withPlainTextFastPath(stringWidth: (text: string) => number): (text: string) => number {
-  const fast = (text: string): number => (typeof text === 'string' && PLAIN_TEXT.test(text) ? text.length : stringWidth(text));
-  // string-width's CommonJS shape: the function, also as .default
-  return Object.assign(fast, { default: fast });
+/** The columns text takes in a terminal: string-width's answer, without it for plain text. */
+export function displayWidth(text: string): number {
+  return typeof text === 'string' && PLAIN_TEXT.test(text) ? text.length : stringWidth(text);
 }

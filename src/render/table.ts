@@ -1,7 +1,7 @@
 // The default terminal renderer: readable at 80 columns, colour only when asked (a TTY without NO_COLOR).
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { oneLine } from './safe-text.js';
+import { textTable } from './text-table.js';
 import type { Column, View } from './view.js';
 
 export interface TableOptions {
@@ -25,9 +25,6 @@ export function wrap(text: string, width: number): string[] {
   if (line) out.push(line);
   return out;
 }
-
-/** Rows drawn by one cli-table3 table: its layout takes time growing with the square of the rows. */
-const TABLE_PART_ROWS = 200;
 
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 
@@ -64,26 +61,6 @@ function columnWidths(head: string[], rows: string[][], width: number): number[]
   if (total <= width) return undefined;
   const fixed = natural.slice(0, -1).reduce((a, b) => a + b, 0) + natural.length - 1;
   return [...natural.slice(0, -1), Math.max(16, width - fixed)];
-}
-
-/** Text every character of which takes one column (no wide, combining or control characters). */
-const NARROW_TEXT = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]*$/;
-
-/**
- * The same lines cli-table3 draws for a table that fits without wrapping, in one pass: a report of
- * a thousand workloads has tens of thousands of cells, and cli-table3 measures and styles each one
- * several times. Right-aligned cells are padded on the left; trailing spaces are trimmed.
- */
-function plainTable(head: string[], rows: string[][], aligns: ('left' | 'right')[]): string[] {
-  // a loop, not Math.max(...cells): a spread of 100,000 rows would overflow the stack
-  const widths = head.map((h) => h.length);
-  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, (r[i] ?? '').length);
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => ` ${aligns[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)} `)
-      .join(' ')
-      .replace(/\s+$/, '');
-  return [line(head), ...rows.map((r) => line(r))];
 }
 
 export function renderTable(view: View, options: TableOptions): string {
@@ -131,47 +108,14 @@ function drawTable(view: View, options: TableOptions): string {
       const { columns, rows } = fitColumns(section.table.columns, section.table.rows, options.width ?? 80);
       const head = columns.map((col) => col.header);
       const colWidths = columnWidths(head, rows, options.width ?? 80);
-      if (!colWidths && !options.color && [head, ...rows].every((r) => r.every((cell) => NARROW_TEXT.test(cell)))) {
-        for (const l of plainTable(
-          head,
-          rows,
-          columns.map((col) => col.align ?? 'left'),
-        ))
-          out.push(l);
-      } else {
-        // cli-table3 lays a table out in time growing with the square of its rows, and spreads them
-        // into one call (a stack overflow past ~100,000): a long table is drawn in parts, all with
-        // the same column widths
-        const long = rows.length > TABLE_PART_ROWS;
-        const widths = colWidths ?? (long ? naturalWidths(head, rows).map((w) => w + 2) : undefined);
-        for (let start = 0; start < rows.length; start += TABLE_PART_ROWS) {
-          const t = new Table({
-            head: start === 0 ? head : [],
-            ...(widths ? { colWidths: widths, wordWrap: true } : {}),
-            colAligns: columns.map((col) => col.align ?? 'left'),
-            style: { head: options.color ? ['cyan'] : [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-            chars: {
-              top: '',
-              'top-mid': '',
-              'top-left': '',
-              'top-right': '',
-              bottom: '',
-              'bottom-mid': '',
-              'bottom-left': '',
-              'bottom-right': '',
-              left: '',
-              'left-mid': '',
-              mid: '',
-              'mid-mid': '',
-              right: '',
-              'right-mid': '',
-              middle: ' ',
-            },
-          });
-          for (const row of rows.slice(start, start + TABLE_PART_ROWS)) t.push(row);
-          for (const l of t.toString().split('\n')) out.push(l.replace(/\s+$/, ''));
-        }
-      }
+      const lines = textTable({
+        head,
+        rows,
+        aligns: columns.map((col) => col.align ?? 'left'),
+        ...(colWidths ? { widths: colWidths } : {}),
+        ...(options.color ? { headStyle: c.cyan } : {}),
+      });
+      for (const l of lines) out.push(l.trimEnd());
     }
     const width = options.width ?? 80;
     for (const line of section.lines ?? []) out.push(...wrap(line, width));
