@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -112,17 +113,26 @@ async function engine(files) {
     let report;
     for (let i = 0; i < Math.max(3, batch); i++) report = estimate(sheets, scenario, options);
     const per = [];
+    // garbage collection during the timed runs (Node's gc performance entries), to say where time goes
+    let gcMs = 0;
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMs += entry.duration;
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     for (let s = 0; s < samples; s++) {
       const t0 = process.hrtime.bigint();
       for (let i = 0; i < batch; i++) report = estimate(sheets, scenario, options);
       per.push(Number(process.hrtime.bigint() - t0) / 1e6 / batch);
     }
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the observer hears entries after the loop yields
+    gcObserver.disconnect();
+    const gcPerRun = gcMs / (samples * batch);
     const ms = median(per);
     const evaluations = report.workloads.length * report.totals.length;
     const perSecond = evaluations / (ms / 1000);
     results.push({ n, perSecond });
     line(
-      `   ${fmt(n, 0).padStart(6)} workloads  ${fmt(evaluations, 0).padStart(7)} evaluations  ${fmt(ms, ms < 10 ? 2 : 1).padStart(8)} ms  ${fmt(perSecond / 1e6, 2).padStart(5)} M evaluations/s  (${fmt(report.advisories.length, 0)} advisories)`,
+      `   ${fmt(n, 0).padStart(6)} workloads  ${fmt(evaluations, 0).padStart(7)} evaluations  ${fmt(ms, ms < 10 ? 2 : 1).padStart(8)} ms  ${fmt(perSecond / 1e6, 2).padStart(5)} M evaluations/s  (${fmt(report.advisories.length, 0)} advisories; garbage collection ${fmt(gcPerRun, gcPerRun < 10 ? 2 : 1)} ms a run on average)`,
     );
   }
   const big = results.find((r) => r.n === 1000);
