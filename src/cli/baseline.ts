@@ -2,6 +2,7 @@
 // [--fail-on-increase PCT]`, and the percent option `vidcost diff` shares. Reads the baseline file,
 // renders the comparison in the asked format, and explains a failed gate on stderr.
 import { resolve } from 'node:path';
+// a namespace import, so that the bundle keeps only the parts of zod/mini used (`{ z }` keeps all)
 import * as z from 'zod/mini';
 import { compareToBaseline, figureFromJson, increaseGate, type Baseline, type Comparison } from '../engine/compare.js';
 import type { EstimateReport } from '../engine/estimate.js';

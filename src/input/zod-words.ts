@@ -2,6 +2,7 @@
 // expected, what was found, and "did you mean" for a near miss. Works on any parsed data; YAML
 // positions come from yaml-locate.ts.
 import { isScalar } from 'yaml';
+// a namespace import, so that the bundle keeps only the parts of zod/mini used (`{ z }` keeps all)
 import * as z from 'zod/mini';
 import { isDecimalLiteral } from '../money/decimal.js';
 import { InputError, nearMiss, type Problem } from '../errors.js';

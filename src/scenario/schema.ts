@@ -1,6 +1,7 @@
 // Scenario files, version 1 (docs/scenario-format.md). No transforms here, so the same schema also yields the
 // JSON Schema that `vidcost schema` prints for editors. Built with zod/mini: its schemas are far
 // cheaper to construct than classic zod's, and a run builds this one before it can validate anything.
+// a namespace import, so that the bundle keeps only the parts of zod/mini used (`{ z }` keeps all)
 import * as z from 'zod/mini';
 import { CAPABILITIES, CHANNELS, RESOLUTION_WORDS } from '../pricing/vocabulary.js';
 import { useEnglishZodMessages } from '../input/zod-words.js';
