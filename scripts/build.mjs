@@ -42,13 +42,16 @@ module.exports = Object.create(new Proxy({}, { get: (_, k) => load()[k], has: (_
   },
 };
 
-/** vidcost speaks English: zod's error-message translations (a third of the bundle) are left out, unless the source ever names them. */
-const sourceMentions = (word) =>
-  readdirSync(join(root, 'src'), { recursive: true }).some((f) => f.endsWith('.ts') && readFileSync(join(root, 'src', f), 'utf8').includes(word));
+/**
+ * vidcost speaks English: zod's error-message translations (a third of the bundle) are left out, unless
+ * the source ever names them. English stays (zod/mini is told to use it: `locales.en`).
+ */
+const sourceMentions = (pattern) =>
+  readdirSync(join(root, 'src'), { recursive: true }).some((f) => f.endsWith('.ts') && pattern.test(readFileSync(join(root, 'src', f), 'utf8')));
 const englishOnlyZod = {
   name: 'english-only-zod',
   setup(b) {
-    if (sourceMentions('locales')) return;
+    if (sourceMentions(/\blocales\b(?!\.en\()/)) return;
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
       contents: 'export { default as en } from "./en.js";',
       loader: 'js',

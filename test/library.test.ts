@@ -46,4 +46,22 @@ describe('the library', () => {
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+
+  it("scenarioSchema() is a zod/mini schema that speaks zod's English, as classic zod does", () => {
+    // zod/mini sets no language itself: every message would read "Invalid input"
+    const dir = consumer();
+    writeFileSync(
+      join(dir, 'schema.mjs'),
+      `import { scenarioSchema } from 'vidcost';
+const r = scenarioSchema().safeParse({ version: 2, name: 'x', workloads: [] });
+console.log(JSON.stringify(r.error.issues.map((i) => [i.path.join('.'), i.message])));
+`,
+    );
+    const r = spawnSync(process.execPath, ['schema.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([
+      ['version', 'Invalid input: expected 1'],
+      ['workloads', 'Too small: expected array to have >=1 items'],
+    ]);
+  });
 });

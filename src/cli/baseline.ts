@@ -2,13 +2,14 @@
 // [--fail-on-increase PCT]`, and the percent option `vidcost diff` shares. Reads the baseline file,
 // renders the comparison in the asked format, and explains a failed gate on stderr.
 import { resolve } from 'node:path';
-import { z } from 'zod';
+// a namespace import, so that the bundle keeps only the parts of zod/mini used (`{ z }` keeps all)
+import * as z from 'zod/mini';
 import { compareToBaseline, figureFromJson, increaseGate, type Baseline, type Comparison } from '../engine/compare.js';
 import type { EstimateReport } from '../engine/estimate.js';
 import { inputError, InputError } from '../errors.js';
 import { jsonOffsetOf, lineAndColumn } from '../input/json-locate.js';
 import { fieldPath } from '../input/yaml-locate.js';
-import { explainZodIssues } from '../input/zod-words.js';
+import { explainZodIssues, useEnglishZodMessages } from '../input/zod-words.js';
 import { type Dec, dec, isDecimalLiteral } from '../money/decimal.js';
 import { once } from '../once.js';
 import { compareCsv, compareMarkdown, comparisonJson, compareView } from '../render/compare.js';
@@ -96,32 +97,33 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
 
 /** The schema of a baseline report, built on first use (see once.ts). */
 const baselineSchema = once(() => {
-  const decimalString = z.string().refine((s) => isDecimalLiteral(s), { message: 'expected a decimal string like "1250.00"' });
-  const money = decimalString.nullable();
+  useEnglishZodMessages();
+  const decimalString = z.string().check(z.refine((s) => isDecimalLiteral(s), { message: 'expected a decimal string like "1250.00"' }));
+  const money = z.nullable(decimalString);
   const markerSchema = z.enum(['exact', 'approx', 'from', 'range', 'unknown']);
   const figureShape = {
     monthlyUsd: money,
-    monthlyUsdLow: money.optional(),
-    monthlyUsdHigh: money.optional(),
-    approx: z.boolean().nullable().optional(),
+    monthlyUsdLow: z.optional(money),
+    monthlyUsdHigh: z.optional(money),
+    approx: z.optional(z.nullable(z.boolean())),
     // null for an offering that is not eligible
-    marker: markerSchema.nullable().optional(),
+    marker: z.optional(z.nullable(markerSchema)),
   };
 
   return z.object({
     schemaVersion: z.number(),
-    kind: z.string().optional(),
+    kind: z.optional(z.string()),
     scenario: z.string(),
     asOf: z.string(),
-    totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.string().nullable().optional(), ...figureShape })),
+    totals: z.array(z.object({ offering: z.string(), eligible: z.boolean(), reason: z.optional(z.nullable(z.string())), ...figureShape })),
     // per workload and offering: the route's figures with their honesty markers
-    workloads: z
-      .array(z.object({ name: z.string(), options: z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape })).optional() }))
-      .optional(),
+    workloads: z.optional(
+      z.array(z.object({ name: z.string(), options: z.optional(z.array(z.object({ offering: z.string(), eligible: z.boolean(), ...figureShape }))) })),
+    ),
     recommendation: z.object({
       ...figureShape,
       complete: z.boolean(),
-      workloads: z.array(z.object({ workload: z.string(), offering: z.string().nullable(), ...figureShape })),
+      workloads: z.array(z.object({ workload: z.string(), offering: z.nullable(z.string()), ...figureShape })),
     }),
   });
 });

@@ -2,7 +2,8 @@
 // expected, what was found, and "did you mean" for a near miss. Works on any parsed data; YAML
 // positions come from yaml-locate.ts.
 import { isScalar } from 'yaml';
-import type { z } from 'zod';
+// a namespace import, so that the bundle keeps only the parts of zod/mini used (`{ z }` keeps all)
+import * as z from 'zod/mini';
 import { isDecimalLiteral } from '../money/decimal.js';
 import { InputError, nearMiss, type Problem } from '../errors.js';
 import { fieldPath, locate, nodeAt, sortProblems, type ParsedYaml } from './yaml-locate.js';
@@ -10,13 +11,22 @@ import { fieldPath, locate, nodeAt, sortProblems, type ParsedYaml } from './yaml
 /** Problems past this many get no "did you mean" (finding one costs time a hostile file could multiply). */
 const MAX_SUGGESTED = 100;
 
+/**
+ * zod/mini sets no language for its messages (each reads "Invalid input"), and some reach the user
+ * as they are (a failed format, a branch of a union): every schema builder calls this first, before
+ * anything is parsed. A language the program chose already is kept, as classic zod keeps it.
+ */
+export function useEnglishZodMessages(): void {
+  if (!z.config().localeError) z.config(z.locales.en());
+}
+
 /** zod issues → problems at their line and column, with what was expected, what was found, and near misses. */
-export function problemsFromZod(parsed: ParsedYaml, error: z.ZodError, hints: SuggestionHints = {}): Problem[] {
+export function problemsFromZod(parsed: ParsedYaml, issues: readonly Issue[], hints: SuggestionHints = {}): Problem[] {
   const sourceOf = (path: readonly PropertyKey[]) => {
     const { node, whole } = nodeAt(parsed, path);
     return whole && isScalar(node) ? (node as { source?: string }).source : undefined;
   };
-  return explainZodIssues(parsed.data, error.issues, { ...hints, sourceOf }).map((e) => ({
+  return explainZodIssues(parsed.data, issues, { ...hints, sourceOf }).map((e) => ({
     file: parsed.file,
     ...(e.at === 'key' ? locate(parsed, e.path, true) : e.at === 'parent' ? locate(parsed, e.path.slice(0, -1)) : locate(parsed, e.path)),
     field: fieldPath(e.path),
@@ -121,7 +131,7 @@ export function explainZodIssues(
 }
 
 /** Validates parsed YAML against a schema and reports every problem of the file at once, or returns the data. */
-export function validateParsed<S extends z.ZodType>(
+export function validateParsed<S extends z.ZodMiniType>(
   parsed: ParsedYaml,
   schema: S,
   hints: SuggestionHints = { knownKeys: (p) => keysOfSchema(schema, p) },
@@ -136,7 +146,7 @@ export function validateParsed<S extends z.ZodType>(
   if (!result.success) {
     // A value the YAML already refused (NaN, say) needs no second word from the schema.
     const taken = new Set(parsed.problems.map((p) => p.field));
-    for (const p of problemsFromZod(parsed, result.error, hints)) if (!taken.has(p.field)) problems.push(p);
+    for (const p of problemsFromZod(parsed, result.error.issues, hints)) if (!taken.has(p.field)) problems.push(p);
   }
   if (problems.length > 0) throw new InputError(sortProblems(problems));
   return (result as { data: z.output<S> }).data;
@@ -268,7 +278,7 @@ function unionWords(branches: readonly (readonly { code: string; expected?: stri
 }
 
 /** Field names of a zod object schema at a path, walking arrays and optionals. */
-export function keysOfSchema(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function keysOfSchema(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let cur: unknown = schema;
   const unwrap = (s: unknown): unknown => {
     let x = s as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown; options?: unknown[] } };

@@ -1,6 +1,6 @@
 // Text of a price sheet → a PriceSheet, validated exactly the same way whether it is a user's file
 // or one of the bundled sheets precompiled at build time. Pure: the caller reads the file.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { parseFigure, range, type Figure } from '../money/figure.js';
 import { InputError, type Problem } from '../errors.js';
 import { fieldPath, locate, type ParsedYaml } from '../input/yaml-locate.js';

@@ -1,5 +1,4 @@
 // Text of a scenario → a Scenario, with every error at its line and column.
-import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { dec, type Dec } from '../money/decimal.js';
 import { parseFigure, exact } from '../money/figure.js';
@@ -89,7 +88,7 @@ function threePointProblems(problems: readonly Problem[], parsed: ParsedYaml): P
     const result = schema.safeParse(value);
     if (result.success) return [p];
     const issues = result.error.issues.map((i) => ({ ...i, path: [...path, ...i.path] }));
-    return problemsFromZod(parsed, new z.ZodError(issues), { knownKeys: () => Object.keys(schema.shape) });
+    return problemsFromZod(parsed, issues, { knownKeys: () => Object.keys(schema.shape) });
   });
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
