@@ -66,7 +66,7 @@ try {
   let output = '';
   for (let i = 0; i < runs; i++) {
     baseline.push(timed([process.execPath, baselineScript, log]));
-    const v = timed([process.execPath, join(root, 'bin', 'vidcost.js'), 'actuals', log, '--as-of', '2026-06-30', '--format', 'json']);
+    const v = timed([process.execPath, join(root, 'bin', 'vidcost.cjs'), 'actuals', log, '--as-of', '2026-06-30', '--format', 'json']);
     vidcost.push(v);
     output = v.stdout;
   }

@@ -7,7 +7,7 @@
 //    Goal: at least 1,000,000 at 1,000 workloads.
 // 2. End to end: `vidcost estimate` on a generated scenario file of 1,000 workloads (the most a
 //    scenario may hold) against one of 10, in table, JSON and CSV, each a whole process started as a
-//    user starts it (node bin/vidcost.js, output into a pipe), interleaved round by round so that a
+//    user starts it (node bin/vidcost.cjs, output into a pipe), interleaved round by round so that a
 //    busy machine slows both alike. Each figure is the median over the rounds of (1,000-workload
 //    time ÷ 10-workload time in the same round). Goal: at most 5× in every format.
 //
@@ -29,7 +29,7 @@ const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 5 : 15;
 const GOALS = { evalsPerSecond: 1_000_000, bigToSmall: 5 };
 const missed = [];
 
-const bin = join(root, 'bin', 'vidcost.js');
+const bin = join(root, 'bin', 'vidcost.cjs');
 const lib = join(root, 'dist', 'index.js');
 if (!existsSync(lib)) {
   process.stderr.write('bench-engine: dist/ is not built: run `npm install` or `npm run build` first\n');

@@ -59,7 +59,7 @@ const cli = [];
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   // the executable as a user starts it
-  const r = spawnSync(join(root, 'bin', 'vidcost.js'), ['forecast', scenarioFile, '--trials', String(trials), '--format', 'json'], {
+  const r = spawnSync(join(root, 'bin', 'vidcost.cjs'), ['forecast', scenarioFile, '--trials', String(trials), '--format', 'json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -2,7 +2,7 @@
 // `npm run bench`: how fast vidcost starts and how fast its engine prices, measured on this machine.
 //
 // 1. Whole-process wall time of `vidcost estimate` on a bundled scenario and of `vidcost rates`,
-//    started the way a user starts them (the executable bin/vidcost.js, output into a pipe),
+//    started the way a user starts them (the executable bin/vidcost.cjs, output into a pipe),
 //    against `node -e 0`, interleaved round by round so that a busy machine slows all of them
 //    alike. Each figure is the median over the rounds of (command time ÷ `node -e 0` time in the
 //    same round). NODE_EXTRA_CA_CERTS is unset on both sides. With --nodes 22,24 the same again on
@@ -35,7 +35,7 @@ const nodeVersions = nodesArg >= 0 ? args[nodesArg + 1].split(',').filter(Boolea
 const GOALS = { startRatio: 3 };
 const missed = [];
 
-const bin = join(root, 'bin', 'vidcost.js');
+const bin = join(root, 'bin', 'vidcost.cjs');
 const LITELLM_MAP = join('test', 'fixtures', 'price-maps', 'litellm', 'model_prices_and_context_window.2026-07-24.json');
 const lib = join(root, 'dist', 'index.js');
 if (!existsSync(join(root, 'dist', 'cli.cjs')) || !existsSync(lib)) {

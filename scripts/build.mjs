@@ -1,6 +1,6 @@
 // Builds dist/ (run by a clone's `npm install` or `npm ci` through `preprepare`, before `npm pack`
 // through `prepack`, and by `npm test`); the published package ships it built:
-//   dist/cli.cjs        the CLI: one minified CommonJS bundle, which bin/vidcost.js runs
+//   dist/cli.cjs        the CLI: one minified CommonJS bundle, which bin/vidcost.cjs runs
 //   dist/cli.cjs.cache  its V8 code cache, for Node 20 (bin/code-cache.cjs)
 //   dist/pricing.json   the bundled price sheets, validated by the same parseSheet as a user's sheet
 //                       and precompiled: start-up parses no YAML and runs no schema for them

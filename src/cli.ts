@@ -1,4 +1,4 @@
-// The `vidcost` executable's bundle (dist/cli.js): `bin/vidcost.js` imports it and calls `main`, the
+// The `vidcost` executable's bundle (dist/cli.cjs): `bin/vidcost.cjs` requires it and calls `main`, the
 // only place that touches process. It also carries what the build needs from the same code: the
 // bundled price sheets compiled by the very parser a user's sheet goes through.
 import { run } from './cli/main.js';

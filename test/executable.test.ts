@@ -62,7 +62,7 @@ describe('precompiled bundled sheets', () => {
     const pkg = tempDir();
     for (const part of ['bin', 'dist', 'pricing-data', 'scenarios', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
-    const bin = join(pkg, 'bin', 'vidcost.js');
+    const bin = join(pkg, 'bin', 'vidcost.cjs');
     const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: pkg, encoding: 'utf8', env });
     const rate = (stdout: string, id: string) =>
       (JSON.parse(stdout) as { rates: { offering: string; usdPerSecond: string | null }[] }).rates.find((x) => x.offering === id)?.usdPerSecond;
@@ -113,7 +113,7 @@ describe('the executable', () => {
   it("npm's Windows shims (cmd-shim) start it with node, not sh", async () => {
     // laid out as npm installs a package: the shims in node_modules/.bin, the package beside them
     const prefix = tempDir();
-    const target = join(prefix, 'node_modules', 'vidcost', 'bin', 'vidcost.js');
+    const target = join(prefix, 'node_modules', 'vidcost', 'bin', 'vidcost.cjs');
     mkdirSync(join(prefix, 'node_modules', 'vidcost', 'bin'), { recursive: true });
     cpSync(BIN, target);
     const shim = join(prefix, 'node_modules', '.bin', 'vidcost');
@@ -123,9 +123,9 @@ describe('the executable', () => {
     const sh = readFileSync(shim, 'utf8');
     // cmd.exe and PowerShell run node (node.exe beside the shim, else node on PATH) with the script
     expect(cmd).toContain('SET "_prog=node"');
-    expect(cmd).toContain('"%_prog%"  "%dp0%\\..\\vidcost\\bin\\vidcost.js" %*');
-    expect(ps1).toContain('& "node$exe"  "$basedir/../vidcost/bin/vidcost.js" $args');
-    expect(sh).toContain('exec node  "$basedir/../vidcost/bin/vidcost.js" "$@"');
+    expect(cmd).toContain('"%_prog%"  "%dp0%\\..\\vidcost\\bin\\vidcost.cjs" %*');
+    expect(ps1).toContain('& "node$exe"  "$basedir/../vidcost/bin/vidcost.cjs" $args');
+    expect(sh).toContain('exec node  "$basedir/../vidcost/bin/vidcost.cjs" "$@"');
     for (const text of [cmd, ps1, sh]) expect(text).not.toMatch(/\/bin\/sh(\.exe|\$exe|")|sh\.exe/);
   });
 

@@ -11,7 +11,7 @@ import { parseSheet } from '../src/pricing/load-sheet.js';
 import type { PriceSheet } from '../src/pricing/model.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'vidcost.js');
+export const BIN = join(ROOT, 'bin', 'vidcost.cjs');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export interface CliResult {
@@ -20,7 +20,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node bin/vidcost.js ...args` (the built bundle), with colour off and no TTY. */
+/** Runs `node bin/vidcost.cjs ...args` (the built bundle), with colour off and no TTY. */
 export function vidcost(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -108,11 +108,11 @@ describe('vidcost schema', () => {
 
   it('the schema the bundled scenarios name in their modeline is the current one', () => {
     // After changing src/scenario/schema.ts, refresh it with:
-    //   node scripts/build.mjs && node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force
+    //   node scripts/build.mjs && node bin/vidcost.cjs schema --out scenarios/vidcost.schema.json --force
     const committed = readFileSync(join(SCENARIOS, 'vidcost.schema.json'), 'utf8');
     expect(
       committed === schemaText(),
-      'scenarios/vidcost.schema.json is out of date: run `node bin/vidcost.js schema --out scenarios/vidcost.schema.json --force`',
+      'scenarios/vidcost.schema.json is out of date: run `node bin/vidcost.cjs schema --out scenarios/vidcost.schema.json --force`',
     ).toBe(true);
     for (const file of BUNDLED) {
       expect(readFileSync(join(SCENARIOS, file), 'utf8').split('\n')[0], file).toBe(MODELINE);

@@ -257,7 +257,7 @@ describe('a reader that stops early', () => {
     // about a megabyte of report: far more than a pipe buffers, so the writes meet a closed pipe
     const names = Array.from({ length: 300 }, (_, i) => `workload ${i}`);
     writeFileSync(join(dir, 's.yaml'), scenarioWith(names, 'Big'));
-    const bin = join(__dirname, '..', 'bin', 'vidcost.js');
+    const bin = join(__dirname, '..', 'bin', 'vidcost.cjs');
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" estimate s.yaml | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
       cwd: dir,
       encoding: 'utf8',
@@ -282,7 +282,7 @@ describe('a standard output another program left non-blocking', () => {
         'Big',
       ),
     );
-    const bin = join(__dirname, '..', 'bin', 'vidcost.js');
+    const bin = join(__dirname, '..', 'bin', 'vidcost.cjs');
     const reader = [
       'import os, fcntl, subprocess, sys, time',
       'r, w = os.pipe()',

@@ -157,7 +157,7 @@ describe('inputs bounded in size and time, checked by type before they are opene
     ];
     for (const [argv, file] of cases) {
       const started = Date.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vidcost.js'), ...argv], {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vidcost.cjs'), ...argv], {
         cwd: dir,
         encoding: 'utf8',
         timeout: 30_000,
