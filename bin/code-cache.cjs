@@ -1,8 +1,9 @@
-// Node 20 has no module.enableCompileCache: there the CLI bundle is compiled with the V8 code cache
-// that the build wrote beside it (scripts/build.mjs), which saves compiling most of the bundle at
-// each start. The cache is used only with the bundle it was made from (the bundle's first line, its
-// build id, starts the cache too); V8 itself rejects a cache from another Node version. Without a
-// usable cache the bundle is compiled from source: same behaviour, slower start.
+// The build's V8 code cache for the CLI bundle (scripts/build.mjs writes it beside the bundle after
+// a warm-up, so it holds the functions a typical run compiles). It is used only with the bundle it
+// was made from (the bundle's first line, its build id, starts the cache too) and only by the V8
+// that made it (the second line names it): a clone's `npm install` builds with the Node that runs
+// vidcost, so there it always applies. Otherwise the executable falls back to Node's own compile
+// cache (22.1 and later), which keeps only what is compiled before the first run.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -17,20 +18,21 @@ function evaluate(file, source, cachedData) {
   return { exports: mod.exports, script };
 }
 
-const buildLine = (source) => source.slice(0, source.indexOf('\n') + 1);
+/** The cache's header: the bundle's first line (its build id) and the V8 version that made it. */
+const header = (source) => `${source.slice(0, source.indexOf('\n') + 1)}v8 ${process.versions.v8}\n`;
 
-/** require(file), with the code cache `${file}.cache` when it was made from this very file. */
+/** require(file) with the code cache `${file}.cache`, or null when there is no cache for this bundle and this V8. */
 function requireWithCodeCache(file) {
-  const source = readFileSync(file, 'utf8');
-  let cachedData;
+  let cache;
   try {
-    const cache = readFileSync(`${file}.cache`);
-    const line = buildLine(source);
-    if (cache.subarray(0, line.length).toString('latin1') === line) cachedData = cache.subarray(line.length);
+    cache = readFileSync(`${file}.cache`);
   } catch {
-    /* no cache: compile from source */
+    return null;
   }
-  return evaluate(file, source, cachedData).exports;
+  const source = readFileSync(file, 'utf8');
+  const head = header(source);
+  if (cache.subarray(0, head.length).toString('latin1') !== head) return null;
+  return evaluate(file, source, cache.subarray(head.length)).exports;
 }
 
 /** Build time: evaluates `file`, lets `warmUp` run it, then writes the cache of every function compiled so far. */
@@ -38,7 +40,7 @@ async function writeCodeCache(file, warmUp) {
   const source = readFileSync(file, 'utf8');
   const { exports, script } = evaluate(file, source, undefined);
   await warmUp(exports);
-  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(buildLine(source), 'latin1'), script.createCachedData()]));
+  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(header(source), 'latin1'), script.createCachedData()]));
 }
 
 module.exports = { requireWithCodeCache, writeCodeCache };

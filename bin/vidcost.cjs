@@ -3,7 +3,7 @@
 // CommonJS, like the bundle: Node starts it without setting up its ES module loader.
 'use strict';
 const { enableCompileCache } = require('node:module');
-// Node 22.1 and later keep compiled code on disk between runs; Node 20 uses the build's code cache.
-enableCompileCache?.();
-const cli = enableCompileCache ? require('../dist/cli.cjs') : require('./code-cache.cjs').requireWithCodeCache(require.resolve('../dist/cli.cjs'));
+const bundle = require.resolve('../dist/cli.cjs');
+// The build's code cache when this V8 made it, else Node's own compile cache (22.1 and later).
+const cli = require('./code-cache.cjs').requireWithCodeCache(bundle) ?? (enableCompileCache?.(), require(bundle));
 cli.main(process.argv.slice(2));

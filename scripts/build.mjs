@@ -1,7 +1,7 @@
 // Builds dist/ (run by a clone's `npm install` or `npm ci` through `preprepare`, before `npm pack`
 // through `prepack`, and by `npm test`); the published package ships it built:
 //   dist/cli.cjs        the CLI: one minified CommonJS bundle, which bin/vidcost.cjs runs
-//   dist/cli.cjs.cache  its V8 code cache, for Node 20 (bin/code-cache.cjs)
+//   dist/cli.cjs.cache  its V8 code cache, used by the Node that built it (bin/code-cache.cjs)
 //   dist/pricing.json   the bundled price sheets, validated by the same parseSheet as a user's sheet
 //                       and precompiled: start-up parses no YAML and runs no schema for them
 //   dist/index.js       the library (ESM, dependencies left to the package manager)
@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -91,6 +91,43 @@ function publish(name) {
 }
 const published = new Set();
 
+/**
+ * The code cache the executable starts with (bin/code-cache.cjs), written beside `bundle` by a fresh
+ * process of this Node that runs what a typical invocation runs, so that it holds those functions
+ * compiled. False when it could not be written.
+ */
+function writeCodeCache(bundle) {
+  const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+  const warmUps = [['rates'], ['--help'], ...scenarios.map((f) => ['estimate', join('scenarios', f), '--as-of', '2026-06-01'])];
+  const cache = spawnSync(
+    process.execPath,
+    [
+      '--input-type=commonjs',
+      '-e',
+      `require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(bundle)}, async (cli) => {
+  const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(root)}, env: { NO_COLOR: '1' }, isTTY: false, today: () => '2026-06-01' };
+  for (const argv of ${JSON.stringify(warmUps)}) await cli.run(argv, io);
+}).catch((error) => { console.error(error); process.exitCode = 1; });`,
+    ],
+    { stdio: 'inherit' },
+  );
+  return cache.status === 0;
+}
+
+// `--code-cache-only`: the code cache of the built bundle, made again by the Node running this, as
+// a clone's `npm install` on that Node makes it (npm run bench uses it to measure other Nodes).
+if (process.argv.includes('--code-cache-only')) {
+  mkdirSync(stage, { recursive: true });
+  try {
+    cpSync(join(dist, 'cli.cjs'), join(stage, 'cli.cjs'));
+    if (!writeCodeCache(join(stage, 'cli.cjs'))) process.exit(1);
+    publish('cli.cjs.cache');
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 mkdirSync(stage, { recursive: true });
 try {
   const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
@@ -124,24 +161,8 @@ try {
   writeFileSync(join(stage, 'pricing.json'), json);
   publish('pricing.json'); // the warm-up below reads it from dist/
 
-  // The code cache Node 20 starts with (bin/code-cache.cjs), made in a fresh process that runs what
-  // a typical invocation runs, so that it holds those functions compiled.
-  const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml'));
-  const warmUps = [['rates'], ['--help'], ...scenarios.map((f) => ['estimate', join('scenarios', f), '--as-of', '2026-06-01'])];
-  const cache = spawnSync(
-    process.execPath,
-    [
-      '--input-type=commonjs',
-      '-e',
-      `require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(join(stage, 'cli.cjs'))}, async (cli) => {
-  const io = { stdout: () => {}, stderr: () => {}, cwd: ${JSON.stringify(root)}, env: { NO_COLOR: '1' }, isTTY: false, today: () => '2026-06-01' };
-  for (const argv of ${JSON.stringify(warmUps)}) await cli.run(argv, io);
-}).catch((error) => { console.error(error); process.exitCode = 1; });`,
-    ],
-    { stdio: 'inherit' },
-  );
-  if (cache.status === 0) publish('cli.cjs.cache');
-  else warn('no code cache written (Node 20 then compiles the bundle at each start)');
+  if (writeCodeCache(join(stage, 'cli.cjs'))) publish('cli.cjs.cache');
+  else warn("no code cache written (the executable then relies on Node's compile cache, where Node has one)");
 
   // Type declarations, so the library is typed for its users (dist/types/index.d.ts).
   const types = spawnSync(
