@@ -2,7 +2,9 @@
 // bundled sheets it starts with, and the packed package as a user installs it. Speed itself is
 // measured by `npm run bench`, never here.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import { join, relative } from 'node:path';
 import cmdShim from 'cmd-shim';
 import { describe, expect, it, vi } from 'vitest';
@@ -89,6 +91,46 @@ describe('precompiled bundled sheets', () => {
     expect(rate(r.stdout, 'runway/gen4-turbo')).toBe(
       rate(vidcost(['rates', '--resolution', '720p', '--format', 'json', '--as-of', '2026-06-01']).stdout, 'runway/gen4-turbo'),
     );
+  });
+});
+
+describe("the build's code cache", () => {
+  const codeCache = createRequire(import.meta.url)(join(ROOT, 'bin', 'code-cache.cjs')) as { requireWithCodeCache(file: string): { main?: unknown } | null };
+
+  it('names the bundle and the V8 that made it, and this V8 accepts it', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    const cache = readFileSync(join(ROOT, 'dist', 'cli.cjs.cache'));
+    const header = `${bundle.slice(0, bundle.indexOf('\n') + 1)}v8 ${process.versions.v8}\n`;
+    expect(cache.subarray(0, header.length).toString('latin1')).toBe(header);
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle}\n})`, {
+      filename: join(ROOT, 'dist', 'cli.cjs'),
+      cachedData: cache.subarray(header.length),
+    });
+    expect(script.cachedDataRejected).toBe(false);
+    expect(typeof codeCache.requireWithCodeCache(join(ROOT, 'dist', 'cli.cjs'))?.main).toBe('function');
+  });
+
+  it('is left alone for another V8 or another bundle, and the executable then starts without it', () => {
+    const pkg = tempDir();
+    for (const part of ['bin', 'dist', 'pricing-data', 'scenarios', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const cacheFile = join(pkg, 'dist', 'cli.cjs.cache');
+    const cache = readFileSync(cacheFile, 'latin1');
+    const expected = vidcost(['rates', '--as-of', '2026-06-01']).stdout;
+    const rates = () => spawnSync(process.execPath, [join(pkg, 'bin', 'vidcost.cjs'), 'rates', '--as-of', '2026-06-01'], { cwd: pkg, encoding: 'utf8', env });
+    for (const changed of [
+      cache.replace(`v8 ${process.versions.v8}\n`, 'v8 1.2.3\n'), // made by another V8
+      cache.replace('// vidcost build ', '// vidcost build x'), // made from another build of the bundle
+    ]) {
+      writeFileSync(cacheFile, changed, 'latin1');
+      expect(codeCache.requireWithCodeCache(join(pkg, 'dist', 'cli.cjs'))).toBeNull();
+      const r = rates();
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toBe(expected);
+    }
+    rmSync(cacheFile);
+    expect(codeCache.requireWithCodeCache(join(pkg, 'dist', 'cli.cjs'))).toBeNull();
+    expect(rates().stdout).toBe(expected);
   });
 });
 
