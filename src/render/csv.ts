@@ -19,7 +19,15 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 export function renderCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
+  // the same names, ids and reasons fill most cells of a long report: each text is written once
+  const written = new Map<string, string>();
+  const cell = (value: string | number | boolean | null): string => {
+    if (typeof value !== 'string') return csvCell(value);
+    let text = written.get(value);
+    if (text === undefined) written.set(value, (text = csvCell(value)));
+    return text;
+  };
   let out = '';
-  for (const row of [header, ...rows]) out += `${row.map(csvCell).join(',')}\n`;
+  for (const row of [header, ...rows]) out += `${row.map(cell).join(',')}\n`;
   return out;
 }
