@@ -24,12 +24,6 @@ function pow10(k: number): bigint {
 /** Digits written after the point of a value that does not terminate, in toString and JSON. */
 export const NON_TERMINATING_PLACES = 20;
 
-/**
- * toString() of each value once asked: a report writes the same rates and counts many times. Kept
- * beside the values, not on them, so that two equal values stay equal property for property.
- */
-const texts = new WeakMap<Dec, string>();
-
 /** The constructor, for this module only: callers keep the invariants of n, d and k. */
 let make: (n: bigint, d: bigint, k: number) => Dec;
 
@@ -203,16 +197,10 @@ export class Dec {
 
   /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
   toString(): string {
-    let text = texts.get(this);
-    if (text === undefined) {
-      const places = this.places();
-      text =
-        places !== null
-          ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places)
-          : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
-      texts.set(this, text);
-    }
-    return text;
+    const places = this.places();
+    return places !== null
+      ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places)
+      : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
   }
 
   /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
