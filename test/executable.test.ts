@@ -95,33 +95,50 @@ describe('precompiled bundled sheets', () => {
 });
 
 describe("the build's code cache", () => {
-  const codeCache = createRequire(import.meta.url)(join(ROOT, 'bin', 'code-cache.cjs')) as { requireWithCodeCache(file: string): { main?: unknown } | null };
+  type CodeCache = {
+    requireWithCodeCache(file: string): { main?: unknown } | null;
+    writeCodeCache(file: string, warmUp: (cli: { run(argv: string[], io: unknown): Promise<number> }) => Promise<void>): Promise<void>;
+  };
+  const codeCache = createRequire(import.meta.url)(join(ROOT, 'bin', 'code-cache.cjs')) as CodeCache;
 
-  it('names the bundle and the V8 that made it, and this V8 accepts it', () => {
-    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
-    const cache = readFileSync(join(ROOT, 'dist', 'cli.cjs.cache'));
-    const header = `${bundle.slice(0, bundle.indexOf('\n') + 1)}v8 ${process.versions.v8}\n`;
-    expect(cache.subarray(0, header.length).toString('latin1')).toBe(header);
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle}\n})`, {
-      filename: join(ROOT, 'dist', 'cli.cjs'),
-      cachedData: cache.subarray(header.length),
-    });
-    expect(script.cachedDataRejected).toBe(false);
-    expect(typeof codeCache.requireWithCodeCache(join(ROOT, 'dist', 'cli.cjs'))?.main).toBe('function');
-  });
-
-  it('is left alone for another V8 or another bundle, and the executable then starts without it', () => {
+  /** A copy of the built package whose code cache this very Node wrote (whichever Node built dist/). */
+  async function packageWithOwnCache(): Promise<string> {
     const pkg = tempDir();
     for (const part of ['bin', 'dist', 'pricing-data', 'scenarios', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const io = { stdout: () => {}, stderr: () => {}, cwd: pkg, env: { NO_COLOR: '1' }, isTTY: false, today: () => '2026-06-01' };
+    await codeCache.writeCodeCache(join(pkg, 'dist', 'cli.cjs'), async (cli) => {
+      await cli.run(['rates'], io);
+    });
+    return pkg;
+  }
+
+  it('names the bundle and the V8 that made it, and that V8 accepts it', async () => {
+    const pkg = await packageWithOwnCache();
+    const bundle = readFileSync(join(pkg, 'dist', 'cli.cjs'), 'utf8');
+    const cache = readFileSync(join(pkg, 'dist', 'cli.cjs.cache'));
+    const header = `${bundle.slice(0, bundle.indexOf('\n') + 1)}v8 ${process.versions.v8}\n`;
+    expect(cache.subarray(0, header.length).toString('latin1')).toBe(header);
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle}\n})`, {
+      filename: join(pkg, 'dist', 'cli.cjs'),
+      cachedData: cache.subarray(header.length),
+    });
+    expect(script.cachedDataRejected).toBe(false);
+    expect(typeof codeCache.requireWithCodeCache(join(pkg, 'dist', 'cli.cjs'))?.main).toBe('function');
+  });
+
+  it('is left alone for another V8 or another bundle, and the executable then starts without it', async () => {
+    const pkg = await packageWithOwnCache();
     const cacheFile = join(pkg, 'dist', 'cli.cjs.cache');
     const cache = readFileSync(cacheFile, 'latin1');
     const expected = vidcost(['rates', '--as-of', '2026-06-01']).stdout;
     const rates = () => spawnSync(process.execPath, [join(pkg, 'bin', 'vidcost.cjs'), 'rates', '--as-of', '2026-06-01'], { cwd: pkg, encoding: 'utf8', env });
+    expect(rates().stdout).toBe(expected);
     for (const changed of [
       cache.replace(`v8 ${process.versions.v8}\n`, 'v8 1.2.3\n'), // made by another V8
       cache.replace('// vidcost build ', '// vidcost build x'), // made from another build of the bundle
     ]) {
+      expect(changed).not.toBe(cache);
       writeFileSync(cacheFile, changed, 'latin1');
       expect(codeCache.requireWithCodeCache(join(pkg, 'dist', 'cli.cjs'))).toBeNull();
       const r = rates();
