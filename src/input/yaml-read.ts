@@ -321,40 +321,41 @@ function checkNodes(root: Node, file: string, lines: LineCounter, problems: Prob
     if (node === null) continue;
     const at = () => position(lines, node.range?.[0]);
     if (isMap(node)) {
-      const seen = new Map<string, number>();
+      // where each key was written, as an offset: a line and column are worked out only for a problem
+      const seen = new Map<string, number | undefined>();
       const children: typeof stack = [];
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
-        const kpos = position(lines, keyNode?.range?.[0] ?? node.range?.[0]);
+        const offset = keyNode?.range?.[0] ?? node.range?.[0];
+        const keyAt = () => position(lines, offset);
         if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === 'object')) {
-          problems.push({ file, ...kpos, field: fieldPath(path), message: 'keys must be plain text, not lists, mappings or aliases' });
+          problems.push({ file, ...keyAt(), field: fieldPath(path), message: 'keys must be plain text, not lists, mappings or aliases' });
           continue;
         }
         const key = String(keyNode.value);
         if (STRING_CONTROL.test(key)) {
-          problems.push({ file, ...kpos, field: fieldPath(path), message: `a key holds the control character ${codePoint(key)}: keys are plain text` });
+          problems.push({ file, ...keyAt(), field: fieldPath(path), message: `a key holds the control character ${codePoint(key)}: keys are plain text` });
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
           problems.push({
             file,
-            ...kpos,
+            ...keyAt(),
             field: fieldPath([...path, key]),
             message: `"${key}" is not allowed as a key (it could reach JavaScript object prototypes)`,
           });
           continue;
         }
-        const first = seen.get(key);
-        if (first !== undefined) {
+        if (seen.has(key)) {
           problems.push({
             file,
-            ...kpos,
+            ...keyAt(),
             field: fieldPath([...path, key]),
-            message: `duplicate key "${key}" (first written on line ${first}): each key may appear once in a mapping`,
+            message: `duplicate key "${key}" (first written on line ${position(lines, seen.get(key)).line ?? 0}): each key may appear once in a mapping`,
           });
           continue;
         }
-        seen.set(key, kpos.line ?? 0);
+        seen.set(key, offset);
         children.push({ node: pair.value as Node | null, path: [...path, key] });
       }
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
