@@ -27,7 +27,7 @@ export function renderCsv(header: string[], rows: (string | number | boolean | n
     if (text === undefined) written.set(value, (text = csvCell(value)));
     return text;
   };
-  let out = '';
-  for (const row of [header, ...rows]) out += `${row.map(cell).join(',')}\n`;
-  return out;
+  const lines = [header.map(cell).join(',')];
+  for (const row of rows) lines.push(row.map(cell).join(','));
+  return `${lines.join('\n')}\n`;
 }

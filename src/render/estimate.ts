@@ -335,7 +335,9 @@ export function estimateCsv(report: EstimateReport): string {
     // the route has one step per workload, in order
     const step = steps[i]?.workload === wr.workload.name ? steps[i] : steps.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
-      const m = figureFields('monthlyUsd', o.monthlyUsd, true);
+      // the budget figure, and both ends of a range or bound (as figureFields writes them for JSON)
+      const marker = markerOf(o.monthlyUsd);
+      const ends = marker === 'range' || marker === 'from';
       return [
         report.scenario,
         report.asOf,
@@ -346,10 +348,10 @@ export function estimateCsv(report: EstimateReport): string {
         o.reason,
         o.usdPerSecond ? decOrNull(o.usdPerSecond) : null,
         decOrNull(o.usdPerKeptClip, true),
-        m['monthlyUsd'] ?? null,
-        m['monthlyUsdLow'] ?? null,
-        m['monthlyUsdHigh'] ?? null,
-        o.eligible ? markerOf(o.monthlyUsd) : null,
+        decOrNull(o.monthlyUsd, true),
+        ends ? moneyString(o.monthlyUsd.low!) : null,
+        ends && o.monthlyUsd.high !== null ? moneyString(o.monthlyUsd.high) : null,
+        o.eligible ? marker : null,
         step?.offering === o.offering,
       ];
     });
