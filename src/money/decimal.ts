@@ -105,14 +105,15 @@ export class Dec {
 
   cmp(other: DecSource): -1 | 0 | 1 {
     const o = toDec(other);
-    let l: bigint;
-    let r: bigint;
-    if (this.k >= 0 && this.k === o.k) {
-      l = this.n;
-      r = o.n;
+    let l = this.n;
+    let r = o.n;
+    // decimals: bring the coarser one to the finer scale (one product); fractions: cross-multiply
+    if (this.k >= 0 && o.k >= 0) {
+      if (this.k < o.k) l *= pow10(o.k - this.k);
+      else if (this.k > o.k) r *= pow10(this.k - o.k);
     } else {
-      l = this.n * o.d;
-      r = o.n * this.d;
+      l *= o.d;
+      r *= this.d;
     }
     return l < r ? -1 : l > r ? 1 : 0;
   }
