@@ -1,7 +1,7 @@
 // vidcost as a library: everything the CLI does, as typed pure functions.
 export * from './money/decimal.js';
 export * from './money/figure.js';
-export { formatFigure } from './money/format.js';
+export { formatFigure, formatNumber, formatRate, formatUsd } from './money/format.js';
 export type * from './pricing/model.js';
 export * from './pricing/vocabulary.js';
 export { parseSheet, sheetFromData } from './pricing/load-sheet.js';

@@ -11,9 +11,6 @@ import {
   dec,
   divide,
   floorDiv,
-  formatNumber,
-  formatRate,
-  formatUsd,
   isDecimalLiteral,
   maxDec,
   minDec,
@@ -21,6 +18,7 @@ import {
   plainString,
   sumDec,
 } from '../src/money/decimal.js';
+import { formatNumber, formatRate, formatUsd } from '../src/money/format.js';
 
 describe('dec', () => {
   it('adds the classic floating-point trap exactly: 0.1 + 0.2 = 0.3', () => {

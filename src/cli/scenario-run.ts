@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { estimate, type EstimateReport } from '../engine/estimate.js';
 import { budgetOf } from '../money/figure.js';
-import { formatUsd } from '../money/decimal.js';
-import { formatFigure } from '../money/format.js';
+
+import { formatFigure, formatUsd } from '../money/format.js';
 import { catalogAt } from '../pricing/catalog.js';
 import type { PriceSheet } from '../pricing/model.js';
 import { checkAgainstCatalog, checkRefs, toProblems } from '../scenario/check.js';

@@ -1,9 +1,9 @@
 // `vidcost actuals`, part two: the accumulated groups become the report: spend to date, the linear
 // projection, per offering and per workload, the plan beside it (estimate of the scenario), the day
 // the ceiling is reached, per-job generation percentiles for calibration, and the advisories.
-import { type Dec, dec, divide, ceilDiv, formatNumber, formatUsd, moneyString, ZERO } from '../money/decimal.js';
+import { type Dec, dec, divide, ceilDiv, moneyString, ZERO } from '../money/decimal.js';
 import { budgetOf, exact, mapEnds, plus, sum, UNKNOWN, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { nearMiss } from '../errors.js';
 import type { Scenario } from '../scenario/model.js';

@@ -1,7 +1,7 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { dec, floorDiv, formatNumber, formatUsd } from '../money/decimal.js';
+import { dec, floorDiv } from '../money/decimal.js';
 import { budgetOf, compareBudget, type Figure, markerOf, sum } from '../money/figure.js';
-import { formatAmount, formatFigure } from '../money/format.js';
+import { formatAmount, formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';

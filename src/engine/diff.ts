@@ -3,9 +3,9 @@
 // absolute and percent change; offerings and plans added, removed or sunset; changed credit values
 // and plan allowances; with a scenario, the monthly cost per offering and on the recommended route.
 // Pure: two catalogs (or two sheet sets at two dates) in, a DiffReport out.
-import { formatRate } from '../money/decimal.js';
+
 import type { Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatRate } from '../money/format.js';
 import { catalogAt, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, PriceSheet } from '../pricing/model.js';
 import type { Channel, Resolution } from '../pricing/vocabulary.js';

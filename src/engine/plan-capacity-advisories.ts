@@ -1,8 +1,8 @@
 // plan-capacity: how many kept clips each seat plan's credits buy, at the web app's credit cost,
 // for every workload and offering a plan could serve, worst first.
-import { compareQuotients, type Dec, floorDiv, formatNumber } from '../money/decimal.js';
+import { compareQuotients, type Dec, floorDiv } from '../money/decimal.js';
 import { budgetOf, exact, times, UNKNOWN, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatNumber } from '../money/format.js';
 import type { Offering } from '../pricing/model.js';
 import type { Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';

@@ -3,9 +3,9 @@
 // (which resolution the figure is for, why a figure is unknown, what values a credit); renderers
 // decide how to say them.
 import { priceAgeAdvisories, type Advisory } from './advisories.js';
-import { type Dec, dec, divide, formatNumber, formatRate, formatUsd } from '../money/decimal.js';
+import { type Dec, dec, divide } from '../money/decimal.js';
 import { pointOf, times, UNKNOWN, type Figure } from '../money/figure.js';
-import { formatAmount, formatFigure } from '../money/format.js';
+import { formatAmount, formatFigure, formatNumber, formatRate, formatUsd } from '../money/format.js';
 import { compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Rate, RateUnit } from '../pricing/model.js';
 import { resolutionRank, type Channel, type Provenance, type Resolution } from '../pricing/vocabulary.js';

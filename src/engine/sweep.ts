@@ -12,7 +12,8 @@
 //
 // The curves are built in sweep-curves.ts and solved in sweep-pieces.ts; this file checks the
 // options, puts the report together and prices the mixed route step by step.
-import { Dec, dec, decimalPlaces, formatNumber, ONE, ZERO } from '../money/decimal.js';
+import { Dec, dec, decimalPlaces, ONE, ZERO } from '../money/decimal.js';
+import { formatNumber } from '../money/format.js';
 import { budgetOf } from '../money/figure.js';
 import type { Offering, PriceSheet } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';

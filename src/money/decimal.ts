@@ -1,7 +1,7 @@
 // Exact money: every amount is a rational number n/d of two BigInts, so sums, products and
 // quotients of published prices are exact to the last digit, including quotients that never end
 // ($6.99 ÷ 660 credits). Nothing is rounded until a value is written for people or for JSON, and
-// how it is rounded there is said below (moneyString, formatUsd, toFixed). docs/money.md has the why.
+// how it is rounded there is said below (moneyString and toFixed below, formatUsd in format.ts). docs/money.md has the why.
 //
 // Most amounts are decimals (prices, counts, their products), and they take a fast path: while the
 // denominator is a power of ten (k ≥ 0, d = 10^k) sums and products are one or two BigInt
@@ -453,55 +453,4 @@ export function moneyString(d: Dec): string {
 /** Decimal string with no padding ("0.084", "12"); rounded as moneyString when it does not end. */
 export function plainString(d: Dec): string {
   return d.terminates() ? d.toString() : d.toFixed(NON_TERMINATING_PLACES);
-}
-
-/** "1234567.5" → "1,234,567.5" (a reader of a large report formats thousands of these). */
-function groupThousands(fixed: string): string {
-  const negative = fixed.charCodeAt(0) === 0x2d; /* - */
-  const start = negative ? 1 : 0;
-  const point = fixed.indexOf('.');
-  const end = point === -1 ? fixed.length : point;
-  if (end - start <= 3) return fixed;
-  let grouped = fixed.slice(start, start + ((end - start) % 3 || 3));
-  for (let i = start + ((end - start) % 3 || 3); i < end; i += 3) grouped += `,${fixed.slice(i, i + 3)}`;
-  return (negative ? '-' : '') + grouped + fixed.slice(end);
-}
-
-/** "$1,250.00": money for people, rounded half-up to the cent only here, at display. */
-export function formatUsd(d: Dec): string {
-  const fixed = d.abs().toFixed(2);
-  return `${d.lt(0) ? '-' : ''}$${groupThousands(fixed)}`;
-}
-
-/** Position of the first significant digit after the point of 0 < x < 1 (0.0143 → 2). */
-function firstSignificantPlace(x: Dec): number {
-  let place = 1;
-  // x < 10^-place ⇔ x × 10^place < 1
-  while (x.times(Dec.scaled(pow10(place), 0)).lt(ONE)) place++;
-  return place;
-}
-
-/**
- * A unit rate for people: at least two places and three significant digits,
- * the way the article writes "$0.084", "$0.0143" and "$0.70".
- */
-export function formatRate(d: Dec): string {
-  const abs = d.abs();
-  let places = 2;
-  if (abs.gt(0) && abs.lt(1)) {
-    // first significant digit position after the point, then keep up to 3 more
-    places = Math.max(2, Math.min(firstSignificantPlace(abs) + 2, 8));
-  }
-  let fixed = abs.toFixed(places);
-  // trim zeros beyond the second place ("0.0840" -> "0.084") but keep cents ("0.70")
-  if (places > 2) fixed = fixed.replace(/0+$/, '').replace(/\.(\d)$/, '.$10');
-  const [, frac = ''] = fixed.split('.');
-  if (frac.length < 2) fixed = abs.toFixed(2);
-  return `${d.lt(0) ? '-' : ''}$${groupThousands(fixed)}`;
-}
-
-/** A count for people: "1,120", "1.8". */
-export function formatNumber(d: Dec, maxPlaces = 2): string {
-  const fixed = d.toFixed(Math.min(maxPlaces, decimalPlaces(d)));
-  return groupThousands(fixed);
 }

@@ -1,7 +1,7 @@
 // `vidcost actuals` as a table, Markdown, JSON and CSV: one place decides what the month says.
-import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString } from '../money/decimal.js';
+import { type Dec, dec, moneyString, plainString } from '../money/decimal.js';
 import { markerOf, plus, exact, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import { dayDate, type MonthWindow } from '../engine/actuals.js';
 import type { ActualsReport, DayRange, WorkloadActuals } from '../engine/actuals-report.js';
 import { renderCsv } from './csv.js';

@@ -2,7 +2,8 @@
 // thousand workloads do not bury the one warning that matters. `--verbose` lists every advisory;
 // JSON always carries the full list.
 import type { Advisory } from '../engine/advisories.js';
-import { dec, formatNumber } from '../money/decimal.js';
+import { dec } from '../money/decimal.js';
+import { formatNumber } from '../money/format.js';
 import type { Section, Severity } from './view.js';
 
 export interface AdvisoryOptions {

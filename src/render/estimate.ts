@@ -1,7 +1,7 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
-import { type Dec, dec, formatNumber, formatUsd, moneyString, plainString, ZERO } from '../money/decimal.js';
+import { type Dec, dec, moneyString, plainString, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
 import { renderCsv } from './csv.js';

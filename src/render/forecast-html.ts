@@ -5,7 +5,8 @@
 // is only placed on the chart here, never computed.
 import type { ForecastReport } from '../engine/forecast.js';
 import type { SweepReport } from '../engine/sweep.js';
-import { type Dec, dec, formatNumber, formatUsd } from '../money/decimal.js';
+import { type Dec, dec } from '../money/decimal.js';
+import { formatNumber, formatUsd } from '../money/format.js';
 import { estimateSummary, forecastSummary } from './budget-summary.js';
 import { forecastView, inputLabel } from './forecast.js';
 import { renderHtml } from './html.js';

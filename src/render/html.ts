@@ -2,9 +2,9 @@
 // meta tag forbids them all), the report's charts (bar-chart.ts, or the report's own SVGs) and its
 // tables, with each offering id kept on one line and linked to its price source. Every string is
 // HTML-escaped.
-import { type Dec, dec, formatNumber, formatUsd, plainString } from '../money/decimal.js';
+import { type Dec, dec, plainString } from '../money/decimal.js';
 import { budgetOf, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { renderChart, type BarChart } from './bar-chart.js';
 import type { BudgetSummary, OfferingSource, PriceAge } from './budget-summary.js';

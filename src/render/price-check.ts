@@ -1,8 +1,8 @@
 // `vidcost prices check` in every format: per mapped variant ours, theirs and the verdict, then the
 // external video entries no offering maps.
-import { plainString, formatRate } from '../money/decimal.js';
+import { plainString } from '../money/decimal.js';
 import { budgetOf, markerOf } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatRate } from '../money/format.js';
 import type { PriceCheckReport, PriceCheckRow, UnmatchedEntry } from '../engine/price-check.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';

@@ -7,8 +7,8 @@ import { inputError, InputError, nearMiss, type Problem } from '../../errors.js'
 import { ActualsAccumulator } from '../../engine/actuals.js';
 import { actualsReport, type ActualsReport } from '../../engine/actuals-report.js';
 import { budgetOf } from '../../money/figure.js';
-import { formatUsd } from '../../money/decimal.js';
-import { formatFigure } from '../../money/format.js';
+
+import { formatFigure, formatUsd } from '../../money/format.js';
 import { focusOfferingIndex } from '../../usage/focus.js';
 import { CountingSink, usageLineReader } from '../../usage/usage-reader.js';
 import { locate } from '../../input/yaml-locate.js';

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { inputError, InputError } from '../../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, ForecastInputError, forecastFromEstimate, MAX_TRIALS, type ForecastReport } from '../../engine/forecast.js';
-import { dec, formatNumber, formatUsd } from '../../money/decimal.js';
+import { dec } from '../../money/decimal.js';
+import { formatNumber, formatUsd } from '../../money/format.js';
 import { forecastCsv, forecastJson, forecastView, percent } from '../../render/forecast.js';
 import { forecastHtml } from '../../render/forecast-html.js';
 import { toProblems } from '../../scenario/check.js';
