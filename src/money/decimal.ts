@@ -1,7 +1,7 @@
 // Exact money: every amount is a rational number n/d of two BigInts, so sums, products and
 // quotients of published prices are exact to the last digit, including quotients that never end
-// ($6.99 ÷ 660 credits). Nothing is rounded until a value is written for people or for JSON, and
-// how it is rounded there is said below (moneyString and toFixed below, formatUsd in format.ts). docs/money.md has the why.
+// ($6.99 ÷ 660 credits). Nothing is rounded until a value is written for people or for JSON: how
+// is said at moneyString and toFixed below, and at formatUsd (format.ts). docs/money.md has the why.
 //
 // Most amounts are decimals (prices, counts, their products), and they take a fast path: while the
 // denominator is a power of ten (k ≥ 0, d = 10^k) sums and products are one or two BigInt
