@@ -4,6 +4,7 @@
 // prototype, arrays, strings, booleans, null, JsonNumber) with an explicit stack, so however deep
 // the input nests nothing recurses; any error names the line and column where the text goes wrong.
 import { InputError } from '../errors.js';
+import { lineAndColumn } from './text-position.js';
 import { dec, type Dec } from '../money/decimal.js';
 
 /** A JSON number as written. */
@@ -186,17 +187,8 @@ function parseByHand(text: string, file: string): JsonValue {
   let i = 0;
   const n = text.length;
 
-  const where = (offset: number) => {
-    let line = 1;
-    let start = 0;
-    for (let j = text.indexOf('\n'); j !== -1 && j < offset; j = text.indexOf('\n', j + 1)) {
-      line += 1;
-      start = j + 1;
-    }
-    return { line, column: offset - start + 1 };
-  };
   const fail = (offset: number, message: string): never => {
-    const at = where(Math.min(offset, n));
+    const at = lineAndColumn(text, Math.min(offset, n));
     throw new InputError([{ file, line: at.line, column: at.column, field: '', message }]);
   };
   const truncated = (stack: Frame[]): never =>

@@ -43,17 +43,6 @@ export function jsonOffsetOf(text: string, path: readonly (string | number)[]): 
   return at;
 }
 
-/** 1-based line and column (in UTF-16 units, as editors count them) of an offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    line += 1;
-    start = nl + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 function readKey(quoted: string): string | null {
   try {
     return JSON.parse(quoted) as string;

@@ -6,6 +6,7 @@ import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, t
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, type Problem } from '../errors.js';
 import { fieldPath, position, sortProblems, type ParsedYaml, type Where } from './yaml-locate.js';
+import { lineAndColumn } from './text-position.js';
 
 /**
  * Largest file read, in bytes. Scenarios and price sheets are a few kilobytes; a scenario of the
@@ -32,17 +33,6 @@ function codePoint(text: string): string {
   return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Line and column of a character offset, without a LineCounter (for checks before parsing). */
-function positionInText(text: string, offset: number): Where {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 function fail(file: string, message: string, where: Where = { line: null, column: null }, field = ''): never {
   throw new InputError([{ file, ...where, field, message }]);
 }
@@ -66,11 +56,11 @@ export function readYaml(text: string, file: string): ParsedYaml {
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    fail(file, `file holds the control character U+${code}: expected YAML text, found binary data`, positionInText(text, control.index));
+    fail(file, `file holds the control character U+${code}: expected YAML text, found binary data`, lineAndColumn(text, control.index));
   }
   const replacement = text.indexOf('\uFFFD');
   if (replacement !== -1) {
-    fail(file, 'file holds U+FFFD, the mark of bytes that were not UTF-8: save it as UTF-8 text', positionInText(text, replacement));
+    fail(file, 'file holds U+FFFD, the mark of bytes that were not UTF-8: save it as UTF-8 text', lineAndColumn(text, replacement));
   }
   if (text.trim() === '') fail(file, 'file is empty: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
 
@@ -177,12 +167,12 @@ class GuardedParser extends Parser {
     const first = token.charCodeAt(0);
     if (token === '[' || token === '{') {
       this.flow += 1;
-      if (this.flow > MAX_DEPTH) fail(this.file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(this.text, this.offset_));
+      if (this.flow > MAX_DEPTH) fail(this.file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(this.text, this.offset_));
     } else if ((token === ']' || token === '}') && this.flow > 0) this.flow -= 1;
     else if (first === 0x2a /* * */ && token.length > 1) {
       this.aliases += 1;
       if (this.aliases > MAX_ALIASES)
-        fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, positionInText(this.text, this.offset_));
+        fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(this.text, this.offset_));
     }
     // the lexer's own markers (document, scalar, flow end) take no room in the source
     if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) this.offset_ += token.length;
@@ -218,7 +208,7 @@ function dashGuard(text: string, file: string): void {
     } else if (lineStart) {
       if (c === 0x2d && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
         dashes += 1;
-        if (dashes > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, positionInText(text, i));
+        if (dashes > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, i));
       } else if (c !== 0x20 && c !== 0x09) lineStart = false;
     }
   }
