@@ -1,7 +1,7 @@
 // Each offering's monthly cost in `vidcost sweep` as exact pieces of the varied input: linear on
 // the api channel, and on the web-app channel the staircase of the cheapest plan cover, found by
 // walking from one cover to the next.
-import { ceilDiv, Dec, decimalPlaces, ONE } from '../money/decimal.js';
+import { ceilDiv, Dec, decimalPlaces, ONE, ZERO } from '../money/decimal.js';
 import { budgetOf, pointOf, type Figure } from '../money/figure.js';
 import type { Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
@@ -26,11 +26,6 @@ export interface PlanChange {
   usdAfter: Dec;
 }
 
-function budgetQ(f: Figure): Dec | null {
-  const b = budgetOf(f);
-  return b === null ? null : b;
-}
-
 /**
  * The varied workload's own cost (or credits) as pieces over (from, to]: `k` is the cost of one unit
  * of the varied quantity's partner terms, worked out per field.
@@ -43,30 +38,29 @@ function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: D
   const gens = gensOf(w.regenerationFactor);
   switch (field) {
     case 'clips_per_month':
-      return [{ lo: from, hi: to, a: Dec.of(0n), b: unitsOf(seconds).times(gens).times(coef) }];
+      return [{ lo: from, hi: to, a: ZERO, b: unitsOf(seconds).times(gens).times(coef) }];
     case 'regeneration_factor': {
       const per = clips.times(unitsOf(seconds)).times(coef);
-      const capQ = cap === null ? null : cap;
-      if (capQ === null || capQ.gte(to)) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
-      if (capQ.lte(from)) return [{ lo: from, hi: to, a: per.times(capQ), b: Dec.of(0n) }];
+      if (cap === null || cap.gte(to)) return [{ lo: from, hi: to, a: ZERO, b: per }];
+      if (cap.lte(from)) return [{ lo: from, hi: to, a: per.times(cap), b: ZERO }];
       return [
-        { lo: from, hi: capQ, a: Dec.of(0n), b: per },
-        { lo: capQ, hi: to, a: per.times(capQ), b: Dec.of(0n) },
+        { lo: from, hi: cap, a: ZERO, b: per },
+        { lo: cap, hi: to, a: per.times(cap), b: ZERO },
       ];
     }
     case 'seconds_per_clip': {
       const per = clips.times(gens).times(coef);
-      if (clip === null) return [{ lo: from, hi: to, a: Dec.of(0n), b: per }];
+      if (clip === null) return [{ lo: from, hi: to, a: ZERO, b: per }];
       // a staircase: ⌈x ÷ L⌉ whole clips, constant on ((k − 1)L, kL]
       const L = clip;
       const pieces: Piece[] = [];
-      let k = ceilQ(from.div(L));
+      let k = ceilDiv(from, L).floor();
       if (k < 1n) k = 1n;
       let lo = from;
       for (;;) {
         const top = L.times(Dec.of(k));
         const hi = top.lt(to) ? top : to;
-        pieces.push({ lo, hi, a: per.times(Dec.of(k)), b: Dec.of(0n) });
+        pieces.push({ lo, hi, a: per.times(Dec.of(k)), b: ZERO });
         if (pieces.length > MAX_PIECES) throw new TooManyPieces();
         if (!top.lt(to)) break;
         lo = top;
@@ -78,11 +72,6 @@ function workloadPieces(field: InputField, w: Workload, cap: Dec | null, coef: D
 }
 
 class TooManyPieces extends Error {}
-
-function ceilQ(x: Dec): bigint {
-  const f = x.floor();
-  return Dec.of(f).eq(x) ? f : f + 1n;
-}
 
 interface Coefficient {
   /** USD (api) or credits (web-app) per billed unit, budget end of a range */
@@ -119,9 +108,9 @@ export function apiCurve(report: EstimateReport, i: number, wi: number, field: I
     const why = unknownReason(o);
     if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
   }
-  let fixed = Dec.of(0n);
+  let fixed = ZERO;
   options.forEach((o, k) => {
-    if (k !== wi) fixed = fixed.plus(budgetQ(o.monthlyUsd)!);
+    if (k !== wi) fixed = fixed.plus(budgetOf(o.monthlyUsd)!);
   });
   const c = coefficientOf(options[wi]!, 'api');
   if (typeof c === 'string') return { ...base, reason: c };
@@ -143,7 +132,7 @@ export function planCurve(report: EstimateReport, i: number, wi: number, field: 
     const why = unknownReason(o);
     if (why !== null) return { ...base, reason: report.workloads.length > 1 ? `${report.workloads[k]!.workload.name}: ${why}` : why };
   }
-  let fixedCredits = Dec.of(0n);
+  let fixedCredits = ZERO;
   for (const [k, o] of options.entries()) {
     if (k === wi) continue;
     const credits = o.creditsPerKeptClip ? budgetOf(o.creditsPerKeptClip) : null;
@@ -159,7 +148,7 @@ export function planCurve(report: EstimateReport, i: number, wi: number, field: 
   const pieces: Piece[] = [];
   const granule = creditGranule(plans);
   const seats = report.scenarioData.seats ?? null;
-  const coverAt = (credits: Dec): Cover | null => cheapestCover(plans, toDec(credits), seats);
+  const coverAt = (credits: Dec): Cover | null => cheapestCover(plans, credits, seats);
   const noCover =
     seats === null
       ? `no ${o0.vendor} plan with a known price and credit allowance`
@@ -182,7 +171,7 @@ export function planCurve(report: EstimateReport, i: number, wi: number, field: 
     }
     const last = pieces[pieces.length - 1];
     if (last && last.hi.eq(lo) && last.b.isZero() && last.a.eq(usd) && last.cover && sameCover(last.cover, cover)) last.hi = hi;
-    else pieces.push({ lo, hi, a: usd, b: Dec.of(0n), cover });
+    else pieces.push({ lo, hi, a: usd, b: ZERO, cover });
     previous = cover;
     if (pieces.length > MAX_PIECES) throw new TooManyPieces();
   };
@@ -216,7 +205,7 @@ export function planCurve(report: EstimateReport, i: number, wi: number, field: 
   const first = creditPieces[0]!;
   const startCover = coverAt(first.a.plus(first.b.times(from)));
   if (startCover && pieces[0] && !sameCover(startCover, pieces[0].cover!)) {
-    pieces.unshift({ lo: from, hi: from, a: startCover.usd.times(factor), b: Dec.of(0n), cover: startCover });
+    pieces.unshift({ lo: from, hi: from, a: startCover.usd.times(factor), b: ZERO, cover: startCover });
   }
   return { ...base, known: true, pieces };
 }
@@ -235,9 +224,4 @@ function creditGranule(plans: readonly Plan[]): Dec {
     if (c !== null) places = Math.max(places, decimalPlaces(c));
   }
   return Dec.of(10n ** BigInt(Math.max(0, places)));
-}
-
-// exact values all the way: a break-even that does not end is rounded only where it is written
-function toDec(x: Dec): Dec {
-  return x;
 }
