@@ -66,15 +66,14 @@ if (!only || only === 'startup') {
   startup(process.execPath, 'code cache made by this Node', true);
   // The package's code cache is V8's and serves only the Node that made it. On another Node, a
   // registry install (cache made by the publisher's Node) falls back to Node's compile cache, while a
-  // clone's `npm install` makes the cache with that Node: both are measured, then the cache is made
-  // again by this Node, as it was.
+  // clone's `npm install` makes the cache with that Node: both are measured; at the end the cache is
+  // made again by this Node, as it was.
   try {
     for (const major of nodeVersions) {
       const node = nodeBinary(major);
       startup(node, 'code cache made by another Node: as a registry install on this Node starts', false);
       makeCodeCache(node);
       startup(node, "code cache made by this Node: as a clone's npm install on this Node starts", true);
-      makeCodeCache(process.execPath);
     }
   } finally {
     if (nodeVersions.length > 0) makeCodeCache(process.execPath);

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { estimate, type EstimateReport } from '../engine/estimate.js';
 import { budgetOf } from '../money/figure.js';
-
 import { formatFigure, formatUsd } from '../money/format.js';
 import { catalogAt } from '../pricing/catalog.js';
 import type { PriceSheet } from '../pricing/model.js';

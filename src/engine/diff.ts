@@ -3,7 +3,6 @@
 // absolute and percent change; offerings and plans added, removed or sunset; changed credit values
 // and plan allowances; with a scenario, the monthly cost per offering and on the recommended route.
 // Pure: two catalogs (or two sheet sets at two dates) in, a DiffReport out.
-
 import type { Figure } from '../money/figure.js';
 import { formatFigure, formatRate } from '../money/format.js';
 import { catalogAt, type Catalog } from '../pricing/catalog.js';

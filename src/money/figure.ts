@@ -62,12 +62,11 @@ export function times(a: Figure, b: Figure | Dec): Figure {
     const low = a.low.times(b);
     return { low, high: a.high === a.low ? low : a.high === null ? null : a.high.times(b), approx: a.approx };
   }
-  const other = b;
-  if (a.low === null || other.low === null) return UNKNOWN;
-  const low = a.low.times(other.low);
+  if (a.low === null || b.low === null) return UNKNOWN;
+  const low = a.low.times(b.low);
   // a point times a point is a point: one product, not two
-  const high = a.high === a.low && other.high === other.low ? low : a.high === null || other.high === null ? null : a.high.times(other.high);
-  return { low, high, approx: a.approx || other.approx };
+  const high = a.high === a.low && b.high === b.low ? low : a.high === null || b.high === null ? null : a.high.times(b.high);
+  return { low, high, approx: a.approx || b.approx };
 }
 
 export function plus(a: Figure, b: Figure): Figure {

@@ -7,7 +7,6 @@ import { inputError, InputError, nearMiss, type Problem } from '../../errors.js'
 import { ActualsAccumulator } from '../../engine/actuals.js';
 import { actualsReport, type ActualsReport } from '../../engine/actuals-report.js';
 import { budgetOf } from '../../money/figure.js';
-
 import { formatFigure, formatUsd } from '../../money/format.js';
 import { focusOfferingIndex } from '../../usage/focus.js';
 import { CountingSink, usageLineReader } from '../../usage/usage-reader.js';
