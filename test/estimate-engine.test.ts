@@ -3,7 +3,9 @@
 // big.js stays as an independent decimal library to check sums against
 import Big from 'big.js';
 import type { Dec } from '../src/money/decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flat } from '../src/engine/advisory-words.js';
 import { estimate, type EstimateReport } from '../src/engine/estimate.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { loadPricing } from '../src/cli/sheets.js';
@@ -323,5 +325,18 @@ describe('a scenario of 1,000 workloads', () => {
       );
     }
     expect(r.totals.find((t) => t.offering === 'runway/gen4')!.monthlyUsd.low!.toString()).toBe(expected.toString());
+  });
+});
+
+describe('advisory sentences', () => {
+  it('flat`…` writes the same text as a template literal', () => {
+    expect(flat`${'w1'} on ${'kling/kling-3.0'} needs ${'400 clips'} a month.`).toBe('w1 on kling/kling-3.0 needs 400 clips a month.');
+    expect(flat`no values`).toBe('no values');
+    expect(flat`${3}${''}÷${'x'}`).toBe('3÷x');
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.integer(), fc.string(), (a, b, n, c) => {
+        expect(flat`${a}${b} and ${n}: ${c}.`).toBe(`${a}${b} and ${n}: ${c}.`);
+      }),
+    );
   });
 });

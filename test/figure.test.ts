@@ -124,6 +124,41 @@ describe('arithmetic keeps the honesty marker', () => {
   });
 });
 
+describe('an exact figure is its own value', () => {
+  it('exact() is the Dec itself, whose low and high are itself and which is not approximate', () => {
+    const d = dec('0.084');
+    const f = exact(d);
+    expect(f).toBe(d);
+    expect(f.low).toBe(d);
+    expect(f.high).toBe(d);
+    expect(f.approx).toBe(false);
+    expect(markerOf(f)).toBe('exact');
+  });
+
+  it('exact × exact, exact + exact and sums of exact figures are Decs with the exact value', () => {
+    // Runway Gen-4 Turbo: 10 s × 3 generations × $0.05/s = $1.50; 400 clips → $600
+    const perClip = times(times(exact(10), exact(3)), exact('0.05'));
+    expect(perClip).toBeInstanceOf(dec(0).constructor);
+    expect(perClip.low!.toString()).toBe('1.5');
+    const monthly = times(perClip, dec(400));
+    expect(monthly).toBeInstanceOf(dec(0).constructor);
+    expect(monthly.low!.toString()).toBe('600');
+    expect(plus(exact('0.1'), exact('0.2'))).toBeInstanceOf(dec(0).constructor);
+    expect(sum([exact('0.1'), exact('0.2'), exact('0.3')]).low!.toString()).toBe('0.6');
+    expect(mapEnds(exact(15), (x) => x.div(5)).low!.toString()).toBe('3');
+  });
+
+  it('an approximate factor makes the product an approximate point, not a Dec', () => {
+    const f = times(exact(10), approx(12));
+    expect(f).not.toBeInstanceOf(dec(0).constructor);
+    expect(markerOf(f)).toBe('approx');
+    expect(f.low!.toString()).toBe('120');
+    expect(withApprox(exact(3), true)).toEqual({ low: dec(3), high: dec(3), approx: true });
+    const three = exact(3);
+    expect(withApprox(three, false)).toBe(three);
+  });
+});
+
 describe('budgeting and ordering', () => {
   it('budgets the high end of a range, nothing for a bound or unknown', () => {
     expect(budgetOf(range('0.07', '0.14'))!.toString()).toBe('0.14');

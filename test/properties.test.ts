@@ -242,7 +242,7 @@ describe('totals', () => {
           const parts = r.workloads.map((wr) => wr.options.find((o) => o.offering === total.offering)!.monthlyUsd);
           expect(same(total.monthlyUsd, sum(parts)), total.offering).toBe(true);
           // and by plain decimal addition of the low and high ends
-          expect(total.monthlyUsd.low!.eq(parts.reduce((acc, f) => acc.plus(f.low!), dec(0)))).toBe(true);
+          expect(total.monthlyUsd.low!.eq(parts.reduce<Dec>((acc, f) => acc.plus(f.low!), dec(0)))).toBe(true);
         }
         expect(r.recommendation.complete).toBe(true);
         expect(same(r.recommendation.monthlyUsd, sum(r.recommendation.perWorkload.map((s) => s.monthlyUsd)))).toBe(true);

@@ -9,7 +9,7 @@ import type { Advisory } from './advisory-types.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from './estimate-types.js';
 import type { PriceContext } from './price.js';
 import { billedGenerations, evaluateOption, recommendable } from './option-cost.js';
-import { capital, plural } from './advisory-words.js';
+import { capital, flat, plural } from './advisory-words.js';
 import { planCapacityAdvisories } from './plan-capacity-advisories.js';
 
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './advisory-types.js';
@@ -91,7 +91,7 @@ function regenerationAdvisories(report: EstimateReport, considered: readonly Off
         code: 'regeneration-capped',
         severity: 'info',
         workload: w.name,
-        message: `${w.name}: a regeneration factor of ${w.regenerationFactor} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${wr.billedGenerations} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.`,
+        message: flat`${w.name}: a regeneration factor of ${String(w.regenerationFactor)} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${String(wr.billedGenerations)} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.`,
       });
     }
     if (w.regenerationFactor.eq(1)) {
@@ -99,7 +99,7 @@ function regenerationAdvisories(report: EstimateReport, considered: readonly Off
         code: 'naive-regeneration',
         severity: 'warning',
         workload: w.name,
-        message: `${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}`,
+        message: flat`${w.name}: a regeneration factor of 1 assumes every first clip is kept; users rarely keep the first clip, and regenerations typically triple the naive estimate.${atFactorThree(report, considered, wr)}`,
       });
     }
   }
@@ -181,7 +181,7 @@ function unknownPriceAdvisories(report: EstimateReport): Advisory[] {
         severity: 'warning',
         workload: wr.workload.name,
         offering: opt.offering,
-        message: `${wr.workload.name} on ${opt.offering}: the price is unknown (${opt.reason}); it is shown but never recommended.${how}`,
+        message: flat`${wr.workload.name} on ${opt.offering}: the price is unknown (${opt.reason!}); it is shown but never recommended.${how}`,
       });
     }
   }
@@ -195,7 +195,7 @@ function noEligibleAdvisories(report: EstimateReport): Advisory[] {
     if (step.offering === null) {
       // the table lists why each offering is out; with none considered there is no table to point to
       const see = report.workloads[i]!.options.length > 0 ? "; see each offering's reason in the table" : '';
-      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: `${step.workload}: ${step.reason}${see}.` });
+      out.push({ code: 'no-eligible-offering', severity: 'error', workload: step.workload, message: flat`${step.workload}: ${step.reason!}${see}.` });
     }
   });
   return out;

@@ -19,3 +19,19 @@ export function capital(vendor: string): string {
 export function plural(n: string, word: string): string {
   return `${n} ${word}${n === '1' ? '' : 's'}`;
 }
+
+/**
+ * A template's text as one flat string: `` flat`${name} on ${offering}` ``. A report of many
+ * workloads holds thousands of these sentences; one built by a plain template or + is kept as a tree
+ * of its pieces, which the garbage collector copies piece by piece, while join() writes the
+ * characters once into a single string.
+ */
+export function flat(strings: TemplateStringsArray, ...values: readonly (string | number)[]): string {
+  const pieces = new Array<string | number>(strings.length + values.length);
+  for (let i = 0; i < values.length; i++) {
+    pieces[2 * i] = strings[i]!;
+    pieces[2 * i + 1] = values[i]!;
+  }
+  pieces[pieces.length - 1] = strings[values.length]!;
+  return pieces.join('');
+}

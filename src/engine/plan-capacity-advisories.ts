@@ -6,7 +6,7 @@ import { formatFigure, formatNumber } from '../money/format.js';
 import type { Offering } from '../pricing/model.js';
 import type { Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';
-import { capital, plural } from './advisory-words.js';
+import { capital, flat, plural } from './advisory-words.js';
 import type { EstimateReport } from './estimate-types.js';
 import { planAllows } from './option-cost.js';
 import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
@@ -42,7 +42,7 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
           severity: 'info',
           workload: w.name,
           offering: c.offering.id,
-          message: `${w.name} on ${c.offering.id} needs ${clips} a month. ${parts}.`,
+          message: flat`${w.name} on ${c.offering.id} needs ${clips} a month. ${parts}.`,
         },
       });
     }

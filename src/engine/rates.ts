@@ -289,7 +289,7 @@ export function explain(p: Priced, clipSeconds: number, context: Partial<Explain
     lines.push(inputs.some((f) => f?.approx) ? `${text} (approximate)` : text);
   };
   const plain = (f: Figure, style: 'money' | 'rate' | 'count') => formatFigure(f, style, { tilde: false });
-  const amount = (f: Figure) => formatAmount({ ...f, approx: false });
+  const amount = (f: Figure) => formatAmount({ low: f.low, high: f.high, approx: false });
   const unit = p.rate.unit;
   const cv = p.creditValue;
   const credit = cv ? plain(cv.usdPerCredit, 'rate') : '';

@@ -16,9 +16,14 @@ export interface Figure {
 
 export const UNKNOWN: Figure = Object.freeze({ low: null, high: null, approx: false });
 
+/** An exact figure is its value: a Dec is the figure whose ends are both itself (decimal.ts). */
 export function exact(value: Dec | string | number): Figure {
-  const v = dec(value);
-  return { low: v, high: v, approx: false };
+  return dec(value);
+}
+
+/** A point: the value itself when exact, else the approximate figure of it. */
+function point(v: Dec, isApprox: boolean): Figure {
+  return isApprox ? { low: v, high: v, approx: true } : v;
 }
 
 export function approx(value: Dec | string | number): Figure {
@@ -60,19 +65,22 @@ export function times(a: Figure, b: Figure | Dec): Figure {
     // an exact factor (a count of clips): no figure to build for it
     if (a.low === null) return UNKNOWN;
     const low = a.low.times(b);
-    return { low, high: a.high === a.low ? low : a.high === null ? null : a.high.times(b), approx: a.approx };
+    if (a.high === a.low) return point(low, a.approx);
+    return { low, high: a.high === null ? null : a.high.times(b), approx: a.approx };
   }
   if (a.low === null || b.low === null) return UNKNOWN;
   const low = a.low.times(b.low);
   // a point times a point is a point: one product, not two
-  const high = a.high === a.low && b.high === b.low ? low : a.high === null || b.high === null ? null : a.high.times(b.high);
+  if (a.high === a.low && b.high === b.low) return point(low, a.approx || b.approx);
+  const high = a.high === null || b.high === null ? null : a.high.times(b.high);
   return { low, high, approx: a.approx || b.approx };
 }
 
 export function plus(a: Figure, b: Figure): Figure {
   if (a.low === null || b.low === null) return UNKNOWN;
   const low = a.low.plus(b.low);
-  const high = a.high === a.low && b.high === b.low ? low : a.high === null || b.high === null ? null : a.high.plus(b.high);
+  if (a.high === a.low && b.high === b.low) return point(low, a.approx || b.approx);
+  const high = a.high === null || b.high === null ? null : a.high.plus(b.high);
   return { low, high, approx: a.approx || b.approx };
 }
 
@@ -93,18 +101,21 @@ export function sum(figures: Iterable<Figure>): Figure {
     else if (bounded) high.add(f.high);
   }
   const lowValue = low.value();
-  return { low: lowValue, high: high === null ? lowValue : bounded ? high.value() : null, approx: isApprox };
+  if (high === null) return point(lowValue, isApprox);
+  return { low: lowValue, high: bounded ? high.value() : null, approx: isApprox };
 }
 
 /** Applies an exact function to both ends (it must be monotone non-decreasing, e.g. x ÷ 5). */
 export function mapEnds(f: Figure, fn: (d: Dec) => Dec): Figure {
   if (f.low === null) return UNKNOWN;
+  if (f.high === f.low) return point(fn(f.low), f.approx);
   return { low: fn(f.low), high: f.high === null ? null : fn(f.high), approx: f.approx };
 }
 
 export function withApprox(f: Figure, isApprox: boolean): Figure {
   // written out, not spread: every figure then has the one shape the engine's hot loops expect
-  return f.low === null ? f : { low: f.low, high: f.high, approx: f.approx || isApprox };
+  if (f.low === null || f.approx || !isApprox) return f;
+  return { low: f.low, high: f.high, approx: true };
 }
 
 export function isFigure(x: unknown): x is Figure {
