@@ -10,7 +10,8 @@
 //    build's code cache, which that Node cannot use (a registry install built by another Node; no
 //    goal), and with the cache made by that Node (a clone's npm install on it; the goal applies).
 // 2. scripts/bench-engine.mjs: workload × offering evaluations per second of `estimate`, the engine
-//    the CLI runs, and `vidcost estimate` on 1,000 workloads against 10 in table, JSON and CSV.
+//    the CLI runs, and `vidcost estimate` on 1,000 workloads against 10 in table, JSON and CSV; with
+//    --nodes, the engine again on each of those Node versions.
 // 3. scripts/bench-forecast.mjs, when it exists.
 // 4. scripts/bench-actuals.mjs: `vidcost actuals` on a 1,000,000-row usage log against a plain
 //    split + JSON.parse of the same file, with both peak memories.
@@ -155,6 +156,14 @@ if (!only || only === 'engine') {
   });
   if (r.status !== 0) missed.push(r.status === 1 ? 'engine or big-report goals (scripts/bench-engine.mjs, above)' : `bench-engine.mjs exited ${r.status}`);
   line();
+  // the engine alone on each other Node: its speed is mostly V8's (the collector above all)
+  for (const major of nodeVersions) {
+    const e = spawnSync(nodeBinary(major), [join(root, 'scripts', 'bench-engine.mjs'), '--check', '--engine-only', ...args.filter((a) => a === '--quick')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (e.status !== 0) missed.push(e.status === 1 ? `engine goal on Node ${major} (above)` : `bench-engine.mjs on Node ${major} exited ${e.status}`);
+  }
 }
 
 // ---- 3. forecasts ---------------------------------------------------------------------------------
