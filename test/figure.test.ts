@@ -10,6 +10,7 @@ import {
   compareBudget,
   exact,
   figureToSyntax,
+  isFigure,
   isKnown,
   mapEnds,
   markerOf,
@@ -133,6 +134,9 @@ describe('an exact figure is its own value', () => {
     expect(f.high).toBe(d);
     expect(f.approx).toBe(false);
     expect(markerOf(f)).toBe('exact');
+    expect(isFigure(d)).toBe(true);
+    expect(isFigure({ low: null, high: null, approx: false })).toBe(true);
+    expect(isFigure('0.084')).toBe(false);
   });
 
   it('exact × exact, exact + exact and sums of exact figures are Decs with the exact value', () => {

@@ -118,6 +118,7 @@ export function withApprox(f: Figure, isApprox: boolean): Figure {
   return { low: f.low, high: f.high, approx: true };
 }
 
+/** Is x a figure? A Dec is one: the exact figure of itself. */
 export function isFigure(x: unknown): x is Figure {
   return typeof x === 'object' && x !== null && 'low' in x && 'high' in x && 'approx' in x;
 }
