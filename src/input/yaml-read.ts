@@ -67,7 +67,9 @@ export function readYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   // The token tree comes from an explicit-stack parser, so it cannot overflow however deep the
   // input is; its depth is checked before the (recursive) composer sees it.
-  const tokens = Array.from(new GuardedParser(lines.addNewLine, text, file).parse(text));
+  // Counting lexemes costs a generator step for each one: only text that could exceed a limit pays it.
+  const parser = mayExceedFlowOrAliasLimits(text) ? new GuardedParser(lines.addNewLine, text, file) : new Parser(lines.addNewLine);
+  const tokens = Array.from(parser.parse(text));
   dashGuard(text, file);
   cstDepthGuard(tokens, file, lines);
   const composer = new Composer({ uniqueKeys: false, strict: true, merge: false, version: '1.2', prettyErrors: false, intAsBigInt: false });
@@ -144,7 +146,6 @@ function firstLine(error: unknown): string {
  * authoritative one for depth.
  */
 class GuardedParser extends Parser {
-  private readonly check: boolean;
   private flow = 0;
   private aliases = 0;
   private offset_ = 0;
@@ -155,11 +156,10 @@ class GuardedParser extends Parser {
     private readonly file: string,
   ) {
     super(onNewLine);
-    this.check = mayExceedFlowOrAliasLimits(text);
   }
 
   override *next(token: string): Generator<CST.Token, void> {
-    if (this.check) this.count(token);
+    this.count(token);
     yield* super.next(token);
   }
 
@@ -182,7 +182,7 @@ class GuardedParser extends Parser {
 /**
  * Whether counting the lexemes (GuardedParser) could find too deep a flow nesting or too many aliases: not when the
  * text holds no more "[" and "{" than MAX_DEPTH, nor "*" than MAX_ALIASES, since every such token is
- * one of those characters. Every everyday file passes this count, and is spared a second lexing.
+ * one of those characters. Every everyday file passes this count, and is read by the plain parser.
  */
 function mayExceedFlowOrAliasLimits(text: string): boolean {
   let opens = 0;
