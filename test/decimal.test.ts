@@ -101,6 +101,17 @@ describe('division', () => {
     expect(dec('-0.001').toFixed(2)).toBe('-0.00');
   });
 
+  it('writes a decimal with its trailing zeros dropped, and zero and signs as they are', () => {
+    expect(Dec.scaled(0n, 3).toString()).toBe('0');
+    expect(Dec.scaled(-5n, 3).toString()).toBe('-0.005');
+    expect(Dec.scaled(1200n, 2).toString()).toBe('12');
+    expect(Dec.scaled(-1200n, 2).toString()).toBe('-12');
+    expect(Dec.scaled(120n, 2).toString()).toBe('1.2');
+    expect(Dec.scaled(123n, 0).toString()).toBe('123');
+    expect(Dec.scaled(-123n, 0).toString()).toBe('-123');
+    expect(Dec.scaled(1n, 20).toString()).toBe('0.00000000000000000001');
+  });
+
   it('adds, subtracts, multiplies and compares decimals as big.js does (property)', () => {
     // big.js, writing plain decimals (no exponent) across the range the property draws
     const B = Big();

@@ -211,10 +211,18 @@ export class Dec {
 
   /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
   toString(): string {
-    const places = this.places();
-    return places !== null
-      ? writeScaled(this.k === places ? this.n : this.n / pow10(this.k - places), places)
-      : this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+    if (this.k < 0) return this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
+    if (this.k === 0) return this.n.toString();
+    // the digits once, then the point placed and trailing zeros dropped as text: a report writes
+    // tens of thousands of amounts, and dividing by ten per zero costs a BigInt each time
+    const negative = this.n < 0n;
+    let digits = (negative ? -this.n : this.n).toString();
+    if (digits.length <= this.k) digits = digits.padStart(this.k + 1, '0');
+    const point = digits.length - this.k;
+    let end = digits.length;
+    while (end > point && digits.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
+    const text = end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
+    return negative ? `-${text}` : text;
   }
 
   /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
