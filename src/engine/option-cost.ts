@@ -93,7 +93,7 @@ export function evaluateOption(ctx: PriceContext, scenario: Scenario, o: Offerin
 }
 
 /** USD (or credits) per kept clip: per generation × billed generations. */
-function perKeptClip(p: Priced, seconds: Figure, secondsTimesGens: Figure, gens: Dec, credits: boolean): Figure {
+export function perKeptClip(p: Priced, seconds: Figure, secondsTimesGens: Figure, gens: Dec, credits: boolean): Figure {
   if (p.billing.kind === 'per_second') {
     // (seconds × generations) × rate: the workload's product is shared by every offering
     const perSecond = credits ? p.creditsPerSecond : p.usdPerSecond;

@@ -1,15 +1,15 @@
 // plan-capacity: how many kept clips each seat plan's credits buy, at the web app's credit cost,
 // for every workload and offering a plan could serve, worst first.
 import { compareQuotients, type Dec, floorDiv } from '../money/decimal.js';
-import { budgetOf, exact, times, UNKNOWN, type Figure } from '../money/figure.js';
+import { budgetOf, exact, times } from '../money/figure.js';
 import { formatFigure, formatNumber } from '../money/format.js';
 import type { Offering } from '../pricing/model.js';
 import type { Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';
 import { capital, flat, plural } from './advisory-words.js';
 import type { EstimateReport } from './estimate-types.js';
-import { planAllows } from './option-cost.js';
-import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
+import { perKeptClip, planAllows } from './option-cost.js';
+import { priceFor, type PriceContext, type Priced } from './price.js';
 
 export function planCapacityAdvisories(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const ctx: PriceContext = { catalog: report.catalog, overrides: report.scenarioData.overrides };
@@ -23,10 +23,12 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
     let candidates = candidatesAt.get(key);
     if (!candidates) candidatesAt.set(key, (candidates = capacityCandidates(ctx, considered, w)));
     if (candidates.length === 0) continue;
-    const secondsTimesGens = times(exact(w.secondsPerClip), wr.billedGenerations);
+    const seconds = exact(w.secondsPerClip);
+    const secondsTimesGens = times(seconds, wr.billedGenerations);
     const clips = plural(formatNumber(w.clipsPerMonth), 'clip');
     for (const c of candidates) {
-      const perClipFigure = webAppCreditsPerKeptClip(c.price, w, wr.billedGenerations, secondsTimesGens);
+      // credits one kept clip uses in the web app, where plan credits are spent: the estimate's own product
+      const perClipFigure = perKeptClip(c.price, seconds, secondsTimesGens, wr.billedGenerations, true);
       const perClip = budgetOf(perClipFigure);
       if (perClip === null || perClip.eq(0)) continue;
       const per = formatFigure(perClipFigure, 'count', { tilde: false });
@@ -88,12 +90,4 @@ function capacityCandidates(ctx: PriceContext, considered: readonly Offering[], 
     out.push({ offering: o, price, plans: allowances, most });
   }
   return out;
-}
-
-/** Credits one kept clip uses in the web app (where plan credits are spent), if published. */
-function webAppCreditsPerKeptClip(p: Priced, w: Workload, gens: Dec, secondsTimesGens: Figure): Figure {
-  // per second: (seconds × generations) × rate, the same product as the estimate's
-  if (p.billing.kind === 'per_second') return p.creditsPerSecond === null ? UNKNOWN : times(secondsTimesGens, p.creditsPerSecond);
-  const perGeneration = costPerGeneration(p, exact(w.secondsPerClip), true);
-  return perGeneration.low === null ? UNKNOWN : times(perGeneration, gens);
 }
