@@ -211,18 +211,10 @@ export class Dec {
 
   /** The exact decimal, or one that does not end rounded at NON_TERMINATING_PLACES (zeros dropped). */
   toString(): string {
-    if (this.k < 0) return this.toFixed(NON_TERMINATING_PLACES).replace(/\.?0+$/, '');
     if (this.k === 0) return this.n.toString();
-    // the digits once, then the point placed and trailing zeros dropped as text: a report writes
-    // tens of thousands of amounts, and dividing by ten per zero costs a BigInt each time
-    const negative = this.n < 0n;
-    let digits = (negative ? -this.n : this.n).toString();
-    if (digits.length <= this.k) digits = digits.padStart(this.k + 1, '0');
-    const point = digits.length - this.k;
-    let end = digits.length;
-    while (end > point && digits.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
-    const text = end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
-    return negative ? `-${text}` : text;
+    // every place written, then the trailing zeros dropped as text: a report writes tens of
+    // thousands of amounts, and dividing by ten per zero would cost a BigInt each time
+    return dropTrailingZeros(this.k > 0 ? writeScaled(this.n, this.k) : this.toFixed(NON_TERMINATING_PLACES));
   }
 
   /** "1234.5" when the decimal ends, else the fraction in lowest terms, "1000/3": always exact. */
@@ -300,6 +292,14 @@ function roundScaled(x: Dec, dp: number, rm: 0 | 1 | 2 | 3): bigint {
     }
   }
   return x.n < 0n ? -q : q;
+}
+
+/** "12.3400" → "12.34", "12.00" → "12": the zeros after the point of a number written with one. */
+function dropTrailingZeros(text: string): string {
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 0x2e /* . */) end--;
+  return text.slice(0, end);
 }
 
 /** m × 10^-places written out ("-0.05"; "-0" never: a value rounded to zero is "0.00"). */
