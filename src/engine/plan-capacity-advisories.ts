@@ -1,6 +1,6 @@
 // plan-capacity: how many kept clips each seat plan's credits buy, at the web app's credit cost,
 // for every workload and offering a plan could serve, worst first.
-import { compareQuotients, type Dec, floorDiv } from '../money/decimal.js';
+import { compareRatioKeys, type Dec, floorDiv, ratioKey, type RatioKey } from '../money/decimal.js';
 import { budgetOf, exact, times } from '../money/figure.js';
 import { formatFigure, formatNumber } from '../money/format.js';
 import type { Offering } from '../pricing/model.js';
@@ -14,7 +14,7 @@ import { priceFor, type PriceContext, type Priced } from './price.js';
 export function planCapacityAdvisories(report: EstimateReport, considered: readonly Offering[]): Advisory[] {
   const ctx: PriceContext = { catalog: report.catalog, overrides: report.scenarioData.overrides };
   // worst first: where the biggest plan holds the smallest share (most ÷ needed) of the credits needed
-  const capacity: { advisory: Advisory; most: Dec; needed: Dec | null }[] = [];
+  const capacity: { advisory: Advisory; share: RatioKey | null }[] = [];
   // what decides the candidates (capabilities, resolution) is shared by many workloads: found once
   const candidatesAt = new Map<string, CapacityCandidate[]>();
   for (const wr of report.workloads) {
@@ -37,8 +37,7 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
         parts += `${parts === '' ? '' : '; '}${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`;
       }
       capacity.push({
-        most: c.most,
-        needed: w.clipsPerMonth.eq(0) ? null : perClip.times(w.clipsPerMonth),
+        share: w.clipsPerMonth.eq(0) ? null : ratioKey(c.most, perClip.times(w.clipsPerMonth)),
         advisory: {
           code: 'plan-capacity',
           severity: 'info',
@@ -49,7 +48,7 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
       });
     }
   }
-  capacity.sort((a, b) => (a.needed === null ? (b.needed === null ? 0 : 1) : b.needed === null ? -1 : compareQuotients(a.most, a.needed, b.most, b.needed)));
+  capacity.sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : compareRatioKeys(a.share, b.share)));
   return capacity.map((c) => c.advisory);
 }
 

@@ -380,13 +380,22 @@ export function ratioOf(a: Dec, b: Dec): number {
 }
 
 /**
- * Orders a ÷ b against c ÷ d (b, d > 0) exactly, by cross-multiplying: no quotient is formed, so
- * sorting many ratios costs no fraction reductions.
+ * a ÷ b (b > 0) as a pair of integers, not reduced: a sort key for compareRatioKeys. Made once per
+ * item, it orders many quotients with no fraction reduced and two products a comparison.
  */
-export function compareQuotients(a: Dec, b: Dec, c: Dec, d: Dec): -1 | 0 | 1 {
-  // a/b vs c/d with every value n/den: (a.n × b.den) × (c.den × d.n) vs (c.n × d.den) × (a.den × b.n)
-  const left = a.n * b.d * c.d * d.n;
-  const right = c.n * d.d * a.d * b.n;
+export interface RatioKey {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+export function ratioKey(a: Dec, b: Dec): RatioKey {
+  return { n: a.n * b.d, d: a.d * b.n };
+}
+
+/** Orders two quotients exactly, by cross-multiplying their keys. */
+export function compareRatioKeys(x: RatioKey, y: RatioKey): -1 | 0 | 1 {
+  const left = x.n * y.d;
+  const right = y.n * x.d;
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
