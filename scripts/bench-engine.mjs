@@ -50,9 +50,8 @@ const RESOLUTIONS = ['480p', '540p', '720p', '1024p', '1080p'];
 
 /**
  * A scenario file of n workloads, the same for a given n: flow mappings, one workload a line
- * (120 KB at 1,000). With that many brackets the YAML reader counts flow nesting as it lexes, as
- * it does for any file that could nest too deep; read cold, the same workloads in block style
- * measured within the noise of this.
+ * (120 KB at 1,000). Read cold, the same workloads in block style measured within the noise of
+ * this.
  */
 function scenarioYaml(n) {
   let seed = 20261125;

@@ -2,7 +2,7 @@
 // size, duplicate and prototype-polluting keys refused, and every value remembers where it was
 // written so errors can name line and column. Nothing here recurses deeper than MAX_DEPTH: nesting
 // is measured on the parser's token tree (built with an explicit stack) before any recursive step.
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, type Problem } from '../errors.js';
 import { fieldPath, position, sortProblems, type ParsedYaml, type Where } from './yaml-locate.js';
@@ -67,9 +67,7 @@ export function readYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   // The token tree comes from an explicit-stack parser, so it cannot overflow however deep the
   // input is; its depth is checked before the (recursive) composer sees it.
-  // Counting lexemes costs a generator step for each one: only text that could exceed a limit pays it.
-  const parser = mayExceedFlowOrAliasLimits(text) ? new GuardedParser(lines.addNewLine, text, file) : new Parser(lines.addNewLine);
-  const tokens = Array.from(parser.parse(text));
+  const tokens = parseTokens(text, file, lines);
   dashGuard(text, file);
   cstDepthGuard(tokens, file, lines);
   const composer = new Composer({ uniqueKeys: false, strict: true, merge: false, version: '1.2', prettyErrors: false, intAsBigInt: false });
@@ -139,60 +137,33 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * The parser, counting flow nesting and alias uses on the very lexemes it reads (one lexing pass,
- * not a second one before it), when the text could exceed either limit at all: flow brackets
- * nested deeper than any real file needs (brackets inside quoted text are part of their scalar
- * token and do not count) and more alias uses than allowed. The token-tree check below is the
+ * The token tree, read lexeme by lexeme: each lexeme goes to the parser after counting flow
+ * nesting and alias uses on it (one lexing pass, not a second one before it), so a bracket bomb
+ * or an alias flood stops at the first lexeme past its limit. Brackets inside quoted text are
+ * part of their scalar's lexeme and do not count. The token-tree check below is the
  * authoritative one for depth.
  */
-class GuardedParser extends Parser {
-  private flow = 0;
-  private aliases = 0;
-  private offset_ = 0;
-
-  constructor(
-    onNewLine: (offset: number) => void,
-    private readonly text: string,
-    private readonly file: string,
-  ) {
-    super(onNewLine);
-  }
-
-  override *next(token: string): Generator<CST.Token, void> {
-    this.count(token);
-    yield* super.next(token);
-  }
-
-  private count(token: string): void {
-    const first = token.charCodeAt(0);
-    if (token === '[' || token === '{') {
-      this.flow += 1;
-      if (this.flow > MAX_DEPTH) fail(this.file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(this.text, this.offset_));
-    } else if ((token === ']' || token === '}') && this.flow > 0) this.flow -= 1;
-    else if (first === 0x2a /* * */ && token.length > 1) {
-      this.aliases += 1;
-      if (this.aliases > MAX_ALIASES)
-        fail(this.file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(this.text, this.offset_));
+function parseTokens(text: string, file: string, lines: LineCounter): CST.Token[] {
+  const parser = new Parser(lines.addNewLine);
+  const tokens: CST.Token[] = [];
+  let flow = 0;
+  let aliases = 0;
+  lines.addNewLine(0);
+  for (const lexeme of new Lexer().lex(text)) {
+    const first = lexeme.charCodeAt(0);
+    if (lexeme === '[' || lexeme === '{') {
+      flow += 1;
+      if (flow > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, parser.offset));
+    } else if ((lexeme === ']' || lexeme === '}') && flow > 0) flow -= 1;
+    else if (first === 0x2a /* * */ && lexeme.length > 1) {
+      aliases += 1;
+      if (aliases > MAX_ALIASES)
+        fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(text, parser.offset));
     }
-    // the lexer's own markers (document, scalar, flow end) take no room in the source
-    if (!(token.length === 1 && first < 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d)) this.offset_ += token.length;
+    for (const token of parser.next(lexeme)) tokens.push(token);
   }
-}
-
-/**
- * Whether counting the lexemes (GuardedParser) could find too deep a flow nesting or too many aliases: not when the
- * text holds no more "[" and "{" than MAX_DEPTH, nor "*" than MAX_ALIASES, since every such token is
- * one of those characters. Every everyday file passes this count, and is read by the plain parser.
- */
-function mayExceedFlowOrAliasLimits(text: string): boolean {
-  let opens = 0;
-  let stars = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b /* [ */ || c === 0x7b /* { */) opens += 1;
-    else if (c === 0x2a /* * */) stars += 1;
-  }
-  return opens > MAX_DEPTH || stars > MAX_ALIASES;
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
 }
 
 /** Block nesting by "- " at the start of lines, which counting the lexemes does not cover. */
