@@ -3,6 +3,7 @@
 // a generous per-test timeout (HOSTILE_TIMEOUT), never an assertion on elapsed time.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, parseYaml } from '../src/input/yaml-read.js';
 import { parseScenario } from '../src/scenario/parse.js';
@@ -66,10 +67,11 @@ describe('resource exhaustion', () => {
   });
 
   it('refuses deep nesting that hides its brackets from a character count (quoted "]")', { timeout: HOSTILE_TIMEOUT }, async () => {
-    // every level closes a bracket inside a quoted string: only the parser's own token tree sees the depth
+    // every level closes a bracket inside a quoted string: only the parser's own nesting sees the depth.
+    // The top mapping is the first level, so the 64th bracket (column 4 + 6 × 63) opens the 65th.
     const r = await estimateText(`a: ${'["]", '.repeat(10_000)}`);
     expectRefused(r, 's.yaml');
-    expect(r.stderr).toBe(`vidcost: s.yaml:1:${4 + 6 * MAX_DEPTH}: nesting deeper than ${MAX_DEPTH} levels of lists and mappings\n`);
+    expect(r.stderr).toBe(`vidcost: s.yaml:1:${4 + 6 * (MAX_DEPTH - 1)}: nesting deeper than ${MAX_DEPTH} levels of lists and mappings\n`);
   });
 
   it('refuses deep nesting by indentation alone', { timeout: HOSTILE_TIMEOUT }, async () => {
@@ -83,6 +85,34 @@ describe('resource exhaustion', () => {
     const ok = parseYaml(`a: ${'['.repeat(MAX_DEPTH - 1)}1${']'.repeat(MAX_DEPTH - 1)}`, 'x.yaml');
     expect(ok.data).toBeTypeOf('object');
     expect(() => parseYaml(`a: ${'['.repeat(MAX_DEPTH)}1${']'.repeat(MAX_DEPTH)}`, 'x.yaml')).toThrow(/nesting deeper than 64 levels/);
+  });
+
+  it('counts every kind of level alike: block mappings, block lists, flow lists and flow mappings, mixed', () => {
+    // a top mapping, then block levels one a line (a key, or a dash alone), then flow levels on the
+    // last line: from three levels inside the limit to three past it, split and mixed at random
+    const nested = fc
+      .integer({ min: MAX_DEPTH - 4, max: MAX_DEPTH + 2 })
+      .chain((inner) =>
+        fc.tuple(
+          fc.array(fc.constantFrom('map', 'seq'), { minLength: inner, maxLength: inner }),
+          fc.array(fc.constantFrom('[', '{k: '), { minLength: inner, maxLength: inner }),
+          fc.integer({ min: 0, max: inner }),
+        ),
+      );
+    fc.assert(
+      fc.property(nested, ([kinds, opens, blockLevels]) => {
+        const block = kinds.slice(0, blockLevels);
+        const flow = opens.slice(blockLevels);
+        const lines = ['a:'];
+        block.forEach((kind, i) => lines.push(`${'  '.repeat(i + 1)}${kind === 'map' ? `k${i}:` : '-'}`));
+        const closing = flow.map((open) => (open === '[' ? ']' : '}')).reverse();
+        lines.push(`${'  '.repeat(block.length + 1)}${flow.join('')}1${closing.join('')}`);
+        const text = `${lines.join('\n')}\n`;
+        if (1 + kinds.length <= MAX_DEPTH) expect(parseYaml(text, 'x.yaml').data).toBeTypeOf('object');
+        else expect(() => parseYaml(text, 'x.yaml')).toThrow(/nesting deeper than 64 levels/);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it(`refuses a file over ${MAX_INPUT_BYTES} bytes without reading it whole, and the same text given to the library`, {

@@ -1,7 +1,7 @@
 // Reads YAML as data a stranger may have written: bounded in size, nesting, aliases and expanded
 // size, duplicate and prototype-polluting keys refused, and every value remembers where it was
 // written so errors can name line and column. Nothing here recurses deeper than MAX_DEPTH: nesting
-// is measured on the parser's token tree (built with an explicit stack) before any recursive step.
+// is measured on the parser's own stack of collections as it reads, before any recursive step.
 import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, type Problem } from '../errors.js';
@@ -65,11 +65,7 @@ export function readYaml(text: string, file: string): ParsedYaml {
   if (text.trim() === '') fail(file, 'file is empty: expected a YAML mapping (key: value lines)', { line: 1, column: 1 });
 
   const lines = new LineCounter();
-  // The token tree comes from an explicit-stack parser, so it cannot overflow however deep the
-  // input is; its depth is checked before the (recursive) composer sees it.
   const tokens = parseTokens(text, file, lines);
-  dashGuard(text, file);
-  cstDepthGuard(tokens, file, lines);
   const composer = new Composer({ uniqueKeys: false, strict: true, merge: false, version: '1.2', prettyErrors: false, intAsBigInt: false });
   const documents = Array.from(composer.compose(tokens, true, text.length));
   const document = documents[0] as Document.Parsed;
@@ -137,80 +133,36 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * The token tree, read lexeme by lexeme: each lexeme goes to the parser after counting flow
- * nesting and alias uses on it (one lexing pass, not a second one before it), so a bracket bomb
- * or an alias flood stops at the first lexeme past its limit. Brackets inside quoted text are
- * part of their scalar's lexeme and do not count. The token-tree check below is the
- * authoritative one for depth.
+ * The token tree, from a parser that keeps the collections it is building on an explicit stack, one
+ * per level of nesting, so it cannot overflow however deep the input is. Fed one lexeme at a time,
+ * it is stopped at the first lexeme that opens a level past MAX_DEPTH (brackets, indentation and
+ * "- - -" alike) or uses an alias past MAX_ALIASES: the composer, which recurses, never sees such a
+ * tree, and a bracket bomb costs no more than its first levels.
  */
 function parseTokens(text: string, file: string, lines: LineCounter): CST.Token[] {
   const parser = new Parser(lines.addNewLine);
   const tokens: CST.Token[] = [];
-  let flow = 0;
   let aliases = 0;
   lines.addNewLine(0);
   for (const lexeme of new Lexer().lex(text)) {
-    const first = lexeme.charCodeAt(0);
-    if (lexeme === '[' || lexeme === '{') {
-      flow += 1;
-      if (flow > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, parser.offset));
-    } else if ((lexeme === ']' || lexeme === '}') && flow > 0) flow -= 1;
-    else if (first === 0x2a /* * */ && lexeme.length > 1) {
-      aliases += 1;
-      if (aliases > MAX_ALIASES)
-        fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(text, parser.offset));
+    const at = parser.offset;
+    if (lexeme.charCodeAt(0) === 0x2a /* * */ && lexeme.length > 1 && ++aliases > MAX_ALIASES) {
+      fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(text, at));
     }
     for (const token of parser.next(lexeme)) tokens.push(token);
+    // the stack also holds the document and tokens that are not collections: count only when it could matter
+    if (parser.stack.length > MAX_DEPTH && nesting(parser.stack) > MAX_DEPTH) {
+      fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, at));
+    }
   }
   for (const token of parser.end()) tokens.push(token);
   return tokens;
 }
 
-/** Block nesting by "- " at the start of lines, which counting the lexemes does not cover. */
-function dashGuard(text: string, file: string): void {
-  let lineStart = true;
-  let dashes = 0;
-  const limit = MAX_DEPTH * 4;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      lineStart = true;
-      dashes = 0;
-    } else if (lineStart) {
-      if (c === 0x2d && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
-        dashes += 1;
-        if (dashes > limit) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, i));
-      } else if (c !== 0x20 && c !== 0x09) lineStart = false;
-    }
-  }
-}
-
-type CstItem = { start: CST.SourceToken[]; key?: CST.Token | null; sep?: CST.SourceToken[]; value?: CST.Token };
-
-/** Nesting depth of the token tree, walked with an explicit stack. */
-function cstDepthGuard(tokens: readonly CST.Token[], file: string, lines: LineCounter): void {
-  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
-  while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
-    switch (token.type) {
-      case 'document':
-        if (token.value) stack.push({ token: token.value, depth });
-        break;
-      case 'block-map':
-      case 'block-seq':
-      case 'flow-collection': {
-        const inner = depth + 1;
-        if (inner > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, position(lines, token.offset));
-        for (const item of token.items as CstItem[]) {
-          if (item.key) stack.push({ token: item.key, depth: inner });
-          if (item.value) stack.push({ token: item.value, depth: inner });
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
+function nesting(stack: readonly CST.Token[]): number {
+  let levels = 0;
+  for (const token of stack) if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') levels += 1;
+  return levels;
 }
 
 /** A yaml error in words a user can act on. */
