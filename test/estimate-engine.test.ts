@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flat } from '../src/engine/advisory-words.js';
 import { estimate, type EstimateReport } from '../src/engine/estimate.js';
+import { cheapest } from '../src/engine/option-cost.js';
+import { atLeast, exact, range, UNKNOWN, type Figure } from '../src/money/figure.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { loadPricing } from '../src/cli/sheets.js';
 import { estimateJson } from '../src/render/estimate.js';
@@ -338,5 +340,28 @@ describe('advisory sentences', () => {
         expect(flat`${a}${b} and ${n}: ${c}.`).toBe(`${a}${b} and ${n}: ${c}.`);
       }),
     );
+  });
+});
+
+describe('choosing the cheapest', () => {
+  // the route, the cheapest single offering and the advisories all choose with this one function
+  const item = (offering: string, monthlyUsd: Figure, eligible = true) => ({ offering, monthlyUsd, eligible });
+  const any = () => true;
+
+  it('takes the lowest budget (the high end of a range), then the lowest low end, then the first of equals', () => {
+    // $10 exactly against ~$5–10: the same budget, and the range may cost less
+    expect(cheapest([item('a', exact(10)), item('b', range(5, 10))], any)!.offering).toBe('b');
+    // ~$5–12 budgets $12: $11 exactly is cheaper to budget though its low end is higher
+    expect(cheapest([item('a', range(5, 12)), item('b', exact(11))], any)!.offering).toBe('b');
+    expect(cheapest([item('a', exact(7)), item('b', exact(7))], any)!.offering).toBe('a');
+    // a price with no upper bound is never cheaper than one with a budget
+    expect(cheapest([item('a', atLeast(1)), item('b', exact(900))], any)!.offering).toBe('b');
+  });
+
+  it('only among the items that pass, and only at the places given', () => {
+    const items = [item('a', exact(1), false), item('b', exact(3)), item('c', exact(2)), item('d', UNKNOWN)];
+    expect(cheapest(items, (x) => x.eligible)!.offering).toBe('c');
+    expect(cheapest(items, (x) => x.eligible, [1, 3])!.offering).toBe('b');
+    expect(cheapest(items, (x) => x.eligible, [0])).toBeNull();
   });
 });

@@ -6,9 +6,9 @@ import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import type { Advisory } from './advisory-types.js';
-import type { EstimateReport, OptionResult, WorkloadResult } from './estimate-types.js';
+import type { EstimateReport, WorkloadResult } from './estimate-types.js';
 import type { PriceContext } from './price.js';
-import { billedGenerations, evaluateOption, recommendable } from './option-cost.js';
+import { billedGenerations, cheapest, evaluateOption, recommendable } from './option-cost.js';
 import { capital, flat, plural } from './advisory-words.js';
 import { planCapacityAdvisories } from './plan-capacity-advisories.js';
 
@@ -126,7 +126,7 @@ function subscriptionAdvisories(report: EstimateReport, considered: readonly Off
       const parts: string[] = [];
       const rest: Figure[] = [];
       for (const wr of report.workloads) {
-        const opt = cheapestOption(wr.options, at);
+        const opt = cheapest(wr.options, recommendable, at);
         if (!opt) continue;
         if (parts.length < MAX_NAMED_WORKLOADS) parts.push(`${wr.workload.name} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
         else rest.push(opt.monthlyUsd);
@@ -224,7 +224,7 @@ function overCeilingAdvisories(report: EstimateReport): Advisory[] {
  */
 function atFactorThree(report: EstimateReport, considered: readonly Offering[], wr: WorkloadResult): string {
   const scenario = report.scenarioData;
-  const best = cheapestOption(wr.options);
+  const best = cheapest(wr.options, recommendable);
   const offering = best ? considered.find((o) => o.id === best.offering) : undefined;
   if (!best || !offering) return '';
   const three = { ...wr.workload, regenerationFactor: dec(3) };
@@ -235,18 +235,6 @@ function atFactorThree(report: EstimateReport, considered: readonly Offering[], 
   if (markerOf(at) === 'unknown') return '';
   const factor = gens.eq(3) ? 'At a factor of 3' : `At a factor of 3, capped at ${gens} by budget.max_regenerations_per_job,`;
   return ` ${factor} this workload costs ${formatFigure(at, 'money')}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.`;
-}
-
-/** The recommendable option with the lowest budget (the first of equals), among the places `at` when given. */
-function cheapestOption(options: readonly OptionResult[], at?: readonly number[]): OptionResult | null {
-  let best: OptionResult | null = null;
-  const count = at ? at.length : options.length;
-  for (let i = 0; i < count; i++) {
-    const o = options[at ? at[i]! : i]!;
-    if (!recommendable(o)) continue;
-    if (best === null || budgetOf(o.monthlyUsd)!.lt(budgetOf(best.monthlyUsd)!)) best = o;
-  }
-  return best;
 }
 
 function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {

@@ -2,13 +2,13 @@
 // workload and offering: eligibility and why, billed generations, the monthly cost (a range where a
 // rate is a range); per offering the whole scenario; the cheapest route; and the traps as advisories.
 import { dec, ZERO } from '../money/decimal.js';
-import { budgetOf, compareBudget, exact, markerOf, plus, sum, times, UNKNOWN, type Figure } from '../money/figure.js';
+import { budgetOf, exact, markerOf, plus, sum, times, UNKNOWN, type Figure } from '../money/figure.js';
 import { catalogAt, compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, PriceSheet } from '../pricing/model.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import { advise } from './advisories.js';
 import type { EstimateOptions, EstimateReport, OfferingTotal, OptionResult, Recommendation, RouteStep, WorkloadResult } from './estimate-types.js';
-import { billedGenerations, costOption, coverCost, discountFactor, plansFor, prepareOption, recommendable, type Prepared } from './option-cost.js';
+import { billedGenerations, cheapest, costOption, coverCost, discountFactor, plansFor, prepareOption, recommendable, type Prepared } from './option-cost.js';
 import type { Cover } from './plan-cover.js';
 import type { PriceContext } from './price.js';
 
@@ -132,15 +132,6 @@ function totalFor(scenario: Scenario, catalog: Catalog, o: Offering, options: re
     cover: null,
     overridden,
   };
-}
-
-/** The cheapest of the items that pass `ok` (the first of equals). */
-function cheapest<T extends { monthlyUsd: Figure; offering: string }>(items: readonly T[], ok: (x: T) => boolean): T | null {
-  let best: T | null = null;
-  for (const x of items) {
-    if (ok(x) && (best === null || compareBudget(x.monthlyUsd, best.monthlyUsd) < 0)) best = x;
-  }
-  return best;
 }
 
 function recommend(scenario: Scenario, catalog: Catalog, workloads: readonly WorkloadResult[], totals: readonly OfferingTotal[]): Recommendation {

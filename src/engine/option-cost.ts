@@ -2,7 +2,7 @@
 // the plans that cover its credits). Used by the estimate and by the advisories that re-cost options.
 import { type Dec, HUNDRED, minDec, ONE } from '../money/decimal.js';
 import { formatNumber } from '../money/format.js';
-import { budgetOf, exact, markerOf, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
+import { budgetOf, compareBudget, exact, markerOf, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
@@ -216,4 +216,19 @@ function noCoverReason(plans: readonly Plan[], credits: Dec, vendor: string, sea
 /** Can this option be recommended? Only with a price that has an upper bound. */
 export function recommendable(x: OptionResult): boolean {
   return x.eligible && budgetOf(x.monthlyUsd) !== null;
+}
+
+/**
+ * The cheapest of the items that pass `ok` (only those at the places `at`, when given): the lowest
+ * budget, then the lowest low end, then the first of equals. The route, the cheapest single
+ * offering and the advisories all choose with it, so they never name different offerings for a tie.
+ */
+export function cheapest<T extends { monthlyUsd: Figure }>(items: readonly T[], ok: (x: T) => boolean, at?: readonly number[]): T | null {
+  let best: T | null = null;
+  const count = at ? at.length : items.length;
+  for (let i = 0; i < count; i++) {
+    const x = items[at ? at[i]! : i]!;
+    if (ok(x) && (best === null || compareBudget(x.monthlyUsd, best.monthlyUsd) < 0)) best = x;
+  }
+  return best;
 }
