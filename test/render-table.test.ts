@@ -1,6 +1,7 @@
 // The table renderer: colour only on a terminal and never with NO_COLOR; 80 columns.
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
+import { displayWidth } from '../src/render/string-width-fast.js';
 import { renderTable, wrap } from '../src/render/table.js';
 import type { View } from '../src/render/view.js';
 import { FIXTURES } from './helpers.js';
@@ -54,5 +55,28 @@ describe('layout', () => {
     expect(text).not.toContain('Optional');
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(renderTable(view, { color: false, width: 200 })).toContain('Optional');
+  });
+
+  it('fits a table and its sentences by the columns characters take: a CJK character takes two', () => {
+    // 20 characters that take 40 columns: by length the table fits in 80 columns, by display it does not
+    const name = '動画生成'.repeat(5);
+    const view: View = {
+      title: 't',
+      subtitle: [],
+      sections: [
+        {
+          table: {
+            columns: [{ header: 'Workload' }, { header: 'Monthly', align: 'right' }, { header: 'Notes' }],
+            rows: [[name, '$1,250.00', 'a note that takes some thirty columns']],
+          },
+          lines: [`${name} costs $1,250.00 a month on the cheapest route`],
+        },
+      ],
+    };
+    const lines = renderTable(view, { color: false, width: 80 }).split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    // the sentence (68 characters, 88 columns) wraps where its display width passes 80
+    expect(lines).toContain(`${name} costs $1,250.00 a month on the cheapest`);
+    expect(lines).toContain('  route');
   });
 });

@@ -1,6 +1,7 @@
 // The default terminal renderer: readable at 80 columns, colour only when asked (a TTY without NO_COLOR).
 import { Chalk } from 'chalk';
 import { oneLine } from './safe-text.js';
+import { displayWidth } from './string-width-fast.js';
 import { textTable } from './text-table.js';
 import type { Column, View } from './view.js';
 
@@ -10,23 +11,30 @@ export interface TableOptions {
   width?: number;
 }
 
-/** Wraps a sentence at `width`, keeping its indentation; continuation lines are indented two more spaces. */
+/** Wraps a sentence at `width` columns, keeping its indentation; continuation lines are indented two more spaces. */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const indent = /^ */.exec(text)![0];
   let line = indent;
+  let lineWidth = indent.length;
   for (const word of text.slice(indent.length).split(' ')) {
-    const candidate = line.trim() ? `${line} ${word}` : `${line}${word}`;
-    if (candidate.length > width && line.trim()) {
+    const wordWidth = displayWidth(word);
+    const started = line.trim() !== '';
+    if (started && lineWidth + 1 + wordWidth > width) {
       out.push(line);
       line = `${indent}  ${word}`;
-    } else line = candidate;
+      lineWidth = indent.length + 2 + wordWidth;
+    } else {
+      line = started ? `${line} ${word}` : `${line}${word}`;
+      lineWidth += (started ? 1 : 0) + wordWidth;
+    }
   }
   if (line) out.push(line);
   return out;
 }
 
-const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+// columns a cell takes in a terminal (colour codes take none, CJK characters two), as the table is drawn
+const visible = (s: string) => displayWidth(s);
 
 /** Widest text in each column, header included (a loop: a spread of 100,000 rows overflows the stack). */
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
