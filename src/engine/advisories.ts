@@ -1,5 +1,5 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { dec, floorDiv } from '../money/decimal.js';
+import { dec, floorDiv, ONE } from '../money/decimal.js';
 import { budgetOf, compareBudget, type Figure, markerOf, sum } from '../money/figure.js';
 import { formatAmount, formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
@@ -91,10 +91,10 @@ function regenerationAdvisories(report: EstimateReport, considered: readonly Off
         code: 'regeneration-capped',
         severity: 'info',
         workload: w.name,
-        message: flat`${w.name}: a regeneration factor of ${String(w.regenerationFactor)} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${String(wr.billedGenerations)} ${wr.billedGenerations.eq(1) ? 'is' : 'are'} billed.`,
+        message: flat`${w.name}: a regeneration factor of ${String(w.regenerationFactor)} is capped at ${plural(String(wr.billedGenerations), 'generation')} per job by budget.max_regenerations_per_job; ${String(wr.billedGenerations)} ${wr.billedGenerations.eq(ONE) ? 'is' : 'are'} billed.`,
       });
     }
-    if (w.regenerationFactor.eq(1)) {
+    if (w.regenerationFactor.eq(ONE)) {
       out.push({
         code: 'naive-regeneration',
         severity: 'warning',

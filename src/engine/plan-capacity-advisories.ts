@@ -30,14 +30,14 @@ export function planCapacityAdvisories(report: EstimateReport, considered: reado
       // credits one kept clip uses in the web app, where plan credits are spent: the estimate's own product
       const perClipFigure = perKeptClip(c.price, seconds, secondsTimesGens, wr.billedGenerations, true);
       const perClip = budgetOf(perClipFigure);
-      if (perClip === null || perClip.eq(0)) continue;
+      if (perClip === null || perClip.isZero()) continue;
       const per = formatFigure(perClipFigure, 'count', { tilde: false });
       let parts = '';
       for (const p of c.plans) {
         parts += `${parts === '' ? '' : '; '}${p.label} ÷ ${per} credits per kept clip = ${plural(clipsOf(p.credits, perClip), 'whole clip')} a month`;
       }
       capacity.push({
-        share: w.clipsPerMonth.eq(0) ? null : ratioKey(c.most, perClip.times(w.clipsPerMonth)),
+        share: w.clipsPerMonth.isZero() ? null : ratioKey(c.most, perClip.times(w.clipsPerMonth)),
         advisory: {
           code: 'plan-capacity',
           severity: 'info',

@@ -1,6 +1,6 @@
 // Turns an offering's published rate into dollars per second (and per clip, where it bills whole
 // clips) for one variant: channel, resolution, audio, HDR/EXR and tier. Pure and exact.
-import { dec, divide, ceilDiv } from '../money/decimal.js';
+import { ceilDiv, dec, divide, ONE } from '../money/decimal.js';
 import { atLeast, exact, mapEnds, pointOf, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, Rate } from '../pricing/model.js';
@@ -220,7 +220,7 @@ function perSecondOfClip(perClip: Figure, clipSeconds: Figure): Figure {
  */
 export function billedClipsPerClip(seconds: Figure, clipSeconds: Figure): Figure {
   const len = pointOf(clipSeconds);
-  if (len === null || len.eq(0)) return seconds.low === null ? UNKNOWN : atLeast(1, clipSeconds.approx);
+  if (len === null || len.eq(0)) return seconds.low === null ? UNKNOWN : atLeast(ONE, clipSeconds.approx);
   return withApprox(
     mapEnds(seconds, (s) => ceilDiv(s, len)),
     clipSeconds.approx,

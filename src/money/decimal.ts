@@ -57,7 +57,7 @@ export class Dec {
   }
 
   plus(other: DecSource): Dec {
-    const o = toDec(other);
+    const o = dec(other);
     if (this.k >= 0 && o.k >= 0) {
       if (this.k === o.k) return new Dec(this.n + o.n, this.d, this.k);
       if (this.k < o.k) return new Dec(this.n * pow10(o.k - this.k) + o.n, o.d, o.k);
@@ -68,11 +68,11 @@ export class Dec {
   }
 
   minus(other: DecSource): Dec {
-    return this.plus(toDec(other).neg());
+    return this.plus(dec(other).neg());
   }
 
   times(other: DecSource): Dec {
-    const o = toDec(other);
+    const o = dec(other);
     if (this.k >= 0 && o.k >= 0) {
       const k = this.k + o.k;
       return new Dec(this.n * o.n, k === 0 ? 1n : pow10(k), k);
@@ -82,14 +82,14 @@ export class Dec {
 
   /** The exact quotient (no rounding); throws on a zero divisor. */
   div(other: DecSource): Dec {
-    const o = toDec(other);
+    const o = dec(other);
     if (o.n === 0n) throw new RangeError('division by zero');
     return general(this.n * o.d, this.d * o.n);
   }
 
   /** The remainder with the sign of this value (as big.js and JS % do). */
   mod(other: DecSource): Dec {
-    const o = toDec(other);
+    const o = dec(other);
     if (o.n === 0n) throw new RangeError('division by zero');
     const q = (this.n * o.d) / (this.d * o.n); // truncated toward zero
     return this.minus(o.times(Dec.of(q)));
@@ -104,7 +104,7 @@ export class Dec {
   }
 
   cmp(other: DecSource): -1 | 0 | 1 {
-    const o = toDec(other);
+    const o = dec(other);
     let l = this.n;
     let r = o.n;
     // decimals: bring the coarser one to the finer scale (one product); fractions: cross-multiply
@@ -336,16 +336,12 @@ function parseDecimal(text: string): Dec {
   return Dec.scaled(mantissa, -exponent);
 }
 
-function toDec(value: DecSource): Dec {
-  if (value instanceof Dec) return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return Dec.of(BigInt(value));
-  return dec(value as string | number);
-}
-
 /** Parses a decimal literal or a JS number (numbers are read through their shortest round-trip string). */
 export function dec(value: DecSource): Dec {
   if (value instanceof Dec) return value;
   if (typeof value === 'number') {
+    // a count (the usual number) needs no text: its BigInt is the value
+    if (Number.isSafeInteger(value)) return Dec.of(BigInt(value));
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
     // The shortest round-trip string is exact, exponent form ("1e-30", "1.5e+21") included.
     return parseDecimal(String(value));
