@@ -336,7 +336,7 @@ function parseDecimal(text: string): Dec {
   return Dec.scaled(mantissa, -exponent);
 }
 
-/** Parses a decimal literal or a JS number (numbers are read through their shortest round-trip string). */
+/** Parses a decimal literal or a JS number (a safe integer as it is, any other through its shortest round-trip string). */
 export function dec(value: DecSource): Dec {
   if (value instanceof Dec) return value;
   if (typeof value === 'number') {
