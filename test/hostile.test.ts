@@ -87,32 +87,48 @@ describe('resource exhaustion', () => {
     expect(() => parseYaml(`a: ${'['.repeat(MAX_DEPTH)}1${']'.repeat(MAX_DEPTH)}`, 'x.yaml')).toThrow(/nesting deeper than 64 levels/);
   });
 
-  it('counts every kind of level alike: block mappings, block lists, flow lists and flow mappings, mixed', () => {
+  it('counts every kind of level alike: block mappings and lists, flow lists and mappings, pairs in flow lists', () => {
     // a top mapping, then block levels one a line (a key, or a dash alone), then flow levels on the
-    // last line: from three levels inside the limit to three past it, split and mixed at random
+    // last line, from three levels inside the limit to three past it, split and mixed at random.
+    // "[k: " and "[? k : " open two levels each: the list, and the one-pair mapping inside it.
+    const FLOW: Record<string, number> = { '[': 1, '{k: ': 1, '[k: ': 2, '[? k : ': 2 };
     const nested = fc
       .integer({ min: MAX_DEPTH - 4, max: MAX_DEPTH + 2 })
       .chain((inner) =>
         fc.tuple(
+          fc.constant(inner),
           fc.array(fc.constantFrom('map', 'seq'), { minLength: inner, maxLength: inner }),
-          fc.array(fc.constantFrom('[', '{k: '), { minLength: inner, maxLength: inner }),
+          fc.array(fc.constantFrom(...Object.keys(FLOW)), { minLength: inner, maxLength: inner }),
           fc.integer({ min: 0, max: inner }),
         ),
       );
     fc.assert(
-      fc.property(nested, ([kinds, opens, blockLevels]) => {
+      fc.property(nested, ([inner, kinds, opens, blockLevels]) => {
         const block = kinds.slice(0, blockLevels);
-        const flow = opens.slice(blockLevels);
+        const flow: string[] = [];
+        let levels = blockLevels;
+        for (const open of opens) {
+          if (levels === inner) break;
+          const chosen = levels + FLOW[open]! > inner ? '[' : open;
+          flow.push(chosen);
+          levels += FLOW[chosen]!;
+        }
         const lines = ['a:'];
         block.forEach((kind, i) => lines.push(`${'  '.repeat(i + 1)}${kind === 'map' ? `k${i}:` : '-'}`));
-        const closing = flow.map((open) => (open === '[' ? ']' : '}')).reverse();
+        const closing = flow.map((open) => (open === '{k: ' ? '}' : ']')).reverse();
         lines.push(`${'  '.repeat(block.length + 1)}${flow.join('')}1${closing.join('')}`);
         const text = `${lines.join('\n')}\n`;
-        if (1 + kinds.length <= MAX_DEPTH) expect(parseYaml(text, 'x.yaml').data).toBeTypeOf('object');
+        if (1 + inner <= MAX_DEPTH) expect(parseYaml(text, 'x.yaml').data).toBeTypeOf('object');
         else expect(() => parseYaml(text, 'x.yaml')).toThrow(/nesting deeper than 64 levels/);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('points at the line and column where the level past the limit begins', () => {
+    // 70 keys, each indented one more: the 65th level (counting the top mapping) is key64's mapping
+    const keys = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}key${i}:`).join('\n');
+    expect(() => parseYaml(`${keys} 1\n`, 'x.yaml')).toThrow(/^x\.yaml:65:65: nesting deeper than 64 levels/);
   });
 
   it(`refuses a file over ${MAX_INPUT_BYTES} bytes without reading it whole, and the same text given to the library`, {

@@ -1,7 +1,8 @@
 // Reads YAML as data a stranger may have written: bounded in size, nesting, aliases and expanded
 // size, duplicate and prototype-polluting keys refused, and every value remembers where it was
-// written so errors can name line and column. Nothing here recurses deeper than MAX_DEPTH: nesting
-// is measured on the parser's own stack of collections as it reads, before any recursive step.
+// written so errors can name line and column. Nesting is measured on the parser's own stack of
+// collections as it reads, before any recursive step, so nothing here recurses deeper than MAX_DEPTH
+// (or one level more, where a closed collection becomes a key: refused, as every such key is).
 import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
 import { dec, isDecimalLiteral } from '../money/decimal.js';
 import { InputError, MAX_PROBLEMS_PER_FILE, type Problem } from '../errors.js';
@@ -133,11 +134,11 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * The token tree, from a parser that keeps the collections it is building on an explicit stack, one
- * per level of nesting, so it cannot overflow however deep the input is. Fed one lexeme at a time,
- * it is stopped at the first lexeme that opens a level past MAX_DEPTH (brackets, indentation and
- * "- - -" alike) or uses an alias past MAX_ALIASES: the composer, which recurses, never sees such a
- * tree, and a bracket bomb costs no more than its first levels.
+ * The token tree, from a parser that keeps the collections it is building on an explicit stack, so
+ * it cannot overflow however deep the input is. Fed one lexeme at a time, it is stopped at the first
+ * lexeme that opens a level past MAX_DEPTH (brackets, indentation, "- - -" and "[k: " alike) or uses
+ * an alias past MAX_ALIASES: the composer, which recurses, never sees such a tree, and a bracket
+ * bomb costs no more than its first levels.
  */
 function parseTokens(text: string, file: string, lines: LineCounter): CST.Token[] {
   const parser = new Parser(lines.addNewLine);
@@ -145,24 +146,38 @@ function parseTokens(text: string, file: string, lines: LineCounter): CST.Token[
   let aliases = 0;
   lines.addNewLine(0);
   for (const lexeme of new Lexer().lex(text)) {
-    const at = parser.offset;
     if (lexeme.charCodeAt(0) === 0x2a /* * */ && lexeme.length > 1 && ++aliases > MAX_ALIASES) {
-      fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(text, at));
+      fail(file, `more than ${MAX_ALIASES} alias uses (*name): vidcost refuses "billion laughs" documents`, lineAndColumn(text, parser.offset));
     }
     for (const token of parser.next(lexeme)) tokens.push(token);
-    // the stack also holds the document and tokens that are not collections: count only when it could matter
-    if (parser.stack.length > MAX_DEPTH && nesting(parser.stack) > MAX_DEPTH) {
-      fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, at));
+    // an entry of the stack is worth at most two levels: count only when that could pass the limit
+    if (parser.stack.length * 2 > MAX_DEPTH) {
+      const open = nesting(parser.stack);
+      if (open.levels > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels of lists and mappings`, lineAndColumn(text, open.innermost));
     }
   }
   for (const token of parser.end()) tokens.push(token);
   return tokens;
 }
 
-function nesting(stack: readonly CST.Token[]): number {
+/**
+ * The levels of lists and mappings open on the parser's stack, and where the innermost begins. A
+ * flow list whose current item is a pair ("[k: [..." or "[? ...") holds a one-pair mapping, which
+ * the stack does not show: that is a level too.
+ */
+function nesting(stack: readonly CST.Token[]): { levels: number; innermost: number } {
   let levels = 0;
-  for (const token of stack) if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') levels += 1;
-  return levels;
+  let innermost = 0;
+  for (const token of stack) {
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    levels += 1;
+    innermost = token.offset;
+    if (token.type === 'flow-collection' && token.start.source === '[') {
+      const item = token.items[token.items.length - 1];
+      if (item && (item.start.some((t) => t.type === 'explicit-key-ind') || item.sep?.some((t) => t.type === 'map-value-ind'))) levels += 1;
+    }
+  }
+  return { levels, innermost };
 }
 
 /** A yaml error in words a user can act on. */
