@@ -33,15 +33,16 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-// columns a cell takes in a terminal (colour codes take none, CJK characters two), as the table is drawn
-const visible = (s: string) => displayWidth(s);
-
-/** Widest text in each column, header included (a loop: a spread of 100,000 rows overflows the stack). */
+/**
+ * Widest text in each column, header included, in the columns a terminal gives it (colour codes
+ * take none, CJK characters two), as the table is drawn. A loop: a spread of 100,000 rows
+ * overflows the stack.
+ */
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  const widths = head.map((h) => visible(h));
+  const widths = head.map((h) => displayWidth(h));
   for (const row of rows) {
     for (let i = 0; i < widths.length; i++) {
-      const w = visible(row[i] ?? '');
+      const w = displayWidth(row[i] ?? '');
       if (w > widths[i]!) widths[i] = w;
     }
   }
