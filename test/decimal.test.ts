@@ -131,6 +131,13 @@ describe('division', () => {
     );
   });
 
+  it("reads another decimal library's values, exponent form included", () => {
+    // big.js writes 0.0000001 as "1e-7" and 10^21 as "1e+21" by default
+    expect(dec(new Big('0.0000001') as unknown as string).toString()).toBe('0.0000001');
+    expect(dec(new Big('1000000000000000000000') as unknown as string).toString()).toBe('1000000000000000000000');
+    expect(dec(new Big('-12.5') as unknown as string).toString()).toBe('-12.5');
+  });
+
   it('floors and ceils exactly', () => {
     // Kling: 660 plan credits ÷ 360 credits per polished clip = 1.83 → one whole clip.
     expect(floorDiv(dec(660), dec(360)).toString()).toBe('1');

@@ -347,8 +347,9 @@ export function dec(value: DecSource): Dec {
     return parseDecimal(String(value));
   }
   if (typeof value !== 'string') {
-    // another decimal library's value (tests compare against big.js): read through its text
-    return dec(String(value));
+    // another decimal library's value (tests compare against big.js): read through its text, which
+    // may be in exponent form ("1e-7" from big.js)
+    return parseDecimal(String(value).trim());
   }
   const text = value.trim().replace(/_/g, '');
   if (!DECIMAL_LITERAL.test(text)) throw new RangeError(`not a decimal number: ${value}`);
