@@ -7,20 +7,25 @@ import { budgetOf, markerOf, type Figure } from '../money/figure.js';
  * high end of a range), null for a lower bound or unknown; Low/High appear for ranges and bounds.
  */
 export function figureFields(name: string, f: Figure, money: boolean): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  putFigureFields(out, name, f, money);
+  const out: Record<string, string | null> = { [name]: decOrNull(f, money) };
+  const low = figureEnd(f, 'low', money);
+  if (low !== undefined) {
+    out[`${name}Low`] = low;
+    out[`${name}High`] = figureEnd(f, 'high', money) ?? null;
+  }
   return out;
 }
 
-/** figureFields added to `out` in place (no object to spread, for reports with many rows). */
-export function putFigureFields(out: Record<string, unknown>, name: string, f: Figure, money: boolean): void {
-  const str = (d: Figure['low']) => (d === null ? null : money ? moneyString(d) : plainString(d));
-  out[name] = str(budgetOf(f));
+/**
+ * One end of a range or a lower bound, for `<name>Low` and `<name>High` (null: a bound has no high
+ * end); undefined for any other figure, which JSON.stringify leaves out.
+ */
+export function figureEnd(f: Figure | null, end: 'low' | 'high', money = false): string | null | undefined {
+  if (f === null) return undefined;
   const marker = markerOf(f);
-  if (marker === 'range' || marker === 'from') {
-    out[`${name}Low`] = str(f.low);
-    out[`${name}High`] = str(f.high);
-  }
+  if (marker !== 'range' && marker !== 'from') return undefined;
+  const d = f[end];
+  return d === null ? null : money ? moneyString(d) : plainString(d);
 }
 
 export function decOrNull(f: Figure | null, money = false): string | null {

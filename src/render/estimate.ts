@@ -5,7 +5,7 @@ import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
 import { renderCsv } from './csv.js';
-import { decOrNull, figureFields, putFigureFields } from './decimal-json.js';
+import { decOrNull, figureEnd, figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
 import { advisorySection } from './advisories.js';
 import { compareIds } from '../pricing/catalog.js';
@@ -244,22 +244,31 @@ function coverJson(cover: Cover | null): unknown {
 }
 
 /**
- * One workload × offering, the fields in the order JSON readers have always seen them. Written out
- * rather than spread from figureFields: a report of 1,000 workloads has 20,000 of these.
+ * One workload × offering, the fields in the order JSON readers have always seen them. A literal of
+ * one shape for every option (a report of 1,000 workloads has 20,000 of these): a figure's Low and
+ * High are undefined unless it is a range or a lower bound, and JSON.stringify leaves them out.
  */
 function optionJson(o: OptionResult): Record<string, unknown> {
-  const out: Record<string, unknown> = { offering: o.offering, eligible: o.eligible, reason: o.reason };
-  if (o.usdPerSecond) putFigureFields(out, 'usdPerSecond', o.usdPerSecond, false);
-  else out['usdPerSecond'] = null;
-  putFigureFields(out, 'usdPerKeptClip', o.usdPerKeptClip, true);
-  putFigureFields(out, 'monthlyUsd', o.monthlyUsd, true);
-  out['approx'] = o.monthlyUsd.approx;
-  out['marker'] = o.eligible ? markerOf(o.monthlyUsd) : null;
-  out['creditsPerKeptClip'] = decOrNull(o.creditsPerKeptClip);
-  out['batch'] = o.batch;
-  out['overridden'] = o.overridden;
-  if (o.cover) out['plans'] = coverJson(o.cover);
-  return out;
+  return {
+    offering: o.offering,
+    eligible: o.eligible,
+    reason: o.reason,
+    usdPerSecond: decOrNull(o.usdPerSecond),
+    usdPerSecondLow: figureEnd(o.usdPerSecond, 'low'),
+    usdPerSecondHigh: figureEnd(o.usdPerSecond, 'high'),
+    usdPerKeptClip: decOrNull(o.usdPerKeptClip, true),
+    usdPerKeptClipLow: figureEnd(o.usdPerKeptClip, 'low', true),
+    usdPerKeptClipHigh: figureEnd(o.usdPerKeptClip, 'high', true),
+    monthlyUsd: decOrNull(o.monthlyUsd, true),
+    monthlyUsdLow: figureEnd(o.monthlyUsd, 'low', true),
+    monthlyUsdHigh: figureEnd(o.monthlyUsd, 'high', true),
+    approx: o.monthlyUsd.approx,
+    marker: o.eligible ? markerOf(o.monthlyUsd) : null,
+    creditsPerKeptClip: decOrNull(o.creditsPerKeptClip),
+    batch: o.batch,
+    overridden: o.overridden,
+    plans: coverJson(o.cover),
+  };
 }
 
 export function estimateJson(report: EstimateReport): unknown {
