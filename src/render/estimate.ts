@@ -305,10 +305,13 @@ export function estimateJson(report: EstimateReport): unknown {
       ...(t.cover ? { plans: coverJson(t.cover) } : {}),
     })),
     recommendation: {
+      // one a workload, so a literal like the options' (figureEnd: undefined unless a range or bound)
       workloads: r.perWorkload.map((s) => ({
         workload: s.workload,
         offering: s.offering,
-        ...figureFields('monthlyUsd', s.monthlyUsd, true),
+        monthlyUsd: decOrNull(s.monthlyUsd, true),
+        monthlyUsdLow: figureEnd(s.monthlyUsd, 'low', true),
+        monthlyUsdHigh: figureEnd(s.monthlyUsd, 'high', true),
         reason: s.reason,
       })),
       ...figureFields('monthlyUsd', r.monthlyUsd, true),
