@@ -347,9 +347,6 @@ export function estimateCsv(report: EstimateReport): string {
     // the route has one step per workload, in order
     const step = steps[i]?.workload === wr.workload.name ? steps[i] : steps.find((s) => s.workload === wr.workload.name);
     return wr.options.map((o) => {
-      // the budget figure, and both ends of a range or bound (as figureFields writes them for JSON)
-      const marker = markerOf(o.monthlyUsd);
-      const ends = marker === 'range' || marker === 'from';
       return [
         report.scenario,
         report.asOf,
@@ -360,10 +357,11 @@ export function estimateCsv(report: EstimateReport): string {
         o.reason,
         o.usdPerSecond ? decOrNull(o.usdPerSecond) : null,
         decOrNull(o.usdPerKeptClip, true),
+        // the budget figure, and both ends of a range or bound, as the JSON writes them
         decOrNull(o.monthlyUsd, true),
-        ends ? moneyString(o.monthlyUsd.low!) : null,
-        ends && o.monthlyUsd.high !== null ? moneyString(o.monthlyUsd.high) : null,
-        o.eligible ? marker : null,
+        figureEnd(o.monthlyUsd, 'low', true) ?? null,
+        figureEnd(o.monthlyUsd, 'high', true) ?? null,
+        o.eligible ? markerOf(o.monthlyUsd) : null,
         step?.offering === o.offering,
       ];
     });
