@@ -265,6 +265,29 @@ ${[...seven, '{ name: h, clips_per_month: 10, seconds_per_clip: 10, resolution: 
     expect(codes(run(base('offerings: [luma/ray3]\noverrides: { luma: { usd_per_credit: 0.004 } }')))).not.toContain('unknown-price');
   });
 
+  it('unknown-price: the hint follows why the price is unknown, never the wording of the reason', () => {
+    const r = run(base('offerings: [luma/ray3, fal/h100-gpu, runway/gen4]'));
+    expect(option(r, 'w', 'luma/ray3').unknownBecause).toBe('credit-value');
+    expect(option(r, 'w', 'fal/h100-gpu').unknownBecause).toBe('gpu-seconds');
+    expect(option(r, 'w', 'runway/gen4').unknownBecause).toBeNull();
+    const hint = (offering: string) => r.advisories.find((a) => a.code === 'unknown-price' && a.offering === offering)?.message;
+    expect(hint('luma/ray3')).toContain('Supply it with overrides: { luma: { usd_per_credit: 0.004 } }');
+    expect(hint('fal/h100-gpu')).toContain('Supply it with overrides: { fal: { gpu_seconds_per_output_second: N } }.');
+    // web-app, one seat: the credits are known, but no single plan holds 10,000 clips' worth; the cost
+    // is unknown because of the seats, not the price, so there is no credit value to supply
+    const seats = run(
+      scenario(`channel: web-app\nseats: 1\nofferings: [kling/kling-3.0]
+workloads:
+  - { name: w, clips_per_month: 10000, seconds_per_clip: 10, resolution: 720p }
+`),
+    );
+    const kling = option(seats, 'w', 'kling/kling-3.0');
+    expect(kling.monthlyUsd.low).toBeNull();
+    expect(kling.reason).toMatch(/^1 seat \(one plan each\) hold at most/);
+    expect(kling.unknownBecause).toBeNull();
+    expect(seats.advisories.find((a) => a.code === 'unknown-price')?.message).not.toContain('Supply it');
+  });
+
   it('no-eligible-offering: nothing both edits and does HDR', () => {
     const r = run(base('', '{ name: w, clips_per_month: 1, seconds_per_clip: 5, requires: [editing, hdr] }'));
     expect(r.advisories.find((a) => a.code === 'no-eligible-offering')).toMatchObject({ severity: 'error', workload: 'w' });

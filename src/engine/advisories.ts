@@ -169,13 +169,12 @@ function unknownPriceAdvisories(report: EstimateReport): Advisory[] {
   for (const wr of report.workloads) {
     for (const opt of wr.options) {
       if (!opt.eligible || opt.monthlyUsd.low !== null) continue;
-      const creditGap = /dollar value of a \S+ credit/.test(opt.reason ?? '');
-      const gpuGap = /GPU-seconds/.test(opt.reason ?? '');
-      const how = creditGap
-        ? ` Supply it with overrides: { ${opt.vendor}: { usd_per_credit: 0.004 } } (your contract's figure).`
-        : gpuGap
-          ? ` Supply it with overrides: { ${opt.vendor}: { gpu_seconds_per_output_second: N } }.`
-          : '';
+      const how =
+        opt.unknownBecause === 'credit-value'
+          ? ` Supply it with overrides: { ${opt.vendor}: { usd_per_credit: 0.004 } } (your contract's figure).`
+          : opt.unknownBecause === 'gpu-seconds'
+            ? ` Supply it with overrides: { ${opt.vendor}: { gpu_seconds_per_output_second: N } }.`
+            : '';
       out.push({
         code: 'unknown-price',
         severity: 'warning',

@@ -6,7 +6,7 @@ import type { Catalog } from '../pricing/catalog.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import type { Advisory } from './advisory-types.js';
 import type { Cover } from './plan-cover.js';
-import type { Priced } from './price.js';
+import type { Priced, UnknownReason } from './price.js';
 
 export interface EstimateOptions {
   /** the date prices are taken at; the scenario's as_of wins unless `forceAsOf` */
@@ -22,6 +22,8 @@ export interface OptionResult {
   eligible: boolean;
   /** why not eligible, or why the price is unknown */
   reason: string | null;
+  /** eligible with an unknown cost because the price is unknown: why, so a report can say how to supply it */
+  unknownBecause: UnknownReason | null;
   usdPerSecond: Figure | null;
   /** cost of one kept clip, generations included */
   usdPerKeptClip: Figure;

@@ -9,7 +9,7 @@ import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
 import type { Scenario, Workload } from '../scenario/model.js';
 import type { OptionResult } from './estimate-types.js';
 import { cheapestCover, mostCredits, usablePlans, type Cover } from './plan-cover.js';
-import { costPerGeneration, priceFor, type PriceContext, type Priced } from './price.js';
+import { costPerGeneration, priceFor, unknownBecause, type PriceContext, type Priced, type UnknownReason } from './price.js';
 
 export function billedGenerations(scenario: Scenario, w: Workload): Dec {
   const cap = scenario.budget.maxRegenerationsPerJob;
@@ -47,6 +47,7 @@ function ineligible(o: Offering, reason: string, eligible = false): OptionResult
     vendor: o.vendor,
     eligible,
     reason,
+    unknownBecause: eligible ? 'no-price' : null,
     usdPerSecond: null,
     usdPerKeptClip: UNKNOWN,
     creditsPerKeptClip: null,
@@ -121,13 +122,15 @@ export function costOption(
   let monthlyUsd: Figure;
   let cover: Cover | null = null;
   let reason: string | null = null;
+  // set where the cost is unknown because the price is (not because no plan covers the credits)
+  let because: UnknownReason | null = null;
   if (scenario.channel === 'web-app') {
     // People on seat plans: the cost is the plans that cover the credits, not a per-second rate.
     usdPerKeptClip = creditsPerKeptClip && p.creditValue ? times(creditsPerKeptClip, p.creditValue.usdPerCredit) : UNKNOWN;
     const needed = creditsPerKeptClip ? times(creditsPerKeptClip, clips) : UNKNOWN;
     const plans = plansFor(ctx.catalog, o.vendor, [w]);
     ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor, scenario.seats ?? null));
-    if (needed.low === null) reason = unknownReason(p);
+    if (needed.low === null) because = unknownBecause(p) ?? 'no-price';
   } else if (p.billing.kind === 'per_second') {
     // (seconds × generations) × the per-second rate, discount already in it: the same exact value
     usdPerKeptClip = times(secondsTimesGens, prepared.usdPerSecond);
@@ -137,12 +140,13 @@ export function costOption(
     usdPerKeptClip = pct === null ? usd : times(usd, factor);
     monthlyUsd = times(usdPerKeptClip, clips);
   }
-  if (reason === null && monthlyUsd.low === null) reason = unknownReason(p);
+  if (because === null && reason === null && monthlyUsd.low === null) because = unknownBecause(p) ?? 'no-price';
   return {
     offering: o.id,
     vendor: o.vendor,
     eligible: true,
-    reason,
+    reason: because === null ? reason : unknownWords(p, because),
+    unknownBecause: because,
     usdPerSecond: prepared.usdPerSecond,
     usdPerKeptClip,
     creditsPerKeptClip,
@@ -155,17 +159,10 @@ export function costOption(
   };
 }
 
-function unknownReason(p: Priced): string {
-  const unit = p.rate.unit;
-  if (
-    (unit.kind === 'credits_per_second' || unit.kind === 'credits_per_clip') &&
-    p.creditValue &&
-    markerOf(p.creditValue.usdPerCredit) === 'unknown' &&
-    markerOf(unit.credits) !== 'unknown'
-  ) {
-    return `no source gives the dollar value of a ${p.offering.vendor} credit`;
-  }
-  if (unit.kind === 'gpu') return 'GPU-seconds per output second are not known';
+/** The estimate's words for why a variant's price is unknown. */
+function unknownWords(p: Priced, because: UnknownReason): string {
+  if (because === 'credit-value') return `no source gives the dollar value of a ${p.offering.vendor} credit`;
+  if (because === 'gpu-seconds') return 'GPU-seconds per output second are not known';
   return p.rate.note ?? 'no price published for this variant';
 }
 

@@ -51,6 +51,21 @@ export interface NotPriced {
 
 export type PriceResult = Priced | NotPriced;
 
+/** Why a variant's dollars per second is unknown, so a report can say how to supply it. */
+export type UnknownReason = 'credit-value' | 'credits' | 'clip-length' | 'gpu-seconds' | 'no-price';
+
+/** Why the dollars per second of a priced variant (null: not priced at all) is unknown; null when it is known. */
+export function unknownBecause(p: Priced | null): UnknownReason | null {
+  if (p === null) return 'no-price';
+  if (p.usdPerSecond.low !== null) return null;
+  const unit = p.rate.unit;
+  if (p.creditValue && p.creditValue.usdPerCredit.low === null) return 'credit-value';
+  if (p.creditsPerSecond && p.creditsPerSecond.low === null) return 'credits';
+  if ((unit.kind === 'credits_per_clip' || unit.kind === 'usd_per_clip') && pointOf(unit.clipSeconds) === null) return 'clip-length';
+  if (unit.kind === 'gpu') return 'gpu-seconds';
+  return 'no-price';
+}
+
 const SECONDS_PER_HOUR = dec(3600);
 
 function describeVariant(r: Pick<Rate, 'resolution' | 'audio' | 'hdr' | 'exr'>): string {

@@ -9,10 +9,9 @@ import { formatAmount, formatFigure, formatNumber, formatRate, formatUsd } from 
 import { compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Rate, RateUnit } from '../pricing/model.js';
 import { resolutionRank, type Channel, type Provenance, type Resolution } from '../pricing/vocabulary.js';
-import { priceFor, ratesOn, type PriceContext, type Priced, type PriceQuery } from './price.js';
+import { priceFor, ratesOn, unknownBecause, type PriceContext, type Priced, type PriceQuery, type UnknownReason } from './price.js';
 
-/** Why a row's dollars per second is unknown (null when it is known). */
-export type UnknownReason = 'credit-value' | 'credits' | 'clip-length' | 'gpu-seconds' | 'no-price';
+export type { UnknownReason } from './price.js';
 
 export interface RateRow {
   offering: string;
@@ -152,17 +151,6 @@ function allVariants(ctx: PriceContext, o: Offering, wanted: Resolution, clipSec
   return out;
 }
 
-function unknownReason(p: Priced | null): UnknownReason | null {
-  if (p === null) return 'no-price';
-  if (p.usdPerSecond.low !== null) return null;
-  const unit = p.rate.unit;
-  if (p.creditValue && p.creditValue.usdPerCredit.low === null) return 'credit-value';
-  if (p.creditsPerSecond && p.creditsPerSecond.low === null) return 'credits';
-  if ((unit.kind === 'credits_per_clip' || unit.kind === 'usd_per_clip') && pointOf(unit.clipSeconds) === null) return 'clip-length';
-  if (unit.kind === 'gpu') return 'gpu-seconds';
-  return 'no-price';
-}
-
 function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wanted: Resolution, clipSeconds: number, all: boolean): RateRow {
   let creditsPerSecond = p?.creditsPerSecond ?? null;
   let creditsFor: RateRow['creditsFor'] = null;
@@ -192,7 +180,7 @@ function rowOf(ctx: PriceContext, o: Offering, p: Priced | null, rate: Rate, wan
     creditsFor,
     usdPerCredit: p?.creditValue?.usdPerCredit ?? null,
     creditPlan: p?.creditValue?.basis === 'plan' ? (p.creditValue.plan?.name ?? null) : null,
-    unknownBecause: unknownReason(p),
+    unknownBecause: unknownBecause(p),
     usdPerClip: perClip ? perClip.usdPerClip : null,
     clipSeconds: perClip ? perClip.clipSeconds : null,
     usdPerGpuHour: unit.kind === 'gpu' ? unit.usdPerGpuHour : null,
