@@ -2,7 +2,7 @@
 // the plans that cover its credits). Used by the estimate and by the advisories that re-cost options.
 import { type Dec, HUNDRED, minDec, ONE } from '../money/decimal.js';
 import { formatNumber } from '../money/format.js';
-import { budgetOf, compareBudget, exact, markerOf, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
+import { budgetOf, compareBudget, exact, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import { resolutionRank, type Capability } from '../pricing/vocabulary.js';
