@@ -6,9 +6,9 @@
 //    totals, route and advisories). Workload × offering evaluations per second.
 //    Goal: at least 1,000,000 at 1,000 workloads.
 // 2. End to end: `vidcost estimate` on a generated scenario file of 1,000 workloads (the most a
-//    scenario may hold) against one of 10, in table, JSON and CSV, each a whole process started as a
-//    user starts it (node bin/vidcost.cjs, output into a pipe), interleaved round by round so that a
-//    busy machine slows both alike. Each figure is the median over the rounds of (1,000-workload
+//    scenario may hold) against one of 10, in every format (table, JSON, CSV, Markdown, HTML),
+//    each a whole process started as a user starts it (node bin/vidcost.cjs, output into a pipe),
+//    interleaved round by round so that a busy machine slows both alike. Each figure is the median over the rounds of (1,000-workload
 //    time ÷ 10-workload time in the same round). Goal: at most 5× in every format.
 //
 // Options: --rounds N (default 15), --quick (fewer rounds), --engine-only (part 1 alone, as
@@ -154,7 +154,7 @@ function endToEnd(files) {
   delete env.NODE_OPTIONS;
   line(`2. End to end: vidcost estimate, 1,000 workloads against 10 (whole processes, ${ROUNDS} interleaved rounds,`);
   line('   median of per-round ratios; output into a pipe)');
-  for (const format of ['table', 'json', 'csv']) {
+  for (const format of ['table', 'json', 'csv', 'markdown', 'html']) {
     const runs = [...files].map(([n, file]) => ({ n, argv: [bin, 'estimate', file, '--format', format] }));
     for (const r of runs) {
       const p = spawnSync(process.execPath, r.argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 27 });
@@ -175,7 +175,7 @@ function endToEnd(files) {
     const ratio = median(times[1].map((t, round) => t / times[0][round]));
     const met = ratio <= GOALS.bigToSmall;
     line(
-      `   ${format.padEnd(5)}  10 workloads ${fmt(median(times[0]), 0).padStart(5)} ms (${fmt(runs[0].bytes / 1024, 0)} KiB)  1,000 workloads ${fmt(median(times[1]), 0).padStart(5)} ms (${fmt(runs[1].bytes / 1024, 0)} KiB)  ${fmt(ratio, 2).padStart(5)}×  (goal ≤ ${GOALS.bigToSmall}×: ${met ? 'met' : 'MISSED'})`,
+      `   ${format.padEnd(8)}  10 workloads ${fmt(median(times[0]), 0).padStart(5)} ms (${fmt(runs[0].bytes / 1024, 0)} KiB)  1,000 workloads ${fmt(median(times[1]), 0).padStart(5)} ms (${fmt(runs[1].bytes / 1024, 0)} KiB)  ${fmt(ratio, 2).padStart(5)}×  (goal ≤ ${GOALS.bigToSmall}×: ${met ? 'met' : 'MISSED'})`,
     );
     if (!met) missed.push(`end to end, ${format}: 1,000 workloads take ${fmt(ratio, 2)}× the time of 10 (goal ≤ ${GOALS.bigToSmall}×)`);
   }
