@@ -43,6 +43,15 @@ describe('validation errors name file, line, column and field, what was expected
     expect(lines(v.stderr)).toEqual(lines(r.stderr));
   });
 
+  it('suggests the field a typo meant inside a vendor override (a mapping of mappings)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'override-typo.yaml');
+    writeFileSync(file, 'version: 1\nname: t\noverrides:\n  luma: { usd_per_credt: 0.004 }\nworkloads:\n  - { name: w, clips_per_month: 1, seconds_per_clip: 5 }\n');
+    const r = await vidcostInProcess(['validate', file, '--as-of', '2026-06-01']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:4:11: overrides.luma.usd_per_credt: unknown field "usd_per_credt" (did you mean usd_per_credit?)`);
+  });
+
   it('reports every typo of a scenario at once, each with its near miss (built binary)', () => {
     const r = vidcost(['estimate', rel('typos.yaml'), '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);

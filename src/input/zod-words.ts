@@ -277,35 +277,39 @@ function unionWords(branches: readonly (readonly { code: string; expected?: stri
   return unique.length === 0 ? 'another kind of value' : unique.length === 1 ? unique[0]! : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
-/** Field names of a zod object schema at a path, walking arrays and optionals. */
-export function keysOfSchema(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
-  let cur: unknown = schema;
-  const unwrap = (s: unknown): unknown => {
-    let x = s as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown; options?: unknown[] } };
-    for (let i = 0; i < 10 && x?.def; i++) {
-      const t = x.def.type;
-      if (t === 'optional' || t === 'default' || t === 'nullable' || t === 'prefault' || t === 'readonly' || t === 'catch') x = x.def.innerType as typeof x;
-      else if (t === 'pipe') x = x.def.in as typeof x;
-      else break;
-    }
-    return x;
-  };
-  // of a union ("a number or a mapping"), the branch that has fields
-  const objectBranch = (s: unknown): unknown => {
-    const def = (s as { def?: { type?: string; options?: unknown[] } }).def;
-    if (def?.type !== 'union') return s;
-    return def.options?.map(unwrap).find((o) => (o as { def?: { type?: string } }).def?.type === 'object') ?? s;
-  };
-  cur = objectBranch(unwrap(cur));
-  for (const part of path) {
-    const def = (cur as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; valueType?: unknown } }).def;
-    if (!def) return [];
-    if (def.type === 'array' && typeof part === 'number') cur = unwrap(def.element);
-    else if (def.type === 'object' && def.shape && typeof part === 'string') cur = unwrap(def.shape[part]);
-    else if (def.type === 'record') cur = unwrap(def.valueType);
-    else return [];
-    cur = objectBranch(cur);
+/** Any zod schema, read through its `def`: zod 4's public, typed definition of a schema. */
+type Schema = { def: z.core.$ZodTypes['_zod']['def'] };
+
+/** The schema inside wrappers that do not change the fields (optional, default, nullable..., a pipe's input). */
+function unwrap(schema: Schema): Schema {
+  let s = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = s.def;
+    if ('innerType' in def) s = def.innerType as unknown as Schema;
+    else if (def.type === 'pipe') s = def.in as unknown as Schema;
+    else break;
   }
-  const shape = (cur as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
-  return shape?.type === 'object' && shape.shape ? Object.keys(shape.shape) : [];
+  return s;
+}
+
+/** Of a union ("a number or a mapping"), the branch that has fields. */
+function objectBranch(schema: Schema): Schema {
+  const def = schema.def;
+  if (def.type !== 'union') return schema;
+  return def.options.map((o) => unwrap(o as unknown as Schema)).find((o) => o.def.type === 'object') ?? schema;
+}
+
+/** Field names of a zod object schema at a path, walking arrays, records and optionals. */
+export function keysOfSchema(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
+  let cur = objectBranch(unwrap(schema as unknown as Schema));
+  for (const part of path) {
+    const def = cur.def;
+    let next: unknown;
+    if (def.type === 'array' && typeof part === 'number') next = def.element;
+    else if (def.type === 'object' && typeof part === 'string') next = def.shape[part];
+    else if (def.type === 'record') next = def.valueType;
+    if (next === undefined) return [];
+    cur = objectBranch(unwrap(next as Schema));
+  }
+  return cur.def.type === 'object' ? Object.keys(cur.def.shape) : [];
 }
