@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run test:node-versions`: the test suite on each Node version vidcost supports besides the
-// one running npm (`engines` in package.json). Each binary comes from the npm `node` package
-// (`npx -y node@22`), fetched once into npx's cache. Builds first, with the current Node; then runs
-// vitest with each version, which starts the CLI under test with that same version.
-// Usage: npm run test:node-versions [-- 22 24] [-- vitest arguments after --]
+// `npm run test:node-versions`: the test suite on the oldest and the newest Node of each line that
+// `engines` in package.json names (^20.19 || ^22.12 || ^24), besides the one running npm. Each
+// binary comes from the npm `node` package (`npx -y node@22.12.0`), fetched once into npx's cache.
+// Builds first, with the current Node; then runs vitest with each version, which starts the CLI
+// under test with that same version.
+// Usage: npm run test:node-versions [-- 22 24.0.0] [-- vitest arguments after --]
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,17 +18,20 @@ const run = (file, argv, env = process.env) => spawnSync(file, argv, { cwd: root
 
 if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) process.exit(1);
 const failed = [];
-for (const major of versions.length > 0 ? versions : ['22', '24']) {
-  const found = spawnSync('npx', ['-y', `node@${major}`, '-p', 'process.execPath'], { cwd: root, encoding: 'utf8' });
+// the floors are engines' own; a bare major is that line's newest release
+const ENGINES = ['20.19.0', '20', '22.12.0', '22', '24.0.0', '24'];
+for (const wanted of versions.length > 0 ? versions : ENGINES) {
+  const found = spawnSync('npx', ['-y', `node@${wanted}`, '-p', 'process.version + " " + process.execPath'], { cwd: root, encoding: 'utf8' });
   if (found.status !== 0) {
-    process.stderr.write(`test:node-versions: cannot get Node ${major} through \`npx node@${major}\`:\n${found.stderr}\n`);
+    process.stderr.write(`test:node-versions: cannot get Node ${wanted} through \`npx node@${wanted}\`:\n${found.stderr}\n`);
     process.exit(2);
   }
-  const node = found.stdout.trim();
-  process.stdout.write(`\n== Node ${major}: ${node}\n`);
+  const [version, node] = found.stdout.trim().split(' ');
+  if (version === process.version) continue; // npm test has run the suite on this one
+  process.stdout.write(`\n== Node ${version}: ${node}\n`);
   // `node` on PATH is this version too: for the executable's #! line and for any spawned `node`
   const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` };
-  if (run(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestArgs], env) !== 0) failed.push(major);
+  if (run(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestArgs], env) !== 0) failed.push(version);
 }
 if (failed.length > 0) {
   process.stderr.write(`test:node-versions: the suite failed on Node ${failed.join(', ')}\n`);
