@@ -46,7 +46,10 @@ describe('validation errors name file, line, column and field, what was expected
   it('suggests the field a typo meant inside a vendor override (a mapping of mappings)', async () => {
     const dir = tempDir();
     const file = join(dir, 'override-typo.yaml');
-    writeFileSync(file, 'version: 1\nname: t\noverrides:\n  luma: { usd_per_credt: 0.004 }\nworkloads:\n  - { name: w, clips_per_month: 1, seconds_per_clip: 5 }\n');
+    writeFileSync(
+      file,
+      'version: 1\nname: t\noverrides:\n  luma: { usd_per_credt: 0.004 }\nworkloads:\n  - { name: w, clips_per_month: 1, seconds_per_clip: 5 }\n',
+    );
     const r = await vidcostInProcess(['validate', file, '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${file}:4:11: overrides.luma.usd_per_credt: unknown field "usd_per_credt" (did you mean usd_per_credit?)`);
