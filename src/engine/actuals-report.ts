@@ -3,7 +3,7 @@
 // the ceiling is reached, per-job generation percentiles for calibration, and the advisories.
 import { type Dec, dec, divide, ceilDiv, moneyString, ZERO } from '../money/decimal.js';
 import { budgetOf, exact, mapEnds, plus, sum, UNKNOWN, type Figure } from '../money/figure.js';
-import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
+import { formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { nearMiss } from '../errors.js';
 import type { Scenario } from '../scenario/model.js';
@@ -273,7 +273,6 @@ export function actualsReport(acc: ActualsAccumulator): ActualsReport {
   return report;
 }
 
-const money = (f: Figure) => formatFigure(f, 'money');
 const rows = (n: number) => `${formatNumber(dec(n))} row${n === 1 ? '' : 's'}`;
 
 export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[]): ActualsAdvisory[] {
@@ -286,7 +285,7 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
       out.push({
         code: 'projected-over-ceiling',
         severity: 'warning',
-        message: `The projection for ${w.month} is ${money(r.projectedMonthUsd)}: with part of the spend unknown, vidcost cannot say it stays within the ${ceiling} ceiling.`,
+        message: `The projection for ${w.month} is ${formatMoney(r.projectedMonthUsd)}: with part of the spend unknown, vidcost cannot say it stays within the ${ceiling} ceiling.`,
       });
     } else if (high.gt(r.ceilingUsd)) {
       const day = r.ceilingReachedOn?.high;
@@ -294,7 +293,7 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
       out.push({
         code: 'projected-over-ceiling',
         severity: 'error',
-        message: `${w.month} is on track for ${money(r.projectedMonthUsd)}, over the ${ceiling} ceiling by ${formatUsd(high.minus(r.ceilingUsd))}${when} (${money(r.monthToDateUsd)} in ${w.daysElapsed} of ${w.daysInMonth} days).`,
+        message: `${w.month} is on track for ${formatMoney(r.projectedMonthUsd)}, over the ${ceiling} ceiling by ${formatUsd(high.minus(r.ceilingUsd))}${when} (${formatMoney(r.monthToDateUsd)} in ${w.daysElapsed} of ${w.daysInMonth} days).`,
       });
     }
   }
@@ -314,7 +313,7 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
         code: 'price-drift',
         severity: 'warning',
         offering: o.offering,
-        message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}: reported $${moneyString(dec(ex.usd))}, vidcost's price ${money(ex.priced)}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.`,
+        message: `${o.offering}: ${rows(o.driftRows)} ${o.driftRows === 1 ? 'reports' : 'report'} a charge more than 1% from vidcost's price (first at ${ex.place.file}:${ex.place.line}: reported $${moneyString(dec(ex.usd))}, vidcost's price ${formatMoney(ex.priced)}); the sheet or the bill is wrong: check the vendor's pricing page and invoice.`,
       });
     }
     if (!o.known || o.unpricedReason !== null) {
@@ -328,8 +327,8 @@ export function actualsAdvisories(r: ActualsReport, knownIds: readonly string[])
           : `is not an offering in the price sheets${near ? ` (did you mean ${near}?)` : ''}`;
       const spend =
         unreported === 0
-          ? `its reported spend, ${money(o.monthToDateUsd)}, is counted`
-          : `its reported spend is counted and ${rows(unreported)} without a reported charge make the spend at least ${money(o.monthToDateUsd)}`;
+          ? `its reported spend, ${formatMoney(o.monthToDateUsd)}, is counted`
+          : `its reported spend is counted and ${rows(unreported)} without a reported charge make the spend at least ${formatMoney(o.monthToDateUsd)}`;
       out.push({ code: 'unpriced-usage', severity: 'warning', offering: o.offering, message: `${o.offering} ${what}: ${spend}.` });
     }
     if (o.failedBillingUnknownRows > 0) {

@@ -25,6 +25,11 @@ export function formatFigure(f: Figure, style: FigureStyle, options: { tilde?: b
   }
 }
 
+/** A figure as money: "$1,250.00", "~$0.07–$0.14", "from ~$0.32", "unknown". */
+export function formatMoney(f: Figure): string {
+  return formatFigure(f, 'money');
+}
+
 /** An input amount in a worked example, the way the article writes it: "$10", "$0.01", "$6.99". */
 export function formatAmount(f: Figure): string {
   const v = f.low;

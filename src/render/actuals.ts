@@ -1,14 +1,13 @@
 // `vidcost actuals` as a table, Markdown, JSON and CSV: one place decides what the month says.
 import { type Dec, dec, moneyString, plainString } from '../money/decimal.js';
 import { markerOf, plus, exact, type Figure } from '../money/figure.js';
-import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
+import { formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import { dayDate, type MonthWindow } from '../engine/actuals.js';
 import type { ActualsReport, DayRange, WorkloadActuals } from '../engine/actuals-report.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
 
-const money = (f: Figure) => formatFigure(f, 'money');
 const count = (n: number) => formatNumber(dec(n));
 const decText = (d: Dec | null) => (d === null ? '-' : formatNumber(d));
 
@@ -29,8 +28,8 @@ export function ceilingDayText(w: MonthWindow, r: DayRange, spend: Figure): stri
 }
 
 export function actualsHeadline(r: ActualsReport): string {
-  let text = `Month to date ${money(r.monthToDateUsd)}, projected ${money(r.projectedMonthUsd)} for ${r.window.month}`;
-  if (r.plannedMonthUsd) text += ` (plan ${money(r.plannedMonthUsd)})`;
+  let text = `Month to date ${formatMoney(r.monthToDateUsd)}, projected ${formatMoney(r.projectedMonthUsd)} for ${r.window.month}`;
+  if (r.plannedMonthUsd) text += ` (plan ${formatMoney(r.plannedMonthUsd)})`;
   if (r.ceilingUsd !== null && r.ceilingReachedOn) {
     const { high, low } = r.ceilingReachedOn;
     text +=
@@ -49,10 +48,10 @@ export function actualsView(r: ActualsReport): View {
   const w = r.window;
   const sections: Section[] = [];
   const spend: string[] = [
-    `Spend ${dayDate(w, 1)} to ${r.asOf}: ${money(r.monthToDateUsd)} (${count(r.rowsInMonth)} rows; reported charges where the log has them, vidcost's price otherwise)`,
-    `Projection: ${money(r.monthToDateUsd)} × ${w.daysInMonth} days ÷ ${w.daysElapsed} days = ${money(r.projectedMonthUsd)}`,
+    `Spend ${dayDate(w, 1)} to ${r.asOf}: ${formatMoney(r.monthToDateUsd)} (${count(r.rowsInMonth)} rows; reported charges where the log has them, vidcost's price otherwise)`,
+    `Projection: ${formatMoney(r.monthToDateUsd)} × ${w.daysInMonth} days ÷ ${w.daysElapsed} days = ${formatMoney(r.projectedMonthUsd)}`,
   ];
-  if (r.plannedMonthUsd) spend.push(`Plan (scenario "${r.scenario}", cheapest route at ${r.asOf} prices): ${money(r.plannedMonthUsd)}`);
+  if (r.plannedMonthUsd) spend.push(`Plan (scenario "${r.scenario}", cheapest route at ${r.asOf} prices): ${formatMoney(r.plannedMonthUsd)}`);
   if (r.rowsSkipped > 0) spend.push(`Billing rows skipped (not video usage billed in seconds): ${count(r.rowsSkipped)}`);
   sections.push({ heading: 'Spend', lines: spend });
   const billing = r.byOffering.some((o) => o.billingRows > 0);
@@ -74,8 +73,8 @@ export function actualsView(r: ActualsReport): View {
         count(o.succeededGenerations),
         count(o.failedGenerations),
         ...(billing ? [count(o.billingRows)] : []),
-        money(o.monthToDateUsd),
-        o.known ? money(o.pricedUsd) : 'not in sheets',
+        formatMoney(o.monthToDateUsd),
+        o.known ? formatMoney(o.pricedUsd) : 'not in sheets',
       ]),
     },
   });
@@ -101,8 +100,8 @@ export function actualsView(r: ActualsReport): View {
           ...(planned ? [decText(x.plannedRegenerationFactor)] : []),
           formatNumber(x.projectedClipsPerMonth),
           ...(planned ? [decText(x.plannedClipsPerMonth)] : []),
-          money(x.projectedMonthUsd),
-          ...(planned ? [x.plannedMonthUsd ? money(x.plannedMonthUsd) : '-'] : []),
+          formatMoney(x.projectedMonthUsd),
+          ...(planned ? [x.plannedMonthUsd ? formatMoney(x.plannedMonthUsd) : '-'] : []),
         ]),
       },
     });

@@ -1,7 +1,7 @@
 // `vidcost estimate` in every format: one place decides what an estimate says.
 import { type Dec, dec, moneyString, plainString, ZERO } from '../money/decimal.js';
 import { budgetOf, markerOf, pointOf, type Figure } from '../money/figure.js';
-import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
+import { formatFigure, formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { EstimateReport, OptionResult, WorkloadResult } from '../engine/estimate.js';
 import { renderCsv } from './csv.js';
@@ -9,8 +9,6 @@ import { decOrNull, figureEnd, figureFields } from './decimal-json.js';
 import type { Section, View } from './view.js';
 import { advisorySection } from './advisories.js';
 import { compareIds } from '../pricing/catalog.js';
-
-const money = (f: Figure) => formatFigure(f, 'money');
 
 export function coverText(cover: Cover): string {
   const uncounted = uncountedText(cover);
@@ -92,8 +90,8 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
       const rows = eligible.map((o) => [
         o.offering,
         o.usdPerSecond ? formatFigure(o.usdPerSecond, 'rate') : '–',
-        money(o.usdPerKeptClip),
-        money(o.monthlyUsd),
+        formatMoney(o.usdPerKeptClip),
+        formatMoney(o.monthlyUsd),
         optionNote(o, step?.offering ?? null),
       ]);
       const excluded = wr.options.filter((o) => !o.eligible);
@@ -120,7 +118,7 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
         columns: [{ header: 'Offering' }, { header: 'Monthly', align: 'right' }, { header: 'Notes' }],
         rows: totals.map((t) => [
           t.offering,
-          money(t.monthlyUsd),
+          formatMoney(t.monthlyUsd),
           [t.cover ? coverText(t.cover) : '', t.overridden ? '*override' : '', t.reason ?? ''].filter(Boolean).join('; '),
         ]),
       },
@@ -130,11 +128,11 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
   // summarised, each workload's step is in the first table already
   const routeLines = summarised
     ? []
-    : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? money(s.monthlyUsd) : `(${s.reason})`}`);
+    : route.perWorkload.map((s) => `${s.workload}: ${s.offering ?? 'none'} ${s.offering ? formatMoney(s.monthlyUsd) : `(${s.reason})`}`);
   for (const c of route.covers) routeLines.push(`${c.vendor} plans: ${coverText(c.cover)} = ${formatUsd(c.cover.usd)}/month`);
   routeLines.push(...seatLines(report));
   if (route.cheapestSingle)
-    routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${money(route.cheapestSingle.monthlyUsd)}`);
+    routeLines.push(`Cheapest single offering for everything: ${route.cheapestSingle.offering} ${formatMoney(route.cheapestSingle.monthlyUsd)}`);
   const partsNote = routeTotalNote(report);
   if (partsNote) routeLines.push(partsNote);
   sections.push({ heading: 'Recommended route', lines: routeLines });
@@ -173,7 +171,7 @@ export function routeTotalNote(report: EstimateReport): string | null {
     if (total === null || parts.some((p) => p === null)) return null;
     const partsSum = parts.reduce<Dec>((a, p) => a.plus(p!), ZERO);
     if (partsSum.eq(total)) return null;
-    return `The workloads' own figures add up to ${formatUsd(partsSum)}; the route costs ${money(r.monthlyUsd)} because workloads on one vendor share that vendor's plans.`;
+    return `The workloads' own figures add up to ${formatUsd(partsSum)}; the route costs ${formatMoney(r.monthlyUsd)} because workloads on one vendor share that vendor's plans.`;
   }
   for (const end of ['low', 'high'] as const) {
     const total = r.monthlyUsd[end];
@@ -191,7 +189,7 @@ function cheapestPerWorkload(report: EstimateReport): Section {
   const rows = report.workloads.map((wr) => {
     const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byBudget);
     const first = ranked[0];
-    return [wr.workload.name, first?.offering ?? 'none', first ? money(first.monthlyUsd) : '–'];
+    return [wr.workload.name, first?.offering ?? 'none', first ? formatMoney(first.monthlyUsd) : '–'];
   });
   return {
     heading: `Cheapest offering per workload (${formatNumber(dec(report.workloads.length))} workloads; every offering of every workload with --all-rows, or in JSON and CSV)`,
@@ -210,7 +208,7 @@ export function headline(report: EstimateReport): string {
   const r = report.recommendation;
   if (!r.complete) return 'No complete route: at least one workload has no eligible offering with a known price.';
   const total = budgetOf(r.monthlyUsd);
-  let text = `Cheapest route: ${money(r.monthlyUsd)}/month`;
+  let text = `Cheapest route: ${formatMoney(r.monthlyUsd)}/month`;
   if (report.ceiling !== null && total !== null) {
     text += total.gt(report.ceiling)
       ? `, over the ${formatUsd(report.ceiling)} ceiling by ${formatUsd(total.minus(report.ceiling))}`

@@ -4,7 +4,7 @@
 // HTML-escaped.
 import { type Dec, dec, plainString } from '../money/decimal.js';
 import { budgetOf, type Figure } from '../money/figure.js';
-import { formatFigure, formatNumber, formatUsd } from '../money/format.js';
+import { formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';
 import { renderChart, type BarChart } from './bar-chart.js';
 import type { BudgetSummary, OfferingSource, PriceAge } from './budget-summary.js';
@@ -133,8 +133,6 @@ function sectionHtml(s: Section, marks: IdMarks): string {
 
 // --- the budget summary ------------------------------------------------------------------------
 
-const money = (f: Figure) => formatFigure(f, 'money');
-
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -171,7 +169,7 @@ function ceilingHtml(s: BudgetSummary): string {
   if (s.ceiling === null) return 'none set (a scenario sets one with <code>budget.monthly_ceiling_usd</code>)';
   const ceiling = `${escapeHtml(formatUsd(s.ceiling))} per month`;
   const budget = budgetOf(s.monthly);
-  const marked = (d: Dec) => escapeHtml(money({ low: d, high: d, approx: s.monthly.approx }));
+  const marked = (d: Dec) => escapeHtml(formatMoney({ low: d, high: d, approx: s.monthly.approx }));
   if (budget !== null) {
     if (budget.gt(s.ceiling)) return `${ceiling}: <strong class="over">over it by ${marked(budget.minus(s.ceiling))}</strong>`;
     return `${ceiling}: <strong class="within">within it</strong>, ${marked(s.ceiling.minus(budget))} to spare`;
@@ -208,7 +206,7 @@ function summaryHtml(s: BudgetSummary, marks: IdMarks): string {
   const unknown = s.monthly.low === null;
   const monthly = unknown
     ? `unknown: ${escapeHtml(s.unknownBecause ?? 'not every workload has a known price')}`
-    : `<strong>${escapeHtml(money(s.monthly))}</strong>`;
+    : `<strong>${escapeHtml(formatMoney(s.monthly))}</strong>`;
   const basis = s.basis ? ` <span class="dim">(${escapeHtml(s.basis)})</span>` : '';
   const budgetNote =
     !unknown && s.monthly.high !== null && !s.monthly.low!.eq(s.monthly.high)
@@ -218,9 +216,9 @@ function summaryHtml(s: BudgetSummary, marks: IdMarks): string {
         : '';
   const yearly = unknown
     ? 'unknown'
-    : `<strong>${escapeHtml(money(s.yearly))}</strong> <span class="dim">(${escapeHtml(wholeCents(s.monthly) ? '12 × the monthly figure' : `12 × the monthly figure before it is rounded to the cent, ${unrounded(s.monthly)}`)})</span>`;
+    : `<strong>${escapeHtml(formatMoney(s.yearly))}</strong> <span class="dim">(${escapeHtml(wholeCents(s.monthly) ? '12 × the monthly figure' : `12 × the monthly figure before it is rounded to the cent, ${unrounded(s.monthly)}`)})</span>`;
   const legs = s.route.map((leg) => {
-    const figure = leg.monthly === null || leg.offering === null ? '' : `, ${escapeHtml(money(leg.monthly))} per month`;
+    const figure = leg.monthly === null || leg.offering === null ? '' : `, ${escapeHtml(formatMoney(leg.monthly))} per month`;
     const on = leg.offering === null ? `none (${inline(leg.reason ?? 'no eligible offering with a known price', marks)})` : idHtml(leg.offering, marks, true);
     return `<li>${escapeHtml(leg.workload)}: ${on}${figure}</li>`;
   });
