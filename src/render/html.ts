@@ -5,6 +5,7 @@
 import { type Dec, dec, plainString } from '../money/decimal.js';
 import { budgetOf, type Figure } from '../money/figure.js';
 import { formatMoney, formatNumber, formatUsd } from '../money/format.js';
+import { plural } from '../engine/advisory-words.js';
 import { compareIds } from '../pricing/catalog.js';
 import { renderChart, type BarChart } from './bar-chart.js';
 import type { BudgetSummary, OfferingSource, PriceAge } from './budget-summary.js';
@@ -133,13 +134,11 @@ function sectionHtml(s: Section, marks: IdMarks): string {
 
 // --- the budget summary ------------------------------------------------------------------------
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
+const days = (n: number) => plural(n.toLocaleString('en-US'), 'day');
 
 /** "30 days old on 2026-07-01", or "verified 2 days after 2026-05-30" for a date after as_of. */
 export function ageText(age: PriceAge, asOf: string): string {
-  return age.ageDays >= 0 ? `${plural(age.ageDays, 'day')} old on ${asOf}` : `verified ${plural(-age.ageDays, 'day')} after ${asOf}`;
+  return age.ageDays >= 0 ? `${days(age.ageDays)} old on ${asOf}` : `verified ${days(-age.ageDays)} after ${asOf}`;
 }
 
 /** A date, kept on one line. */
@@ -195,7 +194,7 @@ function pricesHtml(s: BudgetSummary, marks: IdMarks): string {
   for (const sheet of s.sheets) byDate.set(sheet.verified, [...(byDate.get(sheet.verified) ?? []), sheet]);
   const groups = [...byDate].map(([, sheets]) => {
     const first = sheets[0]!;
-    const stale = first.stale ? `, <strong class="over">stale: over ${escapeHtml(plural(s.staleAfterDays, 'day'))}</strong>` : '';
+    const stale = first.stale ? `, <strong class="over">stale: over ${escapeHtml(days(s.staleAfterDays))}</strong>` : '';
     return `${timeHtml(first.verified)} (${ageHtml(first, s.asOf)}${stale}): ${escapeHtml(sheets.map((x) => x.vendor).join(', '))}`;
   });
   if (groups.length) parts.push(`<p>Price sheets in force, by the date they were verified: ${groups.join('; ')}.</p>`);
@@ -249,7 +248,7 @@ function sourcesHtml(s: BudgetSummary, marks: IdMarks): string {
       return [
         idHtml(src.offering, marks, true),
         src.verified.map((a) => timeHtml(a.verified)).join(', ') || 'unknown',
-        escapeHtml(src.verified.map((a) => (a.ageDays >= 0 ? plural(a.ageDays, 'day') : `${plural(-a.ageDays, 'day')} after`)).join(', ') || 'unknown'),
+        escapeHtml(src.verified.map((a) => (a.ageDays >= 0 ? days(a.ageDays) : `${days(-a.ageDays)} after`)).join(', ') || 'unknown'),
         urls.join('<br>') || 'unknown',
       ];
     });
