@@ -10,6 +10,7 @@ import { budgetOf, type Figure } from '../money/figure.js';
 import { formatFigure, formatNumber, formatRate, formatUsd } from '../money/format.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
+import { byBudget } from './estimate.js';
 import { escapeMarkdown } from './markdown.js';
 import type { Section, Table, View } from './view.js';
 import { advisorySection as sharedAdvisorySection } from './advisories.js';
@@ -84,14 +85,11 @@ function statusNote(t: TotalChange): string {
   }
 }
 
-function byNowBudget(a: TotalChange, b: TotalChange): number {
-  const key = (t: TotalChange) =>
-    (t.eligible && t.nowFigure ? budgetOf(t.nowFigure) : null) ?? (t.baseEligible && t.baseFigure ? budgetOf(t.baseFigure) : null);
-  const ka = key(a);
-  const kb = key(b);
-  if (ka === null || kb === null) return ka === null && kb === null ? a.offering.localeCompare(b.offering) : ka === null ? 1 : -1;
-  return ka.cmp(kb) || a.offering.localeCompare(b.offering);
-}
+/** By the figure now, else the one before (an offering gone from now). */
+const byNowBudget = byBudget(
+  (t: TotalChange) => (t.eligible && t.nowFigure ? budgetOf(t.nowFigure) : null) ?? (t.baseEligible && t.baseFigure ? budgetOf(t.baseFigure) : null),
+  (t) => t.offering,
+);
 
 /**
  * One row per offering that can serve the scenario on either side. Compact (for PR comments):

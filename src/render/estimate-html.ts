@@ -9,15 +9,13 @@ import type { BarChart, ChartBar } from './bar-chart.js';
 import { estimateSummary, offeringSources } from './budget-summary.js';
 import { compareView } from './compare.js';
 import { diffView, variantLabel } from './diff.js';
-import { estimateView } from './estimate.js';
+import { byBudget, estimateView } from './estimate.js';
 import { renderHtml } from './html.js';
 
-function byBudget(a: ChartBar, b: ChartBar): number {
-  const ka = a.value ? budgetOf(a.value) : null;
-  const kb = b.value ? budgetOf(b.value) : null;
-  if (ka === null || kb === null) return ka === null && kb === null ? a.label.localeCompare(b.label) : ka === null ? 1 : -1;
-  return ka.cmp(kb) || a.label.localeCompare(b.label);
-}
+const byBarBudget = byBudget(
+  (b: ChartBar) => (b.value ? budgetOf(b.value) : null),
+  (b) => b.label,
+);
 
 function comparisonBars(c: Comparison): ChartBar[] {
   const r = c.recommendation;
@@ -25,7 +23,7 @@ function comparisonBars(c: Comparison): ChartBar[] {
   const bars = c.totals
     .filter((t) => t.eligible || t.baseEligible)
     .map((t) => ({ label: t.offering, value: t.eligible ? t.nowFigure : null, base: t.baseEligible ? t.baseFigure : null }))
-    .sort(byBudget);
+    .sort(byBarBudget);
   return [route, ...bars];
 }
 
@@ -46,7 +44,7 @@ export function estimateHtml(report: EstimateReport, comparison?: Comparison): s
     const bars = report.totals
       .filter((t) => t.eligible)
       .map((t): ChartBar => ({ label: t.offering, value: t.monthlyUsd }))
-      .sort(byBudget);
+      .sort(byBarBudget);
     chart = {
       title: `Monthly cost per offering, whole scenario, prices in force on ${report.asOf}`,
       style: 'money',

@@ -86,7 +86,7 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
   else
     for (const wr of report.workloads) {
       const step = route.perWorkload.find((s) => s.workload === wr.workload.name);
-      const eligible = wr.options.filter((o) => o.eligible).sort(byBudget);
+      const eligible = wr.options.filter((o) => o.eligible).sort(byMonthlyBudget);
       const rows = eligible.map((o) => [
         o.offering,
         o.usdPerSecond ? formatFigure(o.usdPerSecond, 'rate') : '–',
@@ -110,7 +110,7 @@ export function estimateView(report: EstimateReport, options: EstimateViewOption
         lines: notEligibleLines(excluded),
       });
     }
-  const totals = report.totals.filter((t) => t.eligible).sort(byBudget);
+  const totals = report.totals.filter((t) => t.eligible).sort(byMonthlyBudget);
   if (report.workloads.length > 1 || report.channel === 'web-app') {
     sections.push({
       heading: 'Whole scenario on one offering',
@@ -187,7 +187,7 @@ export function routeTotalNote(report: EstimateReport): string | null {
 /** One row per workload: its cheapest offering with a known price, i.e. its step of the route. */
 function cheapestPerWorkload(report: EstimateReport): Section {
   const rows = report.workloads.map((wr) => {
-    const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byBudget);
+    const ranked = wr.options.filter((o) => o.eligible && budgetOf(o.monthlyUsd) !== null).sort(byMonthlyBudget);
     const first = ranked[0];
     return [wr.workload.name, first?.offering ?? 'none', first ? formatMoney(first.monthlyUsd) : '–'];
   });
@@ -217,12 +217,20 @@ export function headline(report: EstimateReport): string {
   return text;
 }
 
-function byBudget(a: { monthlyUsd: Figure; offering: string }, b: { monthlyUsd: Figure; offering: string }): number {
-  const ab = budgetOf(a.monthlyUsd);
-  const bb = budgetOf(b.monthlyUsd);
-  if (ab === null || bb === null) return ab === null && bb === null ? compareIds(a.offering, b.offering) : ab === null ? 1 : -1;
-  return ab.cmp(bb) || compareIds(a.offering, b.offering);
+/** Cheapest first by the figure to budget, those without one last, then by name: how offerings are listed. */
+export function byBudget<T>(budget: (t: T) => Dec | null, name: (t: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = budget(a);
+    const kb = budget(b);
+    if (ka === null || kb === null) return ka === null && kb === null ? compareIds(name(a), name(b)) : ka === null ? 1 : -1;
+    return ka.cmp(kb) || compareIds(name(a), name(b));
+  };
 }
+
+const byMonthlyBudget = byBudget(
+  (o: { monthlyUsd: Figure; offering: string }) => budgetOf(o.monthlyUsd),
+  (o) => o.offering,
+);
 
 function coverJson(cover: Cover | null): unknown {
   if (!cover) return undefined;
