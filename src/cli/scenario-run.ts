@@ -1,19 +1,32 @@
-// What the commands that start from a scenario share (estimate, diff, forecast, sweep): reading the
-// scenario and the sheets, checking one against the other (all problems at once), estimating, and
-// the ceiling gate.
+// What the commands that start from a scenario share (estimate, diff, forecast, sweep, actuals):
+// reading the scenario, checking it against the sheets (all problems at once), estimating, and the
+// ceiling gate.
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { estimate, type EstimateReport } from '../engine/estimate.js';
 import { budgetOf } from '../money/figure.js';
 import { formatFigure, formatUsd } from '../money/format.js';
-import { catalogAt } from '../pricing/catalog.js';
 import type { PriceSheet } from '../pricing/model.js';
-import { checkAgainstCatalog, checkRefs, toProblems } from '../scenario/check.js';
+import { checkAgainstSheets, refsOf, toProblems } from '../scenario/check.js';
 import { parseScenarioFile, ScenarioProblems, type ParsedScenario } from '../scenario/parse.js';
 import { readTextFile } from './files.js';
 import type { CliIo } from './io.js';
 import { parseCountOption, parseDateOption, type ScenarioCliOptions } from './options.js';
 import { displayPath, loadPricing } from './sheets.js';
+
+/** Reads and parses a scenario file, named in problems as the user wrote it; the text is kept for writing back. */
+export function readScenario(file: string, io: CliIo): { parsed: ParsedScenario; text: string } {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const text = readTextFile(path, shown);
+  return { parsed: parseScenarioFile(text, shown), text };
+}
+
+/** Throws every offering id and override vendor of the scenario that the sheets in force at asOf lack. */
+export function checkScenario(parsed: ParsedScenario, sheets: readonly PriceSheet[], asOf: string): void {
+  const problems = checkAgainstSheets(refsOf(parsed), sheets, asOf);
+  if (problems.length > 0) throw new InputError(problems);
+}
 
 /** Reads a scenario and the sheets, checks one against the other, and estimates. Shared by commands that start from a scenario. */
 export function loadAndEstimate(
@@ -21,20 +34,15 @@ export function loadAndEstimate(
   opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing' | 'staleAfter'>,
   io: CliIo,
 ): { report: EstimateReport; parsed: ParsedScenario; sheets: PriceSheet[] } {
-  const path = resolve(io.cwd, file);
-  const shown = displayPath(path, io.cwd);
-  const text = readTextFile(path, shown);
   let parsed: ParsedScenario;
   try {
-    parsed = parseScenarioFile(text, shown);
+    parsed = readScenario(file, io).parsed;
   } catch (error) {
-    throw error instanceof ScenarioProblems ? withUnknownRefs(error, shown, opts, io) : error;
+    throw error instanceof ScenarioProblems ? withUnknownRefs(error, opts, io) : error;
   }
   const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
   const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : (parsed.scenario.asOf ?? io.today());
-  const catalog = catalogAt(sheets, asOf);
-  const found = checkAgainstCatalog(parsed.scenario, catalog, [...new Set(sheets.map((s) => s.vendor))]);
-  if (found.length > 0) throw new InputError(toProblems(shown, found, parsed.locate));
+  checkScenario(parsed, sheets, asOf);
   const staleAfterDays = opts.staleAfter === undefined ? 60 : parseCountOption(opts.staleAfter, '--stale-after');
   const report = estimate(sheets, parsed.scenario, { asOf, forceAsOf: true, staleAfterDays });
   return { report, parsed, sheets };
@@ -44,7 +52,7 @@ export function loadAndEstimate(
  * A scenario's own problems together with its unknown offering ids and vendors, all at once. When
  * the price sheets cannot be read either, the scenario's problems are said first, alone.
  */
-function withUnknownRefs(error: ScenarioProblems, shown: string, opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing'>, io: CliIo): InputError {
+function withUnknownRefs(error: ScenarioProblems, opts: Pick<ScenarioCliOptions, 'asOf' | 'pricing'>, io: CliIo): InputError {
   const { partial } = error;
   if (partial.offerings.length === 0 && partial.overrideVendors.length === 0) return error;
   let sheets: PriceSheet[];
@@ -55,9 +63,9 @@ function withUnknownRefs(error: ScenarioProblems, shown: string, opts: Pick<Scen
   } catch {
     return error;
   }
-  const found = checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), [...new Set(sheets.map((s) => s.vendor))]);
+  const found = checkAgainstSheets(partial, sheets, asOf);
   if (found.length === 0) return error;
-  const all = [...error.problems, ...toProblems(shown, found, partial.locate)];
+  const all = [...error.problems, ...found];
   return new InputError(all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }
 

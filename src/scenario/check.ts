@@ -1,8 +1,9 @@
 // Checks a scenario against the price sheets in force: offering ids and override vendors must
-// exist. Problems carry the field path; the shell maps them to line and column.
+// exist. Each problem is put at the line and column where the scenario names the id or vendor.
 import { nearMiss, type Problem } from '../errors.js';
-import type { Catalog } from '../pricing/catalog.js';
-import type { Scenario } from './model.js';
+import { catalogAt, type Catalog } from '../pricing/catalog.js';
+import type { PriceSheet } from '../pricing/model.js';
+import type { ParsedScenario, PartialScenario } from './parse.js';
 
 export interface PathProblem {
   path: (string | number)[];
@@ -10,22 +11,26 @@ export interface PathProblem {
   suggestion?: string;
 }
 
-export function checkAgainstCatalog(scenario: Scenario, catalog: Catalog, knownVendors: readonly string[]): PathProblem[] {
-  return checkRefs(
-    (scenario.offerings ?? []).map((id, index) => ({ index, id })),
-    Object.keys(scenario.overrides),
-    catalog,
-    knownVendors,
-  );
+/** What a scenario names that the sheets must have, and where: as much as a scenario with problems still says. */
+export function refsOf(parsed: ParsedScenario): PartialScenario {
+  const { scenario, file, locate } = parsed;
+  const offerings = (scenario.offerings ?? []).map((id, index) => ({ index, id }));
+  return { file, asOf: scenario.asOf, offerings, overrideVendors: Object.keys(scenario.overrides), locate };
+}
+
+/** Every vendor with a sheet, in force at the date or not: the vendors an override may name. */
+export function vendorsOf(sheets: readonly PriceSheet[]): string[] {
+  return [...new Set(sheets.map((s) => s.vendor))];
+}
+
+/** A scenario's refs against the sheets in force at asOf. */
+export function checkAgainstSheets(refs: PartialScenario, sheets: readonly PriceSheet[], asOf: string): Problem[] {
+  return checkRefs(refs, catalogAt(sheets, asOf), vendorsOf(sheets));
 }
 
 /** Offering ids (with their index in `offerings:`) and override vendors against the sheets in force. */
-export function checkRefs(
-  offerings: readonly { index: number; id: string }[],
-  overrideVendors: readonly string[],
-  catalog: Catalog,
-  knownVendors: readonly string[],
-): PathProblem[] {
+export function checkRefs(refs: PartialScenario, catalog: Catalog, knownVendors: readonly string[]): Problem[] {
+  const { offerings, overrideVendors } = refs;
   const problems: PathProblem[] = [];
   const ids = catalog.offerings.map((o) => o.id);
   const seen = new Set<string>();
@@ -51,7 +56,7 @@ export function checkRefs(
       });
     }
   }
-  return problems;
+  return toProblems(refs.file, problems, refs.locate);
 }
 
 export function toProblems(

@@ -42,6 +42,7 @@ export function parseScenarioFile(text: string, file: string): ParsedScenario {
  * all at once, not only after those are fixed.
  */
 export interface PartialScenario {
+  file: string;
   asOf: string | null;
   offerings: { index: number; id: string }[];
   overrideVendors: string[];
@@ -64,7 +65,7 @@ function partialScenario(parsed: ParsedYaml): PartialScenario {
   const offerings = Array.isArray(data['offerings']) ? data['offerings'].flatMap((id, index) => (typeof id === 'string' ? [{ index, id }] : [])) : [];
   const overrides = data['overrides'];
   const overrideVendors = overrides !== null && typeof overrides === 'object' && !Array.isArray(overrides) ? Object.keys(overrides) : [];
-  return { asOf, offerings, overrideVendors, locate: (path) => locate(parsed, path) };
+  return { file: parsed.file, asOf, offerings, overrideVendors, locate: (path) => locate(parsed, path) };
 }
 
 export function parseScenario(text: string, file: string): Scenario {

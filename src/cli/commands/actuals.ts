@@ -12,17 +12,16 @@ import { focusOfferingIndex } from '../../usage/focus.js';
 import { CountingSink, usageLineReader } from '../../usage/usage-reader.js';
 import { locate } from '../../input/yaml-locate.js';
 import { readYaml } from '../../input/yaml-read.js';
-import { catalogAt } from '../../pricing/catalog.js';
 import type { PriceSheet } from '../../pricing/model.js';
 import { actualsCsv, actualsJson, actualsView } from '../../render/actuals.js';
 import { actualsHtml } from '../../render/actuals-html.js';
 import { calibrations, writeBackScenario } from '../calibrate.js';
-import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
-import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
+import { parseScenarioFile } from '../../scenario/parse.js';
 import { readTextFile, writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption, withOutputOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
+import { checkScenario, readScenario } from '../scenario-run.js';
 import { displayPath, loadPricing } from '../sheets.js';
 import { streamLines } from '../usage-files.js';
 
@@ -64,16 +63,6 @@ function readMap(file: string, sheets: readonly PriceSheet[], io: CliIo): Record
   }
   if (problems.length > 0) throw new InputError(problems);
   return out;
-}
-
-function readScenario(file: string, sheets: readonly PriceSheet[], asOf: string, io: CliIo): { parsed: ParsedScenario; text: string } {
-  const path = resolve(io.cwd, file);
-  const shown = displayPath(path, io.cwd);
-  const text = readTextFile(path, shown);
-  const parsed = parseScenarioFile(text, shown);
-  const found = checkAgainstCatalog(parsed.scenario, catalogAt(sheets, asOf), [...new Set(sheets.map((s) => s.vendor))]);
-  if (found.length > 0) throw new InputError(toProblems(shown, found, parsed.locate));
-  return { parsed, text };
 }
 
 /**
@@ -149,7 +138,8 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       if (opts.failOnProjectedCeiling && !opts.scenario) throw inputError('--fail-on-projected-ceiling', 'needs --scenario with budget.monthly_ceiling_usd');
       if (opts.writeScenario && !opts.scenario) throw inputError('--write-scenario', 'needs --scenario: the scenario to write back');
       const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
-      const plan = opts.scenario ? readScenario(opts.scenario, sheets, asOf, io) : null;
+      const plan = opts.scenario ? readScenario(opts.scenario, io) : null;
+      if (plan) checkScenario(plan.parsed, sheets, asOf);
       if (opts.failOnProjectedCeiling && plan?.parsed.scenario.budget.monthlyCeilingUsd === null) {
         throw inputError('--fail-on-projected-ceiling', `needs budget.monthly_ceiling_usd in ${plan.parsed.file}`);
       }

@@ -10,15 +10,15 @@ import { parseSheet } from '../../pricing/load-sheet.js';
 import type { Offering, PriceSheet } from '../../pricing/model.js';
 import { diffCsv, diffJson, diffMarkdown, diffView } from '../../render/diff.js';
 import { diffHtml } from '../../render/estimate-html.js';
-import { checkAgainstCatalog, toProblems } from '../../scenario/check.js';
-import { parseScenarioFile, type ParsedScenario } from '../../scenario/parse.js';
+import { checkRefs, refsOf, vendorsOf } from '../../scenario/check.js';
+import type { ParsedScenario } from '../../scenario/parse.js';
 import { parsePercentOption } from '../baseline.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseCountOption, parseDateOption, withOutputOptions } from '../options.js';
 import { checkFormat, emit, render } from '../output.js';
 import { displayPath, loadPricing, readSheets } from '../sheets.js';
-import { ceilingGate, needCeiling } from '../scenario-run.js';
+import { ceilingGate, needCeiling, readScenario } from '../scenario-run.js';
 
 interface DiffCliOptions {
   from?: string;
@@ -38,12 +38,6 @@ interface DiffCliOptions {
 
 const HOW = 'compare two sheet files (vidcost diff OLD.yaml NEW.yaml), two dates (--from DATE --to DATE) or two pricing folders (--base DIR [--pricing DIR])';
 
-function readScenario(file: string, io: CliIo): ParsedScenario {
-  const path = resolve(io.cwd, file);
-  const shown = displayPath(path, io.cwd);
-  return parseScenarioFile(readTextFile(path, shown), shown);
-}
-
 function readSheetFile(file: string, io: CliIo): PriceSheet {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
@@ -51,20 +45,19 @@ function readSheetFile(file: string, io: CliIo): PriceSheet {
 }
 
 /** Offering ids the scenario lists must exist on at least one side (a typo is bad input). */
-function checkScenario(parsed: ParsedScenario, base: Catalog, now: Catalog): void {
+function checkOnEitherSide(parsed: ParsedScenario, base: Catalog, now: Catalog): void {
   const byId = new Map<string, Offering>();
   for (const o of [...base.offerings, ...now.offerings]) byId.set(o.id, o);
   const union: Catalog = { asOf: now.asOf, sheets: [...base.sheets, ...now.sheets], offerings: [...byId.values()], plans: [], notYetInForce: [] };
-  const vendors = [...new Set(union.sheets.map((s) => s.vendor))];
-  const found = checkAgainstCatalog(parsed.scenario, union, vendors);
-  if (found.length > 0) throw new InputError(toProblems(parsed.file, found, parsed.locate));
+  const found = checkRefs(refsOf(parsed), union, vendorsOf(union.sheets));
+  if (found.length > 0) throw new InputError(found);
 }
 
 export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffReport {
   const modes = [files.length > 0, opts.from !== undefined || opts.to !== undefined, opts.base !== undefined].filter(Boolean).length;
   if (modes === 0) throw inputError('diff', `nothing to compare: ${HOW}`);
   if (modes > 1) throw inputError('diff', `choose one comparison: ${HOW}`);
-  const parsed = opts.scenario ? readScenario(opts.scenario, io) : null;
+  const parsed = opts.scenario ? readScenario(opts.scenario, io).parsed : null;
   if (parsed && opts.failOnCeiling) needCeiling(parsed);
   const scenario = parsed?.scenario;
   const staleAfterDays = opts.staleAfter === undefined ? undefined : parseCountOption(opts.staleAfter, '--stale-after');
@@ -105,7 +98,7 @@ export function runDiff(files: string[], opts: DiffCliOptions, io: CliIo): DiffR
     const label = opts.pricing ? displayPath(resolve(io.cwd, opts.pricing), io.cwd) : 'pricing-data';
     labels = [label, label];
   }
-  if (parsed) checkScenario(parsed, base, now);
+  if (parsed) checkOnEitherSide(parsed, base, now);
   return diffCatalogs(base, now, {
     baseLabel: labels[0],
     nowLabel: labels[1],

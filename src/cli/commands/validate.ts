@@ -4,10 +4,9 @@ import type { Command } from 'commander';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatProblem, InputError, type Problem, limitProblems } from '../../errors.js';
-import { catalogAt } from '../../pricing/catalog.js';
 import { parseSheet } from '../../pricing/load-sheet.js';
 import type { PriceSheet } from '../../pricing/model.js';
-import { checkAgainstCatalog, checkRefs, toProblems } from '../../scenario/check.js';
+import { checkAgainstSheets, refsOf } from '../../scenario/check.js';
 import { parseScenarioFile, ScenarioProblems, type PartialScenario } from '../../scenario/parse.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -134,14 +133,15 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
       }
       const unique = oncePerFile(files);
       const checked: Checked[] = [];
-      // scenarios with problems, still checked for unknown offering ids: every problem at once
-      const partials: { shown: string; partial: PartialScenario }[] = [];
+      // scenarios with problems too are checked for unknown offering ids: every problem at once
+      const refs: PartialScenario[] = [];
       for (const file of unique) {
         const shown = displayPath(file, io.cwd);
         try {
           const text = readTextFile(file, shown);
           if (isScenarioText(text)) {
-            parseScenarioFile(text, shown);
+            const parsed = parseScenarioFile(text, shown);
+            refs.push(refsOf(parsed));
             checked.push({ file, shown, kind: 'scenario', text });
           } else {
             checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown, { today: io.today() }), text });
@@ -150,14 +150,12 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           if (!(error instanceof InputError)) throw error;
           problems.push(...error.problems);
           invalid.add(shown);
-          if (error instanceof ScenarioProblems) partials.push({ shown, partial: error.partial });
+          // one naming no offering or vendor needs no sheets read
+          const partial = error instanceof ScenarioProblems ? error.partial : null;
+          if (partial && (partial.offerings.length > 0 || partial.overrideVendors.length > 0)) refs.push(partial);
         }
       }
-      const more = [
-        ...crossSheetProblems(checked),
-        ...scenarioProblems(checked, opts, asOfOption, io),
-        ...partialScenarioProblems(partials, opts, asOfOption, io),
-      ];
+      const more = [...crossSheetProblems(checked), ...refProblems(refs, opts, asOfOption, io)];
       for (const p of more) invalid.add(p.file);
       problems.push(...more);
       if (problems.length > 0) {
@@ -195,32 +193,9 @@ function crossSheetProblems(checked: readonly Checked[]): Problem[] {
   return sheetSetProblems(checked.filter((c): c is Checked & { sheet: PriceSheet } => c.sheet !== undefined));
 }
 
-/** Scenario offering ids and override vendors, checked against the prices in force at the scenario's date. */
-function scenarioProblems(checked: readonly Checked[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
-  const scenarios = checked.filter((c) => c.kind === 'scenario');
+/** Offering ids and override vendors of every scenario, checked against the prices in force at its date. */
+function refProblems(scenarios: readonly PartialScenario[], opts: ValidateCliOptions, asOfOption: string | null, io: CliIo): Problem[] {
   if (scenarios.length === 0) return [];
   const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
-  const vendors = [...new Set(sheets.map((s) => s.vendor))];
-  return scenarios.flatMap((c) => {
-    const parsed = parseScenarioFile(c.text, c.shown);
-    const asOf = asOfOption ?? parsed.scenario.asOf ?? io.today();
-    return toProblems(c.shown, checkAgainstCatalog(parsed.scenario, catalogAt(sheets, asOf), vendors), parsed.locate);
-  });
-}
-
-/** Unknown offering ids and vendors of scenarios that have other problems too. */
-function partialScenarioProblems(
-  partials: readonly { shown: string; partial: PartialScenario }[],
-  opts: ValidateCliOptions,
-  asOfOption: string | null,
-  io: CliIo,
-): Problem[] {
-  const wanted = partials.filter(({ partial }) => partial.offerings.length > 0 || partial.overrideVendors.length > 0);
-  if (wanted.length === 0) return [];
-  const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd, today: io.today() });
-  const vendors = [...new Set(sheets.map((s) => s.vendor))];
-  return wanted.flatMap(({ shown, partial }) => {
-    const asOf = asOfOption ?? partial.asOf ?? io.today();
-    return toProblems(shown, checkRefs(partial.offerings, partial.overrideVendors, catalogAt(sheets, asOf), vendors), partial.locate);
-  });
+  return scenarios.flatMap((refs) => checkAgainstSheets(refs, sheets, asOfOption ?? refs.asOf ?? io.today()));
 }
