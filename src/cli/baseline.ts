@@ -53,7 +53,7 @@ function readBaselineText(path: string, shown: string): string {
 export interface BaselineRun {
   comparison: Comparison;
   /** the report in the asked format, comparison included */
-  text: (format: Format, io: CliIo, options: OutputOptions, toFile: boolean) => string;
+  text: (format: Format, io: CliIo, options: OutputOptions) => string;
   /** the sentence explaining a failed --fail-on-increase, or null */
   gate: () => string | null;
 }
@@ -74,7 +74,7 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
   const comparison = compareToBaseline(baseline, report);
   return {
     comparison,
-    text: (format, io2, options, toFile) =>
+    text: (format, io2, options) =>
       format === 'markdown'
         ? compareMarkdown(report, comparison)
         : render(
@@ -87,7 +87,6 @@ export function baselineRun(report: EstimateReport, opts: { compareTo?: string; 
             },
             io2,
             options,
-            toFile,
           ),
     gate: () => (maxPct === null ? null : increaseGate(comparison.recommendation, maxPct)),
   };

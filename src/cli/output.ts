@@ -34,7 +34,7 @@ export function checkFormat(format: string | undefined, allowed: readonly Format
   return f;
 }
 
-export function render(format: Format, r: Renderers, io: CliIo, options: OutputOptions, toFile: boolean): string {
+export function render(format: Format, r: Renderers, io: CliIo, options: OutputOptions): string {
   switch (format) {
     case 'json':
       return renderJson(r.json());
@@ -48,7 +48,7 @@ export function render(format: Format, r: Renderers, io: CliIo, options: OutputO
       return r.html();
     default: {
       // the terminal is asked last: finding out costs a module load (see cli/io.ts)
-      const color = !toFile && options.color !== false && !io.env['NO_COLOR'] && io.isTTY;
+      const color = !options.out && options.color !== false && !io.env['NO_COLOR'] && io.isTTY;
       return renderTable(r.view('table'), { color });
     }
   }

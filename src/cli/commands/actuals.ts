@@ -152,7 +152,6 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
         { view: () => actualsView(report), json: () => actualsJson(report), csv: () => actualsCsv(report), html: () => actualsHtml(report) },
         io,
         opts,
-        Boolean(opts.out),
       );
       emit(io, text, opts);
       if (opts.writeScenario && plan) {

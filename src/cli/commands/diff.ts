@@ -163,7 +163,6 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
               },
               io,
               opts,
-              Boolean(opts.out),
             );
       emit(io, text, opts);
       const failures: string[] = [];

@@ -45,7 +45,7 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
       if (opts.failOnCeiling) needCeiling(parsed);
       const baseline = baselineRun(report, opts, io);
       const text = baseline
-        ? baseline.text(format, io, opts, Boolean(opts.out))
+        ? baseline.text(format, io, opts)
         : render(
             format,
             {
@@ -56,7 +56,6 @@ Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
             },
             io,
             opts,
-            Boolean(opts.out),
           );
       emit(io, text, opts);
       if (opts.failOnCeiling) {

@@ -119,7 +119,6 @@ Examples:
         { view: (target) => priceCheckView(report, target), json: () => priceCheckJson(report), csv: () => priceCheckCsv(report) },
         io,
         opts,
-        Boolean(opts.out),
       );
       emit(io, text, opts);
       for (const p of report.unmappedProviders) {
@@ -153,13 +152,7 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
       const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const report = sourcesReport(catalogAt(loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }), asOf));
-      const text = render(
-        format,
-        { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) },
-        io,
-        opts,
-        Boolean(opts.out),
-      );
+      const text = render(format, { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) }, io, opts);
       emit(io, text, opts);
       setExit(0);
     });

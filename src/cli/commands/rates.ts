@@ -92,7 +92,6 @@ Examples:
         },
         io,
         opts,
-        Boolean(opts.out),
       );
       emit(io, text, opts);
       setExit(0);

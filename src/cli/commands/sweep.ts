@@ -98,7 +98,6 @@ Exit status: 0 done; 2 bad input; 3 internal error.`,
         },
         io,
         opts,
-        Boolean(opts.out),
       );
       emit(io, text, opts);
       setExit(0);
