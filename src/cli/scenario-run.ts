@@ -14,7 +14,7 @@ import type { CliIo } from './io.js';
 import { parseCountOption, parseDateOption, type ScenarioCliOptions } from './options.js';
 import { displayPath, loadPricing } from './sheets.js';
 
-/** Reads and parses a scenario file, named in problems as the user wrote it; the text is kept for writing back. */
+/** Reads and parses a scenario file, named in problems by its path from the working folder; the text is kept for writing back. */
 export function readScenario(file: string, io: CliIo): { parsed: ParsedScenario; text: string } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
