@@ -4,21 +4,8 @@
 import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ceilDiv,
-  compareRatioKeys,
-  Dec,
-  dec,
-  divide,
-  floorDiv,
-  isDecimalLiteral,
-  maxDec,
-  minDec,
-  moneyString,
-  plainString,
-  ratioKey,
-  sumDec,
-} from '../src/money/decimal.js';
+import { Dec, dec, isDecimalLiteral, moneyString, plainString } from '../src/money/decimal.js';
+import { ceilDiv, compareRatioKeys, divide, floorDiv, maxDec, minDec, ratioKey, sumDec } from '../src/money/decimal-ops.js';
 import { formatNumber, formatRate, formatUsd } from '../src/money/format.js';
 
 describe('dec', () => {

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dec, divide, floorDiv } from '../src/money/decimal.js';
+import { dec } from '../src/money/decimal.js';
+import { divide, floorDiv } from '../src/money/decimal-ops.js';
 import { formatRate, formatUsd } from '../src/money/format.js';
 import { exact, markerOf, UNKNOWN, type Figure } from '../src/money/figure.js';
 import { catalogAt, sheetsInForce, type Catalog } from '../src/pricing/catalog.js';

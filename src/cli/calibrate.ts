@@ -2,7 +2,8 @@
 // for `vidcost forecast`. Only the two measured fields of each measured workload change
 // (clips_per_month and regeneration_factor); comments, order and every other field stay as written.
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
-import { dec, type Dec, floorDiv, ONE, plainString } from '../money/decimal.js';
+import { dec, type Dec, ONE, plainString } from '../money/decimal.js';
+import { floorDiv } from '../money/decimal-ops.js';
 import type { ActualsReport } from '../engine/actuals-report.js';
 
 const HALF = dec('0.5');

@@ -1,7 +1,8 @@
 // `vidcost actuals`, part two: the accumulated groups become the report: spend to date, the linear
 // projection, per offering and per workload, the plan beside it (estimate of the scenario), the day
 // the ceiling is reached, per-job generation percentiles for calibration, and the advisories.
-import { type Dec, dec, divide, ceilDiv, moneyString, ZERO } from '../money/decimal.js';
+import { type Dec, dec, moneyString, ZERO } from '../money/decimal.js';
+import { divide, ceilDiv } from '../money/decimal-ops.js';
 import { budgetOf, exact, mapEnds, plus, sum, UNKNOWN, type Figure } from '../money/figure.js';
 import { formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import { compareIds } from '../pricing/catalog.js';

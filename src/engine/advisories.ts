@@ -1,5 +1,6 @@
 // The traps the article warns about, each a plain sentence with the numbers behind it.
-import { dec, floorDiv, ONE } from '../money/decimal.js';
+import { dec, ONE } from '../money/decimal.js';
+import { floorDiv } from '../money/decimal-ops.js';
 import { budgetOf, compareBudget, type Figure, markerOf, sum } from '../money/figure.js';
 import { formatAmount, formatFigure, formatNumber, formatUsd } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';

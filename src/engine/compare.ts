@@ -2,7 +2,8 @@
 // estimate of the same scenario under other prices). Per offering and for the recommended route:
 // the base and current monthly cost, the change in dollars and percent, offerings new or gone.
 // Pure: snapshots in, comparison out. The shell reads and checks the baseline file (cli/baseline.ts).
-import { type Dec, divide, HUNDRED } from '../money/decimal.js';
+import { type Dec, HUNDRED } from '../money/decimal.js';
+import { divide } from '../money/decimal-ops.js';
 import { formatUsd } from '../money/format.js';
 import { atLeast, budgetOf, exact, range, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { EstimateReport } from './estimate.js';

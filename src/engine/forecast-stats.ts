@@ -1,7 +1,8 @@
 // Exact order statistics of a forecast's trials: a float pass orders the trials and only the trials
 // within a relative 1e-9 of a percentile or of the ceiling are decided by their exact values; exact
 // integer sums for the mean.
-import { type Dec, dec, divide } from '../money/decimal.js';
+import { type Dec, dec } from '../money/decimal.js';
+import { divide } from '../money/decimal-ops.js';
 
 /** Two floats this close (relative) may be ordered wrongly: the exact decimals decide. */
 export const BAND = 1e-9;

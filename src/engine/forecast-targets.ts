@@ -1,6 +1,7 @@
 // From an estimate to forecast targets (every offering on its own, and the recommended route) and
 // running each over the trials, sharing the work between targets that order the trials alike.
-import { type Dec, dec, divide, ONE, ZERO } from '../money/decimal.js';
+import { type Dec, dec, ONE, ZERO } from '../money/decimal.js';
+import { divide } from '../money/decimal-ops.js';
 import { pointOf, type Figure } from '../money/figure.js';
 import { formatFigure } from '../money/format.js';
 import type { Channel } from '../pricing/vocabulary.js';

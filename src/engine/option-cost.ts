@@ -1,6 +1,7 @@
 // One offering for one workload: eligible or not and why, its price, discount and monthly cost (or
 // the plans that cover its credits). Used by the estimate and by the advisories that re-cost options.
-import { type Dec, HUNDRED, minDec, ONE } from '../money/decimal.js';
+import { type Dec, HUNDRED, ONE } from '../money/decimal.js';
+import { minDec } from '../money/decimal-ops.js';
 import { formatNumber } from '../money/format.js';
 import { budgetOf, compareBudget, exact, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { Catalog } from '../pricing/catalog.js';

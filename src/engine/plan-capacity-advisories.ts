@@ -1,6 +1,7 @@
 // plan-capacity: how many kept clips each seat plan's credits buy, at the web app's credit cost,
 // for every workload and offering a plan could serve, worst first.
-import { compareRatioKeys, type Dec, floorDiv, ratioKey, type RatioKey } from '../money/decimal.js';
+import type { Dec } from '../money/decimal.js';
+import { compareRatioKeys, floorDiv, ratioKey, type RatioKey } from '../money/decimal-ops.js';
 import { budgetOf, exact, times } from '../money/figure.js';
 import { formatFigure, formatNumber } from '../money/format.js';
 import type { Offering } from '../pricing/model.js';

@@ -2,7 +2,8 @@
 // Exact branch and bound over the vendor's few plans, most credits-per-dollar first. Plans are per
 // seat: with the team's seat count known, at most that many plans are bought; a free plan counts
 // once (one account), however many seats.
-import { type Dec, dec, ceilDiv, divide, ZERO } from '../money/decimal.js';
+import { type Dec, dec, ZERO } from '../money/decimal.js';
+import { ceilDiv, divide } from '../money/decimal-ops.js';
 import { pointOf } from '../money/figure.js';
 import type { Plan } from '../pricing/model.js';
 

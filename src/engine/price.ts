@@ -1,6 +1,7 @@
 // Turns an offering's published rate into dollars per second (and per clip, where it bills whole
 // clips) for one variant: channel, resolution, audio, HDR/EXR and tier. Pure and exact.
-import { ceilDiv, dec, divide, ONE } from '../money/decimal.js';
+import { dec, ONE } from '../money/decimal.js';
+import { ceilDiv, divide } from '../money/decimal-ops.js';
 import { atLeast, exact, mapEnds, pointOf, times, UNKNOWN, withApprox, type Figure } from '../money/figure.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan, Rate } from '../pricing/model.js';

@@ -3,7 +3,8 @@
 // (which resolution the figure is for, why a figure is unknown, what values a credit); renderers
 // decide how to say them.
 import { priceAgeAdvisories, type Advisory } from './advisories.js';
-import { type Dec, divide } from '../money/decimal.js';
+import type { Dec } from '../money/decimal.js';
+import { divide } from '../money/decimal-ops.js';
 import { pointOf, UNKNOWN, type Figure } from '../money/figure.js';
 import { compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Offering, Rate, RateUnit } from '../pricing/model.js';

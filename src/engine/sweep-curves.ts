@@ -1,7 +1,8 @@
 // Each offering's monthly cost in `vidcost sweep` as exact pieces of the varied input: linear on
 // the api channel, and on the web-app channel the staircase of the cheapest plan cover, found by
 // walking from one cover to the next.
-import { ceilDiv, Dec, decimalPlaces, ONE, ZERO } from '../money/decimal.js';
+import { Dec, decimalPlaces, ONE, ZERO } from '../money/decimal.js';
+import { ceilDiv } from '../money/decimal-ops.js';
 import { budgetOf, pointOf, type Figure } from '../money/figure.js';
 import type { Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';

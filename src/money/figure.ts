@@ -3,7 +3,8 @@
 // a range has low < high, a lower bound ("from") has no high, and an unknown figure has neither.
 // Multiplying and adding intervals of non-negative numbers is exact and keeps the honesty marker,
 // so "~$0.07–$0.14/s × 1,000 s" stays a range and "unknown × anything" stays unknown, never 0.
-import { Dec, DecSum, dec, ONE, ZERO } from './decimal.js';
+import { Dec, dec, ONE, ZERO } from './decimal.js';
+import { DecSum } from './decimal-ops.js';
 import { NUMBER_SYNTAX } from '../money/number-text.js';
 
 export type Marker = 'exact' | 'approx' | 'from' | 'range' | 'unknown';

@@ -2,7 +2,8 @@
 // forbids every request) with an inline SVG of cumulative spend by day against the plan's line, the
 // linear projection to month end and the ceiling. Money is only placed on the chart here, never
 // computed: positions come from exact ratios (ratioOf).
-import { type Dec, dec, divide, ratioOf, ZERO } from '../money/decimal.js';
+import { type Dec, dec, ZERO } from '../money/decimal.js';
+import { divide, ratioOf } from '../money/decimal-ops.js';
 import { formatUsd } from '../money/format.js';
 import { budgetOf, plus, exact, type Figure } from '../money/figure.js';
 import { dayDate } from '../engine/actuals.js';

@@ -1,7 +1,8 @@
 // The inline SVG bar chart of the HTML reports: a bar per offering (a range with its lighter
 // spread, a lower bound with an open end), base and current bars side by side for a comparison,
 // and the ceiling as a line. Money is only placed on the chart here, never computed.
-import { type Dec, ONE, ratioOf } from '../money/decimal.js';
+import { type Dec, ONE } from '../money/decimal.js';
+import { ratioOf } from '../money/decimal-ops.js';
 import { markerOf, type Figure } from '../money/figure.js';
 import { formatFigure, formatUsd } from '../money/format.js';
 import { escapeHtml } from './safe-text.js';

@@ -1,7 +1,8 @@
 // `vidcost forecast` in every format: one place decides what a forecast says. Money is drawn as
 // exact decimals; the bars only place characters, they never compute money.
 import { advisorySection } from './advisories.js';
-import { type Dec, dec, moneyString, plainString, ratioOf } from '../money/decimal.js';
+import { type Dec, dec, moneyString, plainString } from '../money/decimal.js';
+import { ratioOf } from '../money/decimal-ops.js';
 import { formatNumber, formatUsd } from '../money/format.js';
 import type { Driver, ForecastReport, ForecastRow, UncertainInput } from '../engine/forecast.js';
 import { renderCsv } from './csv.js';

@@ -1,7 +1,8 @@
 // `vidcost sweep` in every format. The sparklines only place characters; every figure printed is
 // an exact decimal from the engine, rounded to the cent for people.
 import { advisorySection } from './advisories.js';
-import { type Dec, moneyString, plainString, ratioOf } from '../money/decimal.js';
+import { type Dec, moneyString, plainString } from '../money/decimal.js';
+import { ratioOf } from '../money/decimal-ops.js';
 import { formatNumber, formatUsd } from '../money/format.js';
 import type { Cover } from '../engine/plan-cover.js';
 import type { SweepReport } from '../engine/sweep.js';
