@@ -1,5 +1,5 @@
 // compareIds orders ids, vendor names and dates exactly as localeCompare does, without starting
-// ICU's collator at start-up (which costs about 10 ms of every run).
+// ICU's collator, whose start-up every run would otherwise pay (docs/speed.md, `npm run bench`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareIds } from '../src/pricing/catalog.js';

@@ -196,7 +196,7 @@ describe('the executable', () => {
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
-  it('estimate and rates never start ICU (its first use costs milliseconds of a run)', async () => {
+  it('estimate and rates never start ICU (its first use would slow every run: docs/speed.md)', async () => {
     const spies = [
       vi.spyOn(String.prototype, 'localeCompare'),
       vi.spyOn(Number.prototype, 'toLocaleString'),

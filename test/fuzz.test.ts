@@ -22,7 +22,7 @@ import { FIXTURES, ROOT, tempDir, vidcostInProcess, type CliResult } from './hel
 
 const RUNS = 2 * Math.round(Number(process.env['FUZZ_RUNS'] ?? 500) / 2);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
-// generous: a few milliseconds an input, with room for a loaded machine
+// a generous allowance per input, with room for a loaded machine: a time limit, not a measurement
 const TIMEOUT = Math.max(60_000, RUNS * 40);
 
 // ---------- seeds ----------

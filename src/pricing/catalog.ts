@@ -22,9 +22,9 @@ function idRank(text: string, i: number): number {
 
 /**
  * `a.localeCompare(b)` for vendor names, offering ids and ISO dates, without starting ICU's collator
- * (about 10 ms of every run): over the characters ids are made of (_ - . / digits lower-case
- * letters) the default collation is a plain character-by-character order. Any other text is
- * handed to localeCompare.
+ * (a cost every run would pay; docs/speed.md): over the characters ids are made of (_ - . / digits
+ * lower-case letters) the default collation is a plain character-by-character order. Any other
+ * text is handed to localeCompare.
  */
 export function compareIds(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
