@@ -32,7 +32,7 @@ describe('precompiled bundled sheets', () => {
       // every offering and plan of a sheet points to one SheetRef, as parseSheet builds it
       const refs = new Set([...s.offerings.map((o) => o.sheet), ...s.plans.map((p) => p.sheet)]);
       expect(refs.size).toBeLessThanOrEqual(1);
-      // decimals keep the engine's big.js constructor (its precision and rounding settings)
+      // decimals come back as Dec instances (the class dec() makes), not plain objects with its fields
       for (const p of s.plans) if (p.usdPerMonth.low) expect(p.usdPerMonth.low.constructor).toBe(dec('1').constructor);
     }
   });
