@@ -1,6 +1,6 @@
 // The display width of a table cell (render/text-table.ts): string-width, the version cli-table3
 // measured with, so that columns keep their widths. string-width's first call of a run compiles
-// emoji-regex's very large pattern: milliseconds of every run that draws a table. vidcost's cells
+// emoji-regex's very large pattern, a cost every run that draws a table would pay. vidcost's cells
 // are plain text. For a string made only of the characters below, string-width's emoji replacement
 // changes nothing and each character is one column wide, so its width is its length.
 // test/string-width-fast.test.ts checks every character of the set against emoji-regex and
