@@ -27,20 +27,7 @@ import type {
   DiffOptions,
 } from './diff-types.js';
 
-export type {
-  DiffStatus,
-  DiffSide,
-  FigureChange,
-  RateChange,
-  OfferingStatus,
-  OfferingChange,
-  Correction,
-  PlanChange,
-  CreditValueChange,
-  ScenarioImpact,
-  DiffReport,
-  DiffOptions,
-} from './diff-types.js';
+export type * from './diff-types.js';
 
 /** Two sheet sets, each read at its own date (the same set at two dates is `diff --from --to`). */
 export function diffSheets(
