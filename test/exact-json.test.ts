@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { isJsonObject, JsonNumber, parseExactJson, plainDecimal, type JsonValue } from '../src/input/exact-json.js';
+import { parseExactJson } from '../src/input/exact-json.js';
+import { isJsonObject, JsonNumber, plainDecimal, type JsonValue } from '../src/input/json-value.js';
 import { FIXTURES } from './helpers.js';
 
 function problem(text: string): string {

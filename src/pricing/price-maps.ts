@@ -10,7 +10,7 @@
 // Pure: parsed JSON in, prices out. Every price is read from the number's text, exactly.
 import { InputError } from '../errors.js';
 import type { Dec } from '../money/decimal.js';
-import { isJsonObject, JsonNumber, type JsonObject, type JsonValue } from '../input/exact-json.js';
+import { isJsonObject, JsonNumber, type JsonObject, type JsonValue } from '../input/json-value.js';
 import type { ExternalSource } from './vocabulary.js';
 
 export interface PriceMap {
