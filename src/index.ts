@@ -6,7 +6,7 @@ export type * from './pricing/model.js';
 export * from './pricing/vocabulary.js';
 export { parseSheet, sheetFromData } from './pricing/load-sheet.js';
 export { catalogAt, sheetsInForce, type Catalog } from './pricing/catalog.js';
-export { priceFor, type PriceQuery, type PriceResult, type Priced } from './engine/price.js';
+export { priceFor, unknownBecause, type PriceQuery, type PriceResult, type Priced, type UnknownReason } from './engine/price.js';
 export { ratesReport, type RatesReport, type RateRow } from './engine/rates.js';
 export { estimate, type EstimateReport, type OptionResult, type WorkloadResult, type OfferingTotal, type Recommendation } from './engine/estimate.js';
 export { ADVISORY_CODES, type Advisory, type AdvisoryCode } from './engine/advisories.js';

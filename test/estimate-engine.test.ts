@@ -286,6 +286,18 @@ workloads:
     expect(kling.reason).toMatch(/^1 seat \(one plan each\) hold at most/);
     expect(kling.unknownBecause).toBeNull();
     expect(seats.advisories.find((a) => a.code === 'unknown-price')?.message).not.toContain('Supply it');
+    // web-app Runway: neither the credits per second nor (here) the credit's value is known; a credit
+    // value alone would not price it, so the reason is the missing credits and there is no hint
+    const both = run(
+      scenario(`channel: web-app\noverrides: { runway: { usd_per_credit: unknown } }\nofferings: [runway/gen4-turbo]
+workloads:
+  - { name: w, clips_per_month: 10, seconds_per_clip: 10 }
+`),
+    );
+    const turbo = option(both, 'w', 'runway/gen4-turbo');
+    expect(turbo.unknownBecause).toBe('credits');
+    expect(turbo.reason).toBe("the web app's credit cost per second is not published beside the API's");
+    expect(both.advisories.find((a) => a.code === 'unknown-price')?.message).not.toContain('Supply it');
   });
 
   it('no-eligible-offering: nothing both edits and does HDR', () => {

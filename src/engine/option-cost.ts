@@ -131,7 +131,8 @@ export function costOption(
     const needed = creditsPerKeptClip ? times(creditsPerKeptClip, clips) : UNKNOWN;
     const plans = plansFor(ctx.catalog, o.vendor, [w]);
     ({ cover, monthlyUsd, reason } = coverCost(needed, plans, factor, o.vendor, scenario.seats ?? null));
-    if (needed.low === null) because = unknownBecause(p) ?? 'no-price';
+    // plans cover credits: a variant priced in dollars alone has no credits to cover
+    if (needed.low === null) because = unknownBecause(p) ?? 'credits';
   } else if (p.billing.kind === 'per_second') {
     // (seconds × generations) × the per-second rate, discount already in it: the same exact value
     usdPerKeptClip = times(secondsTimesGens, prepared.usdPerSecond);

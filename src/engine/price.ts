@@ -60,6 +60,8 @@ export function unknownBecause(p: Priced | null): UnknownReason | null {
   if (p === null) return 'no-price';
   if (p.usdPerSecond.low !== null) return null;
   const unit = p.rate.unit;
+  // credits not published come first: a dollar value of a credit would not price the variant
+  if ((unit.kind === 'credits_per_second' || unit.kind === 'credits_per_clip') && unit.credits.low === null) return 'credits';
   if (p.creditValue && p.creditValue.usdPerCredit.low === null) return 'credit-value';
   if (p.creditsPerSecond && p.creditsPerSecond.low === null) return 'credits';
   if ((unit.kind === 'credits_per_clip' || unit.kind === 'usd_per_clip') && pointOf(unit.clipSeconds) === null) return 'clip-length';

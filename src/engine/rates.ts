@@ -12,8 +12,6 @@ import { resolutionRank, type Channel, type Provenance, type Resolution } from '
 import { explain, type Premium } from './rate-explain.js';
 import { priceFor, ratesOn, unknownBecause, type PriceContext, type Priced, type PriceQuery, type UnknownReason } from './price.js';
 
-export type { UnknownReason } from './price.js';
-
 export interface RateRow {
   offering: string;
   name: string;
