@@ -116,9 +116,9 @@ module.exports = {
       name: 'bin-loads-the-bundle',
       severity: 'error',
       comment:
-        "bin/ (the executable and its code-cache loader) requires only its own files, the build's dist/ (unresolved before a build) and Node's built-in modules: never src/ or a package.",
+        "bin/ (the executable and its code-cache loader) requires only its own files, the build's dist/cli.cjs (unresolved before a build) and Node's built-in modules: never src/ or a package.",
       from: { path: '^bin/' },
-      to: { pathNot: '^(bin|dist)/|^\\.\\./dist/', dependencyTypesNot: ['core'] },
+      to: { pathNot: '^bin/|^(\\.\\./)?dist/cli\\.cjs$', dependencyTypesNot: ['core'] },
     },
   ],
   options: {
