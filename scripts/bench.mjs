@@ -19,7 +19,8 @@
 //
 // Options: --rounds N (default 30), --quick (fewer rounds and repetitions), --only startup|engine|
 // forecast|actuals, --nodes 22,24 (the other Nodes measured; `--nodes none`: only this one), --check
-// (exit 1 when a goal is missed). Needs a build (npm install or npm run build).
+// (exit 1 when a goal is missed or a Node asked for could not be measured). Needs a build (npm
+// install or npm run build).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -35,9 +36,16 @@ const only = onlyArg >= 0 ? args[onlyArg + 1] : null; // startup | engine | fore
 const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 10 : 30;
 const nodesArg = args.indexOf('--nodes');
-const thisMajor = process.versions.node.split('.')[0];
 // every Node line `engines` names but this one, unless --nodes says which (none: this one only)
-const nodeVersions = (nodesArg >= 0 ? args[nodesArg + 1] : '20,22,24').split(',').filter((v) => /^\d+$/.test(v) && v !== thisMajor);
+const nodesText = nodesArg >= 0 ? (args[nodesArg + 1] ?? '') : '20,22,24';
+const nodeVersions = nodesText === 'none' ? [] : nodesText.split(',');
+const unreadable = nodeVersions.filter((v) => !/^\d+(\.\d+){0,2}$/.test(v));
+if (unreadable.length > 0) {
+  process.stderr.write(`bench: --nodes takes versions such as 22 or 22.12.0, separated by commas, or none; found ${unreadable.join(', ')}\n`);
+  process.exit(2);
+}
+// the running Node is measured first in any case
+const otherVersions = nodeVersions.filter((v) => v !== process.versions.node.split('.').slice(0, v.split('.').length).join('.'));
 const GOALS = { startRatio: 3 };
 const missed = [];
 const notMeasured = [];
@@ -67,7 +75,7 @@ line();
 
 // the other Nodes, fetched before anything is timed (only where a part measures them)
 const otherNodes =
-  !only || only === 'startup' || only === 'engine' ? nodeVersions.map((major) => ({ major, node: nodeBinary(major) })).filter((x) => x.node) : [];
+  !only || only === 'startup' || only === 'engine' ? otherVersions.map((major) => ({ major, node: nodeBinary(major) })).filter((x) => x.node) : [];
 
 // ---- 1. start-up: whole processes ---------------------------------------------------------------
 
@@ -204,4 +212,4 @@ line(
     : `Goals missed:\n${missed.map((m) => `  - ${m}`).join('\n')}`,
 );
 if (notMeasured.length > 0) line(`Not measured: ${notMeasured.join('; ')}.`);
-if (check && missed.length > 0) process.exitCode = 1;
+if (check && (missed.length > 0 || notMeasured.length > 0)) process.exitCode = 1;
