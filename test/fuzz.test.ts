@@ -9,7 +9,7 @@
 // report carries a raw escape, direction override, invisible character or (but in CSV) CR.
 //
 // `npm test` runs FUZZ_RUNS (default 500) mutated scenarios, as many mutated sheets and half as many
-// generated scenarios: 1,250 inputs in a few seconds. `npm run fuzz` runs 200,000 (500,000 inputs).
+// generated scenarios: 1,250 inputs. `npm run fuzz` runs 200,000 (500,000 inputs).
 // FUZZ_SEED reproduces a run.
 import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';

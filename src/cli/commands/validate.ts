@@ -73,13 +73,8 @@ function oncePerFile(files: readonly string[]): string[] {
   });
 }
 
-interface Checked {
-  file: string;
-  shown: string;
-  kind: 'sheet' | 'scenario';
-  sheet?: PriceSheet;
-  text: string;
-}
+/** A file that passed its own checks; a sheet keeps its text, to place a problem across sheets. */
+type Checked = { file: string; shown: string } & ({ kind: 'scenario' } | { kind: 'sheet'; sheet: PriceSheet; text: string });
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -142,7 +137,7 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
           if (isScenarioText(text)) {
             const parsed = parseScenarioFile(text, shown);
             refs.push(refsOf(parsed));
-            checked.push({ file, shown, kind: 'scenario', text });
+            checked.push({ file, shown, kind: 'scenario' });
           } else {
             checked.push({ file, shown, kind: 'sheet', sheet: parseSheet(text, shown, { today: io.today() }), text });
           }
@@ -190,7 +185,7 @@ Exit status: 0 every file is valid; 2 a file has a problem (each one is listed).
 
 /** Problems no single sheet shows: the checks the loader runs on a pricing folder (see sheet-set.ts). */
 function crossSheetProblems(checked: readonly Checked[]): Problem[] {
-  return sheetSetProblems(checked.filter((c): c is Checked & { sheet: PriceSheet } => c.sheet !== undefined));
+  return sheetSetProblems(checked.filter((c) => c.kind === 'sheet'));
 }
 
 /** Offering ids and override vendors of every scenario, checked against the prices in force at its date. */
