@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { estimate, type EstimateReport } from '../engine/estimate.js';
 import { budgetOf } from '../money/figure.js';
-import { formatFigure, formatUsd } from '../money/format.js';
+import { formatMoney, formatUsd } from '../money/format.js';
 import type { PriceSheet } from '../pricing/model.js';
 import { checkAgainstSheets, refsOf, toProblems } from '../scenario/check.js';
 import { parseScenarioFile, ScenarioProblems, type ParsedScenario } from '../scenario/parse.js';
@@ -84,8 +84,7 @@ export function ceilingGate(report: EstimateReport, option = '--fail-on-ceiling'
     return `gate failed: no complete route, so the monthly cost is unknown (${missing.join('; ')}) and ${cannot}`;
   }
   const total = budgetOf(route.monthlyUsd);
-  if (total === null)
-    return `gate failed: the recommended route's monthly cost has no upper bound (${formatFigure(route.monthlyUsd, 'money')}), so it ${cannot}`;
+  if (total === null) return `gate failed: the recommended route's monthly cost has no upper bound (${formatMoney(route.monthlyUsd)}), so it ${cannot}`;
   if (total.lte(ceiling)) return null;
   return `gate failed: the recommended route costs ${formatUsd(total)}/month, over the ${formatUsd(ceiling)} ceiling (${option})`;
 }

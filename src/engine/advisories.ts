@@ -2,7 +2,7 @@
 import { dec, ONE } from '../money/decimal.js';
 import { floorDiv } from '../money/decimal-ops.js';
 import { budgetOf, compareBudget, type Figure, markerOf, sum } from '../money/figure.js';
-import { formatAmount, formatFigure, formatNumber, formatUsd } from '../money/format.js';
+import { formatAmount, formatFigure, formatMoney, formatNumber, formatUsd } from '../money/format.js';
 import type { Catalog } from '../pricing/catalog.js';
 import type { Offering, Plan } from '../pricing/model.js';
 import type { Channel } from '../pricing/vocabulary.js';
@@ -119,7 +119,7 @@ function subscriptionAdvisories(report: EstimateReport, considered: readonly Off
     const best = apiTotals.sort((a, b) => compareBudget(a.monthlyUsd, b.monthlyUsd))[0];
     const sticker = `${capital(vendor)} ${plan.name} is ${formatAmount(plan.usdPerMonth)}/month for ${formatFigure(plan.creditsPerMonth, 'count')} credits, but seat credits don't power the API`;
     let cost = `: no ${capital(vendor)} API offering considered here has a known price for this scenario.`;
-    if (best) cost = `: this scenario costs ${formatFigure(best.monthlyUsd, 'money')}/month on the API (${best.offering}).`;
+    if (best) cost = `: this scenario costs ${formatMoney(best.monthlyUsd)}/month on the API (${best.offering}).`;
     else {
       // No one offering of the vendor serves every workload: give the API cost of those it can.
       // The vendor's options sit at the same places in every workload's options (considered's order).
@@ -129,11 +129,11 @@ function subscriptionAdvisories(report: EstimateReport, considered: readonly Off
       for (const wr of report.workloads) {
         const opt = cheapest(wr.options, recommendable, at);
         if (!opt) continue;
-        if (parts.length < MAX_NAMED_WORKLOADS) parts.push(`${wr.workload.name} costs ${formatFigure(opt.monthlyUsd, 'money')}/month on ${opt.offering}`);
+        if (parts.length < MAX_NAMED_WORKLOADS) parts.push(`${wr.workload.name} costs ${formatMoney(opt.monthlyUsd)}/month on ${opt.offering}`);
         else rest.push(opt.monthlyUsd);
       }
       if (rest.length > 0) {
-        const together = formatFigure(sum(rest), 'money');
+        const together = formatMoney(sum(rest));
         parts.push(`and ${rest.length} more ${rest.length === 1 ? 'workload at' : 'workloads at'} ${together}/month${rest.length === 1 ? '' : ' together'}`);
       }
       if (parts.length) cost = `: on the API, ${parts.join(', ')}.`;
@@ -212,7 +212,7 @@ function overCeilingAdvisories(report: EstimateReport): Advisory[] {
     {
       code: 'over-ceiling',
       severity: 'error',
-      message: `The recommended route costs ${formatFigure(report.recommendation.monthlyUsd, 'money')}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.`,
+      message: `The recommended route costs ${formatMoney(report.recommendation.monthlyUsd)}/month, ${formatUsd(route.minus(ceiling))} over the ${formatUsd(ceiling)} ceiling; at the same mix, ${formatNumber(fit)} of the ${formatNumber(clips)} clips a month fit under it.`,
     },
   ];
 }
@@ -234,7 +234,7 @@ function atFactorThree(report: EstimateReport, considered: readonly Offering[], 
   const at = evaluateOption(ctx, scenario, offering, three, gens).monthlyUsd;
   if (markerOf(at) === 'unknown') return '';
   const factor = gens.eq(3) ? 'At a factor of 3' : `At a factor of 3, capped at ${gens} by budget.max_regenerations_per_job,`;
-  return ` ${factor} this workload costs ${formatFigure(at, 'money')}/month on ${best.offering}, not ${formatFigure(best.monthlyUsd, 'money')}.`;
+  return ` ${factor} this workload costs ${formatMoney(at)}/month on ${best.offering}, not ${formatMoney(best.monthlyUsd)}.`;
 }
 
 function cheapestPaidPlan(plans: readonly Plan[]): Plan | null {

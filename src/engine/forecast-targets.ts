@@ -3,7 +3,7 @@
 import { type Dec, dec, ONE, ZERO } from '../money/decimal.js';
 import { divide } from '../money/decimal-ops.js';
 import { pointOf, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatMoney } from '../money/format.js';
 import type { Channel } from '../pricing/vocabulary.js';
 import { plansFor, type EstimateReport, type OptionResult } from './estimate.js';
 import type { Model, Point, Term, UncertainInput } from './forecast-model.js';
@@ -13,7 +13,7 @@ import { discount, unknownReason as optionUnknownReason } from './option-price.j
 import { cheapestCover } from './plan-cover.js';
 
 function unknownReason(o: OptionResult): string | null {
-  return optionUnknownReason(o, (x) => `only a lower bound is known (${formatFigure(x.monthlyUsd, 'money')} a month)`);
+  return optionUnknownReason(o, (x) => `only a lower bound is known (${formatMoney(x.monthlyUsd)} a month)`);
 }
 
 /** The term of one workload on one offering: dollars (api) or credits (web-app) per unit of q. */

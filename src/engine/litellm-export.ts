@@ -4,7 +4,7 @@
 // billed per whole clip are left out, each with the reason. Pure: catalog in, entries out.
 import type { Dec } from '../money/decimal.js';
 import { markerOf, pointOf } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatMoney } from '../money/format.js';
 import { compareIds, type Catalog } from '../pricing/catalog.js';
 import type { Rate } from '../pricing/model.js';
 import { priceFor } from './price.js';
@@ -64,7 +64,7 @@ export function litellmExport(catalog: Catalog): LitellmExport {
       }
       if (priced.billing.kind === 'per_clip') {
         skip(
-          `billed per whole clip (${formatFigure(priced.billing.usdPerClip, 'money')} per ${formatFigure(priced.billing.clipSeconds, 'count')} s): a price per second would misstate short clips`,
+          `billed per whole clip (${formatMoney(priced.billing.usdPerClip)} per ${formatFigure(priced.billing.clipSeconds, 'count')} s): a price per second would misstate short clips`,
         );
         continue;
       }

@@ -7,7 +7,7 @@ import { formatPctPlain } from '../engine/compare.js';
 import type { EstimateReport } from '../engine/estimate.js';
 import { type Dec, moneyString, plainString } from '../money/decimal.js';
 import { budgetOf, type Figure } from '../money/figure.js';
-import { formatFigure, formatNumber, formatRate, formatUsd } from '../money/format.js';
+import { formatFigure, formatMoney, formatNumber, formatRate, formatUsd } from '../money/format.js';
 import { renderCsv } from './csv.js';
 import { figureFields } from './decimal-json.js';
 import { byBudget } from './estimate.js';
@@ -60,12 +60,12 @@ export function figureOrDash(f: Figure | null, style: 'money' | 'rate' | 'count'
 export function summaryLine(c: Comparison): string {
   const r = c.recommendation;
   if (!r.baseComplete && !r.complete) return 'Monthly cost unknown: no complete route under either price set';
-  if (!r.baseComplete) return `Monthly cost ${formatFigure(r.nowFigure, 'money')}: the baseline had no complete route`;
-  if (!r.complete) return `Monthly cost now unknown: no complete route (was ${formatFigure(r.baseFigure, 'money')})`;
-  if (r.change === null) return `Monthly cost ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')} (change not bounded)`;
-  if (r.change.eq(0)) return `Monthly cost unchanged: ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}`;
+  if (!r.baseComplete) return `Monthly cost ${formatMoney(r.nowFigure)}: the baseline had no complete route`;
+  if (!r.complete) return `Monthly cost now unknown: no complete route (was ${formatMoney(r.baseFigure)})`;
+  if (r.change === null) return `Monthly cost ${formatMoney(r.baseFigure)} → ${formatMoney(r.nowFigure)} (change not bounded)`;
+  if (r.change.eq(0)) return `Monthly cost unchanged: ${formatMoney(r.baseFigure)} → ${formatMoney(r.nowFigure)}`;
   const pct = r.pct === null ? 'from $0.00' : signedPct(r.pct);
-  return `Monthly cost ${signed(r.change)} (${pct}): ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}`;
+  return `Monthly cost ${signed(r.change)} (${pct}): ${formatMoney(r.baseFigure)} → ${formatMoney(r.nowFigure)}`;
 }
 
 // --- the monthly cost table --------------------------------------------------------------------
@@ -135,9 +135,7 @@ export function routeLines(c: Comparison): string[] {
     const delta = w.change.change === null ? '' : ` (${changeInline(w.change.change, w.change.pct)})`;
     return `${w.workload}: ${from} → ${to}${delta}`;
   });
-  lines.push(
-    `Whole route: ${formatFigure(r.baseFigure, 'money')} → ${formatFigure(r.nowFigure, 'money')}${r.change === null ? '' : ` (${changeInline(r.change, r.pct)})`}`,
-  );
+  lines.push(`Whole route: ${formatMoney(r.baseFigure)} → ${formatMoney(r.nowFigure)}${r.change === null ? '' : ` (${changeInline(r.change, r.pct)})`}`);
   return lines;
 }
 

@@ -3,7 +3,7 @@
 // marked with "*" instead of a note on most rows.
 import { advisorySection } from './advisories.js';
 import { markerOf, type Figure } from '../money/figure.js';
-import { formatFigure } from '../money/format.js';
+import { formatFigure, formatMoney } from '../money/format.js';
 import type { RatesReport, RateRow } from '../engine/rates.js';
 import { renderCsv } from './csv.js';
 import { decOrNull, figureFields } from './decimal-json.js';
@@ -22,11 +22,11 @@ export function rateNotes(r: RateRow, long = false): string[] {
       notes.push(long ? `${r.channel === 'web-app' ? 'web-app' : 'API'} credits per second unknown` : 'credits/s unknown');
       break;
     case 'clip-length':
-      if (r.usdPerClip && r.usdPerClip.low !== null) notes.push(`${formatFigure(r.usdPerClip, 'money')}/clip`);
+      if (r.usdPerClip && r.usdPerClip.low !== null) notes.push(`${formatMoney(r.usdPerClip)}/clip`);
       notes.push('clip length unknown');
       break;
     case 'gpu-seconds':
-      if (r.usdPerGpuHour && r.usdPerGpuHour.low !== null) notes.push(`${formatFigure(r.usdPerGpuHour, 'money')}/GPU-hour`);
+      if (r.usdPerGpuHour && r.usdPerGpuHour.low !== null) notes.push(`${formatMoney(r.usdPerGpuHour)}/GPU-hour`);
       notes.push('GPU-seconds unknown');
       break;
     case 'no-price':

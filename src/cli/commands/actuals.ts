@@ -7,7 +7,7 @@ import { inputError, InputError, nearMiss, type Problem } from '../../errors.js'
 import { ActualsAccumulator } from '../../engine/actuals.js';
 import { actualsReport, type ActualsReport } from '../../engine/actuals-report.js';
 import { budgetOf } from '../../money/figure.js';
-import { formatFigure, formatUsd } from '../../money/format.js';
+import { formatMoney, formatUsd } from '../../money/format.js';
 import { focusOfferingIndex } from '../../usage/focus.js';
 import { CountingSink, usageLineReader } from '../../usage/usage-reader.js';
 import { locate } from '../../input/yaml-locate.js';
@@ -95,10 +95,10 @@ export function projectedCeilingGate(report: ActualsReport): string | null {
   if (ceiling === null) return null;
   const high = budgetOf(report.projectedMonthUsd);
   if (high === null) {
-    return `gate failed: the projection for ${report.window.month} is ${formatFigure(report.projectedMonthUsd, 'money')}, part of it unknown, so vidcost cannot say it stays within the ${formatUsd(ceiling)} ceiling (--fail-on-projected-ceiling fails closed)`;
+    return `gate failed: the projection for ${report.window.month} is ${formatMoney(report.projectedMonthUsd)}, part of it unknown, so vidcost cannot say it stays within the ${formatUsd(ceiling)} ceiling (--fail-on-projected-ceiling fails closed)`;
   }
   if (high.lte(ceiling)) return null;
-  return `gate failed: ${report.window.month} is projected at ${formatFigure(report.projectedMonthUsd, 'money')}, over the ${formatUsd(ceiling)} ceiling (--fail-on-projected-ceiling)`;
+  return `gate failed: ${report.window.month} is projected at ${formatMoney(report.projectedMonthUsd)}, over the ${formatUsd(ceiling)} ceiling (--fail-on-projected-ceiling)`;
 }
 
 export function registerActuals(program: Command, io: CliIo, setExit: (code: number) => void): void {
