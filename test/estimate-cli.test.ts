@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectGolden, FIXTURES, tempDir, vidcost, vidcostInProcess } from './helpers.js';
+import { expectGolden, FIXTURES, ROOT, tempDir, vidcost, vidcostInProcess } from './helpers.js';
 
 const golden = join(FIXTURES, 'scenarios', 'golden.yaml');
 
@@ -158,5 +158,19 @@ describe('the clock is an input', () => {
     const r = vidcost(['estimate', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('$ vidcost estimate scenarios/social-drafts.yaml --as-of 2026-06-01');
+  });
+
+  it("every bundled file a command's help example names exists, so a user can run it as written", () => {
+    // init is left out: its examples name the file it is about to write
+    const commands = ['estimate', 'rates', 'validate', 'schema', 'diff', 'forecast', 'sweep', 'actuals', 'prices check', 'prices sources', 'prices next'];
+    const named: string[] = [];
+    for (const command of commands) {
+      const help = vidcost([...command.split(' '), '--help']).stdout;
+      for (const line of help.split('\n').filter((l) => l.trim().startsWith('$ vidcost'))) {
+        named.push(...(line.match(/\b(?:pricing-data|scenarios)\/\S+\.ya?ml\b/g) ?? []));
+      }
+    }
+    expect(named.length).toBeGreaterThan(3);
+    expect(named.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
   });
 });

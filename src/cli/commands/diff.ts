@@ -136,8 +136,8 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       'after',
       `
 Examples:
-  $ vidcost diff pricing-data/runway/2026-06-01.yaml pricing-data/runway/2026-07-01.yaml
-  $ vidcost diff --from 2026-06-01 --to 2026-09-01 --scenario scenarios/social-drafts.yaml
+  $ vidcost diff pricing-data/runway/2026-06-01.yaml pricing-data/runway/2026-12-01.yaml
+  $ vidcost diff --from 2026-06-01 --to 2026-12-01 --scenario scenarios/social-drafts.yaml
   $ vidcost diff --base ../main/pricing-data --scenario s.yaml --format markdown --fail-on-increase 10
 
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
