@@ -55,6 +55,15 @@ describe('validation errors name file, line, column and field, what was expected
     expect(r.stderr).toContain(`${file}:4:11: overrides.luma.usd_per_credt: unknown field "usd_per_credt" (did you mean usd_per_credit?)`);
   });
 
+  it('names the mapping a syntax error is in, not the field written on the line before', async () => {
+    const dir = tempDir();
+    const tab = join(dir, 'tab.yaml');
+    writeFileSync(tab, 'version: 1\nname: t\nworkloads:\n  - name: w\n    clips_per_month: 10\n    resolution: 720p\n\tregeneration_factor: 2\n');
+    const r = await vidcostInProcess(['validate', tab]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`vidcost: ${tab}:7:1: workloads[0]: a tab is used for indentation: YAML indents with spaces\n`);
+  });
+
   it('reports every typo of a scenario at once, each with its near miss (built binary)', () => {
     const r = vidcost(['estimate', rel('typos.yaml'), '--as-of', '2026-06-01']);
     expect(r.status).toBe(2);

@@ -212,7 +212,8 @@ function pathAtOffset(document: Document.Parsed, offset: number): (string | numb
         const k = p.key as Node | null;
         const v = p.value as Node | null;
         const start = k?.range?.[0] ?? v?.range?.[0];
-        const end = v?.range?.[2] ?? k?.range?.[2];
+        // the value's own end, not the whitespace and comments after it, which reach the next line
+        const end = v?.range?.[1] ?? k?.range?.[1];
         return start !== undefined && end !== undefined && start <= offset && offset <= end;
       });
       if (!pair || !isScalar(pair.key)) break;
@@ -221,7 +222,7 @@ function pathAtOffset(document: Document.Parsed, offset: number): (string | numb
     } else if (isSeq(node)) {
       const i = node.items.findIndex((item) => {
         const r = (item as Node | null)?.range;
-        return r != null && r[0] <= offset && offset <= r[2];
+        return r != null && r[0] <= offset && offset <= r[1];
       });
       if (i < 0) break;
       path.push(i);
