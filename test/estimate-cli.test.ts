@@ -138,6 +138,27 @@ describe('vidcost estimate --out', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.vidcost-tmp'))).toEqual([]);
     expect(existsSync(out)).toBe(true);
   });
+
+  it('without --format, writes what the file name asks for: never a table in a .json file', async () => {
+    const dir = tempDir();
+    for (const [name, starts] of [
+      ['r.json', '{\n  "schemaVersion": 1,'],
+      ['r.md', '**Cheapest route: '],
+      ['r.csv', 'scenario,asOf,channel,workload,offering,'],
+      ['r.HTML', '<!DOCTYPE html>'],
+      ['r.txt', 'vidcost estimate: Golden clips'],
+    ] as const) {
+      expect((await vidcostInProcess(['estimate', golden, '--out', join(dir, name)])).status, name).toBe(0);
+      expect(readFileSync(join(dir, name), 'utf8').startsWith(starts), name).toBe(true);
+    }
+    // --format wins over the extension; an extension a command cannot write is refused, not ignored
+    expect((await vidcostInProcess(['estimate', golden, '--format', 'csv', '--out', join(dir, 'x.json')])).status).toBe(0);
+    expect(readFileSync(join(dir, 'x.json'), 'utf8').startsWith('scenario,')).toBe(true);
+    const rates = await vidcostInProcess(['rates', '--out', join(dir, 'rates.html')]);
+    expect(rates.status).toBe(2);
+    expect(rates.stderr).toContain('asks for html by its extension, which this command does not write: give --format (table, json, markdown, csv)');
+    expect(existsSync(join(dir, 'rates.html'))).toBe(false);
+  });
 });
 
 describe('the clock is an input', () => {

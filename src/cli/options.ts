@@ -46,7 +46,7 @@ export interface ScenarioCliOptions {
 export function withScenarioOptions(command: Command): Command {
   command
     .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
-    .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table');
+    .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)');
   return withOutputOptions(command)
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')

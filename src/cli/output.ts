@@ -6,7 +6,7 @@ import { renderTable } from '../render/table.js';
 import type { View } from '../render/view.js';
 import { checkOutPath, writeFileAtomic } from './files.js';
 import type { CliIo } from './io.js';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 
 export const FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,9 +26,18 @@ export interface Renderers {
   html?: () => string;
 }
 
-export function checkFormat(format: string | undefined, allowed: readonly Format[]): Format {
-  const f = (format ?? 'table') as Format;
+const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = { '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
+
+/**
+ * The format asked for; without --format, the one --out's extension names (report.json is JSON, so a
+ * table is never written into a .json file), else the terminal table.
+ */
+export function checkFormat(format: string | undefined, allowed: readonly Format[], out?: string): Format {
+  const implied = format === undefined && out !== undefined ? FORMAT_OF_EXTENSION[extname(out).toLowerCase()] : undefined;
+  const f = (format ?? implied ?? 'table') as Format;
   if (!allowed.includes(f)) {
+    if (implied)
+      throw inputError('--format', `--out ${out} asks for ${f} by its extension, which this command does not write: give --format (${allowed.join(', ')})`);
     throw inputError('--format', `expected one of ${allowed.join(', ')}, found "${format}"`);
   }
   return f;

@@ -109,7 +109,7 @@ export function registerActuals(program: Command, io: CliIo, setExit: (code: num
       .argument('<file...>', 'usage logs (JSON Lines, or CSV with a header row) or FOCUS billing exports (CSV)')
       .option('-s, --scenario <file>', 'the plan: planned spend per workload, the ceiling, the regeneration factor')
       .option('--as-of <date>', 'the month holding this date, up to and including it, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table'),
+      .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)'),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--map <file>', 'YAML mapping of FOCUS ModelId or SkuId to offering id')
@@ -133,7 +133,7 @@ Examples:
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((files: string[], opts: ActualsCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html'], opts.out);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       if (opts.failOnProjectedCeiling && !opts.scenario) throw inputError('--fail-on-projected-ceiling', 'needs --scenario with budget.monthly_ceiling_usd');
       if (opts.writeScenario && !opts.scenario) throw inputError('--write-scenario', 'needs --scenario: the scenario to write back');

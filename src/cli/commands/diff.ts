@@ -130,7 +130,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       )
       .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
       .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
-      .option('-f, --format <format>', 'table, json, markdown, csv or html', 'table'),
+      .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)'),
   )
     .addHelpText(
       'after',
@@ -143,7 +143,7 @@ Examples:
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((files: string[], opts: DiffCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html'], opts.out);
       const maxPct = opts.failOnIncrease === undefined ? null : parsePercentOption(opts.failOnIncrease, '--fail-on-increase');
       if (maxPct !== null && !opts.scenario)
         throw inputError('--fail-on-increase', "needs --scenario FILE: the gate measures the recommended route's monthly cost");

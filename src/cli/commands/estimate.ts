@@ -40,7 +40,7 @@ Examples:
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((file: string, opts: EstimateCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html'], opts.out);
       const { report, parsed } = loadAndEstimate(file, opts, io);
       if (opts.failOnCeiling) needCeiling(parsed);
       const baseline = baselineRun(report, opts, io);

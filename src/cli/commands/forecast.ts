@@ -72,7 +72,7 @@ Examples:
 Exit status: 0 done; 1 a gate failed; 2 bad input; 3 internal error.`,
     )
     .action((file: string, opts: ForecastCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html'], opts.out);
       const trials = parseWholeOption(opts.trials, '--trials', 1, MAX_TRIALS);
       const seed = parseWholeOption(opts.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
       const maxBreach = opts.maxBreach === undefined ? null : parseProbability(opts.maxBreach);

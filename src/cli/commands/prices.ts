@@ -92,7 +92,7 @@ function registerCheck(prices: Command, io: CliIo, setExit: (code: number) => vo
       .description("cross-check the sheets in force against LiteLLM's price map and Portkey's price files")
       .requiredOption('--against <files...>', "LiteLLM's model_prices_and_context_window.json and/or Portkey pricing/<provider>.json files")
       .option('--as-of <date>', 'sheets in force on this date, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown or csv', 'table')
+      .option('-f, --format <format>', 'table, json, markdown or csv (default: the kind of file --out names, by its extension, else table)')
       .option('--fail-on-drift', 'exit 1 when any mapped price differs'),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
@@ -109,7 +109,7 @@ Examples:
   $ vidcost prices check --against litellm.json openai.json --format json`,
     )
     .action((opts: CheckCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv'], opts.out);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const sheets = loadPricing({ pricingDir: opts.pricing, cwd: io.cwd });
       const maps = readPriceMaps(opts.against, io);
@@ -145,11 +145,11 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
       .command('sources')
       .description('every source of the sheets in force, with when it was read, its own date and its age, oldest first')
       .option('--as-of <date>', 'sheets in force on this date, and ages counted to it, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown or csv', 'table'),
+      .option('-f, --format <format>', 'table, json, markdown or csv (default: the kind of file --out names, by its extension, else table)'),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .action((opts: SourcesCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv'], opts.out);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const report = sourcesReport(catalogAt(loadPricing({ pricingDir: opts.pricing, cwd: io.cwd }), asOf));
       const text = render(format, { view: (target) => sourcesView(report, target), json: () => sourcesJson(report), csv: () => sourcesCsv(report) }, io, opts);

@@ -54,7 +54,10 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
       .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
       .option('--explain', 'print the arithmetic behind every figure')
       .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
-      .option('-f, --format <format>', "table, json, markdown, csv, or litellm (entries of LiteLLM's price map)", 'table'),
+      .option(
+        '-f, --format <format>',
+        "table, json, markdown, csv, or litellm (entries of LiteLLM's price map) (default: the kind of file --out names, by its extension, else table)",
+      ),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
@@ -76,7 +79,7 @@ Examples:
         setExit(0);
         return;
       }
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv'], opts.out);
       const resolution = parseResolutionOption(opts.resolution);
       const asOf = opts.asOf ? parseDateOption(opts.asOf, '--as-of') : io.today();
       const clipSeconds = parseClipSeconds(opts.clipSeconds);

@@ -65,7 +65,7 @@ Examples:
 Exit status: 0 done; 2 bad input; 3 internal error.`,
     )
     .action((file: string, opts: SweepCliOptions) => {
-      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html']);
+      const format = checkFormat(opts.format, ['table', 'json', 'markdown', 'csv', 'html'], opts.out);
       const vary = parseVary(opts.vary);
       const steps = parseWholeOption(opts.steps, '--steps', 2, MAX_STEPS);
       const { report: estimated, sheets } = loadAndEstimate(file, opts, io);
