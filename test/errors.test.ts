@@ -55,6 +55,16 @@ describe('validation errors name file, line, column and field, what was expected
     expect(r.stderr).toContain(`${file}:4:11: overrides.luma.usd_per_credt: unknown field "usd_per_credt" (did you mean usd_per_credit?)`);
   });
 
+  it('says no sheet is in force on a date before every sheet, instead of calling each id unknown', async () => {
+    const r = await vidcostInProcess(['estimate', join(ROOT, 'scenarios', 'ad-variants.yaml'), '--as-of', '2025-01-01']);
+    expect(r.status).toBe(2);
+    const first = r.stderr.split('\n')[0];
+    expect(first).toMatch(
+      /:18:5: offerings\[0\]: unknown offering "fal\/pika-2\.5": no price sheet is in force on 2025-01-01; every sheet takes effect later$/,
+    );
+    expect(r.stderr).not.toContain('did you mean');
+  });
+
   it('names the mapping a syntax error is in, not the field written on the line before', async () => {
     const dir = tempDir();
     const tab = join(dir, 'tab.yaml');

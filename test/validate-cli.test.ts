@@ -159,11 +159,11 @@ describe('broken scenarios', () => {
   });
 
   it('checks offering ids against the sheets in force at --as-of', () => {
-    // Before 2026-06-01 no bundled sheet is in force, so every offering id is unknown.
+    // Before 2026-06-01 no bundled sheet is in force, so every offering id is unknown: the date is said to be why.
     const r = vidcost(['validate', `${SHEETS}/scenario-dir/drafts.yaml`, '--as-of', '2026-05-31']);
     expect(r.status).toBe(2);
     expect(problems(r.stderr)[0]).toBe(
-      `vidcost: ${SHEETS}/scenario-dir/drafts.yaml:5:13: offerings[0]: unknown offering "runway/gen4-turbo" in the prices in force on 2026-05-31`,
+      `vidcost: ${SHEETS}/scenario-dir/drafts.yaml:5:13: offerings[0]: unknown offering "runway/gen4-turbo": no price sheet is in force on 2026-05-31; every sheet takes effect later`,
     );
   });
 });
