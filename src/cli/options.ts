@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readNumberText } from '../money/number-text.js';
 import { inputError, nearMiss } from '../errors.js';
 import { canonicalResolution, RESOLUTION_WORDS, RESOLUTIONS, type Resolution } from '../pricing/vocabulary.js';
+import { FORMAT_DEFAULT_HELP } from './output.js';
 
 export function parseDateOption(value: string, option: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -46,7 +47,7 @@ export interface ScenarioCliOptions {
 export function withScenarioOptions(command: Command): Command {
   command
     .option('--as-of <date>', "prices in force on this date, YYYY-MM-DD (default: the scenario's as_of, else today)")
-    .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)');
+    .option('-f, --format <format>', `table, json, markdown, csv or html ${FORMAT_DEFAULT_HELP}`);
   return withOutputOptions(command)
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before as_of', '60')

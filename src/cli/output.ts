@@ -26,6 +26,9 @@ export interface Renderers {
   html?: () => string;
 }
 
+/** How --format's help ends: what checkFormat does when it is not given. */
+export const FORMAT_DEFAULT_HELP = '(default: the kind of file --out names, by its extension, else table)';
+
 const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = { '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
 
 /**

@@ -20,7 +20,7 @@ import { parseScenarioFile } from '../../scenario/parse.js';
 import { readTextFile, writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption, withOutputOptions } from '../options.js';
-import { checkFormat, emit, render } from '../output.js';
+import { checkFormat, emit, FORMAT_DEFAULT_HELP, render } from '../output.js';
 import { checkScenario, readScenario } from '../scenario-run.js';
 import { displayPath, loadPricing } from '../sheets.js';
 import { streamLines } from '../usage-files.js';
@@ -109,7 +109,7 @@ export function registerActuals(program: Command, io: CliIo, setExit: (code: num
       .argument('<file...>', 'usage logs (JSON Lines, or CSV with a header row) or FOCUS billing exports (CSV)')
       .option('-s, --scenario <file>', 'the plan: planned spend per workload, the ceiling, the regeneration factor')
       .option('--as-of <date>', 'the month holding this date, up to and including it, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)'),
+      .option('-f, --format <format>', `table, json, markdown, csv or html ${FORMAT_DEFAULT_HELP}`),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--map <file>', 'YAML mapping of FOCUS ModelId or SkuId to offering id')

@@ -16,7 +16,7 @@ import { parsePercentOption } from '../baseline.js';
 import { readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseCountOption, parseDateOption, withOutputOptions } from '../options.js';
-import { checkFormat, emit, render } from '../output.js';
+import { checkFormat, emit, FORMAT_DEFAULT_HELP, render } from '../output.js';
 import { displayPath, loadPricing, readSheets } from '../sheets.js';
 import { ceilingGate, needCeiling, readScenario } from '../scenario-run.js';
 
@@ -130,7 +130,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       )
       .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
       .option('--verbose', 'list every advisory on its own line (by default one line per code, with counts; JSON always lists all)')
-      .option('-f, --format <format>', 'table, json, markdown, csv or html (default: the kind of file --out names, by its extension, else table)'),
+      .option('-f, --format <format>', `table, json, markdown, csv or html ${FORMAT_DEFAULT_HELP}`),
   )
     .addHelpText(
       'after',

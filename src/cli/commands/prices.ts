@@ -17,7 +17,7 @@ import { sourcesCsv, sourcesJson, sourcesView } from '../../render/sources.js';
 import { decodeText, readTextFile, writeFileAtomic } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseDateOption, withOutputOptions } from '../options.js';
-import { checkFormat, emit, render } from '../output.js';
+import { checkFormat, emit, FORMAT_DEFAULT_HELP, render } from '../output.js';
 import { bundledPricingDir, displayPath, loadPricing, sheetFiles } from '../sheets.js';
 
 /** Largest price map read: LiteLLM's whole map is about 1.5 MB. */
@@ -92,7 +92,7 @@ function registerCheck(prices: Command, io: CliIo, setExit: (code: number) => vo
       .description("cross-check the sheets in force against LiteLLM's price map and Portkey's price files")
       .requiredOption('--against <files...>', "LiteLLM's model_prices_and_context_window.json and/or Portkey pricing/<provider>.json files")
       .option('--as-of <date>', 'sheets in force on this date, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown or csv (default: the kind of file --out names, by its extension, else table)')
+      .option('-f, --format <format>', `table, json, markdown or csv ${FORMAT_DEFAULT_HELP}`)
       .option('--fail-on-drift', 'exit 1 when any mapped price differs'),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
@@ -145,7 +145,7 @@ function registerSources(prices: Command, io: CliIo, setExit: (code: number) => 
       .command('sources')
       .description('every source of the sheets in force, with when it was read, its own date and its age, oldest first')
       .option('--as-of <date>', 'sheets in force on this date, and ages counted to it, YYYY-MM-DD (default: today)')
-      .option('-f, --format <format>', 'table, json, markdown or csv (default: the kind of file --out names, by its extension, else table)'),
+      .option('-f, --format <format>', `table, json, markdown or csv ${FORMAT_DEFAULT_HELP}`),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .action((opts: SourcesCliOptions) => {

@@ -6,7 +6,7 @@ import { inputError } from '../../errors.js';
 import { catalogAt } from '../../pricing/catalog.js';
 import { ratesCsv, ratesJson, ratesView } from '../../render/rates.js';
 import type { CliIo } from '../io.js';
-import { checkFormat, emit, render } from '../output.js';
+import { checkFormat, emit, FORMAT_DEFAULT_HELP, render } from '../output.js';
 import { loadPricing } from '../sheets.js';
 import { parseCountOption, parseDateOption, parseResolutionOption, withOutputOptions } from '../options.js';
 
@@ -54,10 +54,7 @@ export function registerRates(program: Command, io: CliIo, setExit: (code: numbe
       .option('--all', 'list every priced variant (resolution, audio, HDR, batch, channel)')
       .option('--explain', 'print the arithmetic behind every figure')
       .option('--clip-seconds <n>', 'clip length for the worked per-clip line of --explain', '10')
-      .option(
-        '-f, --format <format>',
-        "table, json, markdown, csv, or litellm (entries of LiteLLM's price map) (default: the kind of file --out names, by its extension, else table)",
-      ),
+      .option('-f, --format <format>', `table, json, markdown, csv, or litellm (entries of LiteLLM's price map) ${FORMAT_DEFAULT_HELP}`),
   )
     .option('--pricing <dir>', 'read price sheets from this folder instead of the bundled pricing-data/')
     .option('--stale-after <days>', 'warn when a sheet was verified more than this many days before the date', '60')
