@@ -361,7 +361,7 @@ export function estimateCsv(report: EstimateReport): string {
         o.offering,
         o.eligible,
         o.reason,
-        o.usdPerSecond ? decOrNull(o.usdPerSecond) : null,
+        decOrNull(o.usdPerSecond),
         decOrNull(o.usdPerKeptClip, true),
         // the budget figure, and both ends of a range or bound, as the JSON writes them
         decOrNull(o.monthlyUsd, true),

@@ -37,11 +37,12 @@ export function checkRefs(refs: PartialScenario, catalog: Catalog, knownVendors:
   for (const { index: i, id } of offerings) {
     if (seen.has(id)) problems.push({ path: ['offerings', i], message: `offering "${id}" is listed twice` });
     seen.add(id);
-    if (!ids.includes(id) && catalog.sheets.length === 0) {
+    if (ids.includes(id)) continue;
+    if (catalog.sheets.length === 0) {
       // every id would be unknown: the date is the mistake, not the ids
       const later = catalog.notYetInForce.length > 0 ? '; every sheet takes effect later' : '';
       problems.push({ path: ['offerings', i], message: `unknown offering "${id}": no price sheet is in force on ${catalog.asOf}${later}` });
-    } else if (!ids.includes(id)) {
+    } else {
       const suggestion = nearMiss(id, ids);
       problems.push({
         path: ['offerings', i],
