@@ -26,6 +26,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineLines, nodeBinary } from './node-versions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -37,7 +38,12 @@ const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 10 : 30;
 const nodesArg = args.indexOf('--nodes');
 // every Node line `engines` names but this one, unless --nodes says which (none: this one only)
-const nodesText = nodesArg >= 0 ? (args[nodesArg + 1] ?? '') : '20,22,24';
+const nodesText =
+  nodesArg >= 0
+    ? (args[nodesArg + 1] ?? '')
+    : engineLines(root)
+        .map((line) => line.major)
+        .join(',');
 const nodeVersions = nodesText === 'none' ? [] : nodesText.split(',');
 const unreadable = nodeVersions.filter((v) => !/^\d+(\.\d+){0,2}$/.test(v));
 if (unreadable.length > 0) {
@@ -75,7 +81,7 @@ line();
 
 // the other Nodes, fetched before anything is timed (only where a part measures them)
 const otherNodes =
-  !only || only === 'startup' || only === 'engine' ? otherVersions.map((major) => ({ major, node: nodeBinary(major) })).filter((x) => x.node) : [];
+  !only || only === 'startup' || only === 'engine' ? otherVersions.map((major) => ({ major, node: binaryOf(major) })).filter((x) => x.node) : [];
 
 // ---- 1. start-up: whole processes ---------------------------------------------------------------
 
@@ -102,12 +108,11 @@ function makeCodeCache(node) {
   if (r.status !== 0) throw new Error(`bench: ${node} scripts/build.mjs --code-cache-only failed (exit ${r.status})`);
 }
 
-/** The binary of Node `major` from the npm `node` package (fetched once by npx into its cache), or null. */
-function nodeBinary(major) {
-  const r = spawnSync('npx', ['-y', `node@${major}`, '-p', 'process.execPath'], { encoding: 'utf8' });
-  if (r.status === 0) return r.stdout.trim();
-  // offline, say: that Node is reported as not measured, never as a goal met
-  process.stderr.write(`bench: cannot get Node ${major} through \`npx node@${major}\`:\n${r.stderr}\n`);
+/** The binary of Node `major` (node-versions.mjs), or null: that Node is then reported as not measured, never as a goal met. */
+function binaryOf(major) {
+  const found = nodeBinary(major);
+  if (found.error === undefined) return found.path;
+  process.stderr.write(`bench: cannot get Node ${major} through \`npx node@${major}\`:\n${found.error}\n`);
   notMeasured.push(`Node ${major} (npx node@${major} failed)`);
   return null;
 }

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineLines, nodeBinary } from './node-versions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -18,15 +19,15 @@ const run = (file, argv, env = process.env) => spawnSync(file, argv, { cwd: root
 
 if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) process.exit(1);
 const failed = [];
-// the floors are engines' own; a bare major is that line's newest release
-const ENGINES = ['20.19.0', '20', '22.12.0', '22', '24.0.0', '24'];
+// each line's oldest release and (a bare major) its newest
+const ENGINES = engineLines(root).flatMap((line) => [line.oldest, line.major]);
 for (const wanted of versions.length > 0 ? versions : ENGINES) {
-  const found = spawnSync('npx', ['-y', `node@${wanted}`, '-p', 'process.version + " " + process.execPath'], { cwd: root, encoding: 'utf8' });
-  if (found.status !== 0) {
-    process.stderr.write(`test:node-versions: cannot get Node ${wanted} through \`npx node@${wanted}\`:\n${found.stderr}\n`);
+  const found = nodeBinary(wanted);
+  if (found.error !== undefined) {
+    process.stderr.write(`test:node-versions: cannot get Node ${wanted} through \`npx node@${wanted}\`:\n${found.error}\n`);
     process.exit(2);
   }
-  const [version, node] = found.stdout.trim().split(' ');
+  const { version, path: node } = found;
   if (version === process.version) continue; // npm test has run the suite on this one
   process.stdout.write(`\n== Node ${version}: ${node}\n`);
   // `node` on PATH is this version too: for the executable's #! line and for any spawned `node`
